@@ -1,0 +1,350 @@
+//! Account use cases: sign-up, sign-in, token authentication, password and email changes, and
+//! account deletion (CONTRACT 3.2, 1.2, decisions 8.4, 8.11, 9.6).
+
+use std::sync::Arc;
+
+use thiserror::Error;
+use tracing::{info, instrument, warn};
+
+use crate::error::RepoError;
+use crate::files::{FileKey, FileStore};
+use crate::ports::{
+    Clock, CreateUserError, HashError, IssuedToken, PasswordCheck, PasswordHasher, TokenError,
+    TokenIssuer, UpdateEmailError, UserRepository,
+};
+use crate::user::{
+    check_password_policy, normalize_email, Email, NewUser, PasswordPolicyError, Role, User,
+    PASSWORD_MAX_BYTES,
+};
+
+/// A signed-in user and the token that proves it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Session {
+    pub user: User,
+    pub token: IssuedToken,
+}
+
+#[derive(Clone, Debug)]
+pub struct SignupCommand {
+    pub email: Email,
+    pub password: String,
+    pub first_name: String,
+    pub last_name: String,
+    /// Raw: an unknown value (or `admin`) is a business error with its own message, not a 422.
+    pub role: String,
+}
+
+#[derive(Debug, Error)]
+pub enum SignupError {
+    #[error("role must be candidate or employer")]
+    InvalidRole,
+    #[error("password rejected by policy")]
+    WeakPassword(PasswordPolicyError),
+    #[error("email already registered")]
+    EmailTaken,
+    #[error(transparent)]
+    Hash(#[from] HashError),
+    #[error(transparent)]
+    Token(TokenError),
+    #[error(transparent)]
+    Repo(#[from] RepoError),
+}
+
+#[derive(Debug, Error)]
+pub enum SigninError {
+    #[error("invalid email or password")]
+    InvalidCredentials,
+    #[error("account is inactive")]
+    Inactive,
+    #[error(transparent)]
+    Hash(#[from] HashError),
+    #[error(transparent)]
+    Token(TokenError),
+    #[error(transparent)]
+    Repo(#[from] RepoError),
+}
+
+#[derive(Debug, Error)]
+pub enum AuthenticateError {
+    #[error("token expired")]
+    Expired,
+    /// Bad token, or a valid token whose user no longer exists (no hint that the id existed).
+    #[error("invalid token")]
+    Invalid,
+    #[error("user account is inactive")]
+    Inactive,
+    /// Issued before a password change, reset, deactivation or deletion.
+    #[error("token revoked")]
+    Revoked,
+    #[error(transparent)]
+    Repo(#[from] RepoError),
+}
+
+#[derive(Debug, Error)]
+pub enum ChangePasswordError {
+    #[error("current password is incorrect")]
+    IncorrectPassword,
+    #[error("new password rejected by policy")]
+    WeakPassword(PasswordPolicyError),
+    #[error("user no longer exists")]
+    UserGone,
+    #[error(transparent)]
+    Hash(#[from] HashError),
+    #[error(transparent)]
+    Token(TokenError),
+    #[error(transparent)]
+    Repo(#[from] RepoError),
+}
+
+#[derive(Debug, Error)]
+pub enum ChangeEmailError {
+    #[error("password is incorrect")]
+    IncorrectPassword,
+    #[error("email already in use")]
+    EmailTaken,
+    #[error("user no longer exists")]
+    UserGone,
+    #[error(transparent)]
+    Hash(#[from] HashError),
+    #[error(transparent)]
+    Token(TokenError),
+    #[error(transparent)]
+    Repo(#[from] RepoError),
+}
+
+#[derive(Debug, Error)]
+pub enum DeleteAccountError {
+    #[error("user no longer exists")]
+    UserGone,
+    #[error(transparent)]
+    Repo(#[from] RepoError),
+}
+
+pub struct AuthService {
+    users: Arc<dyn UserRepository>,
+    hasher: Arc<dyn PasswordHasher>,
+    tokens: Arc<dyn TokenIssuer>,
+    files: Arc<dyn FileStore>,
+    clock: Arc<dyn Clock>,
+}
+
+impl AuthService {
+    pub fn new(
+        users: Arc<dyn UserRepository>,
+        hasher: Arc<dyn PasswordHasher>,
+        tokens: Arc<dyn TokenIssuer>,
+        files: Arc<dyn FileStore>,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
+        Self {
+            users,
+            hasher,
+            tokens,
+            files,
+            clock,
+        }
+    }
+
+    #[instrument(skip_all, fields(role = %cmd.role))]
+    pub async fn signup(&self, cmd: SignupCommand) -> Result<Session, SignupError> {
+        let role = Role::parse_self_service(&cmd.role).ok_or(SignupError::InvalidRole)?;
+        check_password_policy(&cmd.password).map_err(SignupError::WeakPassword)?;
+        let password_hash = self.hasher.hash(cmd.password).await?;
+        let new = NewUser {
+            email: cmd.email,
+            password_hash,
+            role,
+            first_name: cmd.first_name,
+            last_name: cmd.last_name,
+            now: self.clock.now(),
+        };
+        let user = self
+            .users
+            .create_with_profile(new)
+            .await
+            .map_err(|e| match e {
+                CreateUserError::EmailTaken => SignupError::EmailTaken,
+                CreateUserError::Repo(e) => SignupError::Repo(e),
+            })?;
+        info!(user_id = %user.id, "user signed up");
+        let token = self.issue(&user).map_err(SignupError::Token)?;
+        Ok(Session { user, token })
+    }
+
+    #[instrument(skip_all)]
+    pub async fn signin(&self, email: &Email, password: String) -> Result<Session, SigninError> {
+        // Over-long passwords are never hashed (bounded cost); they simply cannot match.
+        if password.len() > PASSWORD_MAX_BYTES {
+            self.hasher.dummy_verify().await;
+            return Err(SigninError::InvalidCredentials);
+        }
+        let found = self.users.find_by_email(&email.normalized()).await?;
+        let Some((user, hash)) = found.and_then(|u| u.password_hash.clone().map(|h| (u, h))) else {
+            self.hasher.dummy_verify().await;
+            return Err(SigninError::InvalidCredentials);
+        };
+        let check = self.hasher.verify(password.clone(), hash).await?;
+        if check == PasswordCheck::Mismatch {
+            return Err(SigninError::InvalidCredentials);
+        }
+        // The password is checked first, so "inactive" is only revealed to the account's owner.
+        if !user.is_active {
+            return Err(SigninError::Inactive);
+        }
+        let user = if check == PasswordCheck::MatchNeedsRehash {
+            self.rehash(user, password).await
+        } else {
+            user
+        };
+        let token = self.issue(&user).map_err(SigninError::Token)?;
+        Ok(Session { user, token })
+    }
+
+    /// Upgrades a legacy hash after a successful sign-in. Failure only costs the upgrade.
+    async fn rehash(&self, user: User, password: String) -> User {
+        let result = async {
+            let hash = self.hasher.hash(password).await?;
+            self.users
+                .set_password_hash(user.id, hash, false, self.clock.now())
+                .await
+                .map_err(|e| HashError(e.to_string()))
+        }
+        .await;
+        match result {
+            Ok(Some(updated)) => {
+                info!(user_id = %user.id, "legacy password hash upgraded to argon2id");
+                updated
+            }
+            Ok(None) => user,
+            Err(e) => {
+                warn!(user_id = %user.id, error = %e, "password re-hash failed");
+                user
+            }
+        }
+    }
+
+    /// Resolves a bearer token to an active user, in the order of CONTRACT 9.6.
+    #[instrument(skip_all)]
+    pub async fn authenticate(&self, token: &str) -> Result<User, AuthenticateError> {
+        let claims = self.tokens.verify(token).map_err(|e| match e {
+            TokenError::Expired => AuthenticateError::Expired,
+            TokenError::Invalid | TokenError::Issue(_) => AuthenticateError::Invalid,
+        })?;
+        let user = self
+            .users
+            .find_by_id(claims.user_id)
+            .await?
+            .ok_or(AuthenticateError::Invalid)?;
+        if !user.is_active {
+            return Err(AuthenticateError::Inactive);
+        }
+        if claims.token_version != user.token_version {
+            return Err(AuthenticateError::Revoked);
+        }
+        Ok(user)
+    }
+
+    #[instrument(skip_all, fields(user_id = %user.id))]
+    pub async fn change_password(
+        &self,
+        user: &User,
+        current: String,
+        new: String,
+    ) -> Result<Session, ChangePasswordError> {
+        if !self.password_matches(user, current).await? {
+            return Err(ChangePasswordError::IncorrectPassword);
+        }
+        check_password_policy(&new).map_err(ChangePasswordError::WeakPassword)?;
+        let hash = self.hasher.hash(new).await?;
+        let updated = self
+            .users
+            .set_password_hash(user.id, hash, true, self.clock.now())
+            .await?
+            .ok_or(ChangePasswordError::UserGone)?;
+        info!("password changed; older tokens revoked");
+        let token = self.issue(&updated).map_err(ChangePasswordError::Token)?;
+        Ok(Session {
+            user: updated,
+            token,
+        })
+    }
+
+    #[instrument(skip_all, fields(user_id = %user.id))]
+    pub async fn change_email(
+        &self,
+        user: &User,
+        new_email: Email,
+        password: String,
+    ) -> Result<Session, ChangeEmailError> {
+        if !self.password_matches(user, password).await? {
+            return Err(ChangeEmailError::IncorrectPassword);
+        }
+        let updated = self
+            .users
+            .update_email(user.id, new_email, self.clock.now())
+            .await
+            .map_err(|e| match e {
+                UpdateEmailError::EmailTaken => ChangeEmailError::EmailTaken,
+                UpdateEmailError::NotFound => ChangeEmailError::UserGone,
+                UpdateEmailError::Repo(e) => ChangeEmailError::Repo(e),
+            })?;
+        let token = self.issue(&updated).map_err(ChangeEmailError::Token)?;
+        Ok(Session {
+            user: updated,
+            token,
+        })
+    }
+
+    /// Deletes the account with everything attached to it, then removes its files. File removal
+    /// happens after the commit and is best-effort: a failure is logged and left to the CV sweep.
+    #[instrument(skip_all, fields(user_id = %user.id))]
+    pub async fn delete_account(&self, user: &User) -> Result<(), DeleteAccountError> {
+        let deleted = self
+            .users
+            .delete_cascade(user.id, self.clock.now())
+            .await?
+            .ok_or(DeleteAccountError::UserGone)?;
+        remove_files(self.files.as_ref(), &deleted.cv_keys).await;
+        info!(files = deleted.cv_keys.len(), "account deleted");
+        Ok(())
+    }
+
+    /// Looks a user up by a raw email address (for operator tooling).
+    pub async fn find_by_email(&self, raw: &str) -> Result<Option<User>, RepoError> {
+        self.users.find_by_email(&normalize_email(raw)).await
+    }
+
+    async fn password_matches(&self, user: &User, password: String) -> Result<bool, HashError> {
+        if password.len() > PASSWORD_MAX_BYTES {
+            return Ok(false);
+        }
+        match &user.password_hash {
+            Some(hash) => Ok(self.hasher.verify(password, hash.clone()).await? != PasswordCheck::Mismatch),
+            None => Ok(false),
+        }
+    }
+
+    fn issue(&self, user: &User) -> Result<IssuedToken, TokenError> {
+        self.tokens.issue(user, self.clock.now())
+    }
+}
+
+/// Removes stored files after their rows are gone; logs and skips what cannot be removed.
+pub async fn remove_files(files: &dyn FileStore, keys: &[String]) {
+    for raw in keys {
+        let result = match FileKey::parse(raw) {
+            Ok(key) => files.delete(&key).await,
+            Err(_) => {
+                warn!(key = %raw, "stored file key is malformed; not removed");
+                continue;
+            }
+        };
+        if let Err(e) = result {
+            warn!(key = %raw, error = %e, "file removal failed; left for the sweep");
+        }
+    }
+}
+
+#[cfg(test)]
+
+mod tests;

@@ -1,0 +1,16 @@
+//! The IntoWork hiring domain.
+//!
+//! Pure business logic: entities and value objects, the rules that govern them, the use-case services
+//! and the port traits the adapters implement. This crate knows no web framework, no database and no
+//! token library; the dependency rule (checked by `scripts/check-deps`) keeps it that way.
+
+pub mod auth;
+pub mod error;
+pub mod files;
+pub mod health;
+pub mod ids;
+pub mod ports;
+pub mod user;
+
+pub use error::RepoError;
+pub use ids::*;
