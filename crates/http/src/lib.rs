@@ -1,1 +1,16 @@
-//! placeholder
+//! The HTTP adapter: actix-web routes, DTOs, extractors and the error mapping. Depends on the domain
+//! only, never on another adapter; the server crate composes it with the adapters.
+
+pub mod app;
+pub mod cors;
+pub mod dto;
+pub mod error;
+pub mod extract;
+pub mod middleware;
+pub mod routes;
+pub mod state;
+pub mod validation;
+
+pub use app::build_app;
+pub use error::ApiError;
+pub use state::{AppState, HttpSettings};

@@ -1,0 +1,39 @@
+//! The application factory shared by the server and the HTTP tests.
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::middleware::{ErrorHandlers, from_fn};
+use actix_web::{App, web};
+
+use crate::extract::path_error_handler;
+use crate::middleware::{json_error_body, not_found, request_context};
+use crate::routes;
+use crate::state::{AppState, HttpSettings};
+
+/// Builds the whole API: routes, extractor configuration and middleware, outermost last:
+/// request span → JSON error bodies → CORS (so errors carry CORS headers too); each resource has
+/// its own panic guard (see `resource!`).
+pub fn build_app(
+    state: web::Data<AppState>,
+    settings: web::Data<HttpSettings>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let cors = settings.cors.middleware();
+    App::new()
+        .app_data(state)
+        .app_data(settings)
+        .app_data(web::PathConfig::default().error_handler(path_error_handler))
+        .configure(routes::health::config)
+        .configure(routes::auth::config)
+        .default_service(web::to(not_found))
+        .wrap(cors)
+        .wrap(ErrorHandlers::new().default_handler(json_error_body))
+        .wrap(from_fn(request_context))
+}

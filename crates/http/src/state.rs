@@ -1,0 +1,31 @@
+//! What handlers can reach: the domain services, and the HTTP-level settings.
+
+use std::sync::Arc;
+
+use intowork_domain::auth::AuthService;
+use intowork_domain::health::HealthService;
+
+use crate::cors::CorsPolicy;
+
+/// The services, built by the server crate from its adapters.
+pub struct AppState {
+    pub auth: Arc<AuthService>,
+    pub health: Arc<HealthService>,
+}
+
+/// HTTP-level settings, passed in explicitly by the server (never read from the environment here).
+#[derive(Clone, Debug)]
+pub struct HttpSettings {
+    pub cors: CorsPolicy,
+    /// Largest accepted JSON body, in bytes (CONTRACT 8.17: 1 MiB).
+    pub json_limit: usize,
+}
+
+impl Default for HttpSettings {
+    fn default() -> Self {
+        Self {
+            cors: CorsPolicy::default(),
+            json_limit: 1024 * 1024,
+        }
+    }
+}

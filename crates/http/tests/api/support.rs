@@ -1,0 +1,141 @@
+//! Builds the app over mock ports and offers small request helpers.
+
+use std::sync::Arc;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{Service, ServiceResponse};
+use actix_web::{test, web};
+use chrono::{DateTime, TimeZone, Utc};
+use intowork_domain::auth::AuthService;
+use intowork_domain::files::MockFileStore;
+use intowork_domain::health::HealthService;
+use intowork_domain::ports::{
+    IssuedToken, MockClock, MockDatabaseHealth, MockPasswordHasher, MockTokenIssuer,
+    MockUserRepository, TokenClaims,
+};
+use intowork_domain::user::{Role, User};
+use intowork_domain::UserId;
+use intowork_http::{AppState, HttpSettings, build_app};
+use serde_json::Value;
+
+pub fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap()
+}
+
+pub fn user(id: i64, role: Role) -> User {
+    User {
+        id: UserId(id),
+        email: format!("user{id}@example.com"),
+        role,
+        first_name: "Jane".into(),
+        last_name: "Doe".into(),
+        name: Some("Jane Doe".into()),
+        image: None,
+        is_active: true,
+        token_version: 0,
+        password_hash: Some("$argon2id$x".into()),
+        created_at: now(),
+        updated_at: now(),
+    }
+}
+
+#[derive(Default)]
+pub struct Mocks {
+    pub users: MockUserRepository,
+    pub hasher: MockPasswordHasher,
+    pub tokens: MockTokenIssuer,
+    pub files: MockFileStore,
+    pub db: MockDatabaseHealth,
+}
+
+impl Mocks {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Tokens of the form `valid-<user id>-<version>` verify; `expired` is expired; anything else
+    /// is invalid. Users 1..=9 exist with the role given by `role_of`.
+    pub fn with_tokens(mut self) -> Self {
+        self.tokens.expect_verify().returning(|t| {
+            if t == "expired" {
+                return Err(intowork_domain::ports::TokenError::Expired);
+            }
+            let parts: Vec<&str> = t.split('-').collect();
+            match parts.as_slice() {
+                ["valid", id, ver] => Ok(TokenClaims {
+                    user_id: UserId(id.parse().unwrap()),
+                    token_version: ver.parse().unwrap(),
+                }),
+                _ => Err(intowork_domain::ports::TokenError::Invalid),
+            }
+        });
+        self.tokens.expect_issue().returning(|u, _| {
+            Ok(IssuedToken {
+                access_token: format!("valid-{}-{}", u.id, u.token_version),
+                expires_at: now(),
+            })
+        });
+        self
+    }
+
+    pub fn with_user(mut self, u: User) -> Self {
+        let id = u.id;
+        self.users
+            .expect_find_by_id()
+            .withf(move |q| *q == id)
+            .returning(move |_| Ok(Some(u.clone())));
+        self
+    }
+}
+
+pub async fn make_app(
+    m: Mocks,
+) -> impl Service<actix_http::Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error>
+{
+    app_with_settings(m, HttpSettings::default()).await
+}
+
+pub async fn app_with_settings(
+    m: Mocks,
+    settings: HttpSettings,
+) -> impl Service<actix_http::Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error>
+{
+    let mut clock = MockClock::new();
+    clock.expect_now().returning(now);
+    let files = Arc::new(m.files);
+    let state = AppState {
+        auth: Arc::new(AuthService::new(
+            Arc::new(m.users),
+            Arc::new(m.hasher),
+            Arc::new(m.tokens),
+            files.clone(),
+            Arc::new(clock),
+        )),
+        health: Arc::new(HealthService::new(Arc::new(m.db), files)),
+    };
+    test::init_service(build_app(web::Data::new(state), web::Data::new(settings))).await
+}
+
+/// Sends a request and returns status, headers and the JSON body (`Value::Null` when empty).
+pub async fn send<S, B>(app: &S, req: test::TestRequest) -> (u16, actix_web::http::header::HeaderMap, Value)
+where
+    S: Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let res = test::call_service(app, req.to_request()).await;
+    let status = res.status().as_u16();
+    let headers = res.headers().clone();
+    let bytes = test::read_body(res).await;
+    let body = if bytes.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(&bytes).unwrap_or_else(|_| {
+            panic!("non-JSON body ({status}): {}", String::from_utf8_lossy(&bytes))
+        })
+    };
+    (status, headers, body)
+}
+
+pub fn bearer(token: &str) -> (&'static str, String) {
+    ("Authorization", format!("Bearer {token}"))
+}
