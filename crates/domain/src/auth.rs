@@ -13,8 +13,8 @@ use crate::ports::{
     TokenIssuer, UpdateEmailError, UserRepository,
 };
 use crate::user::{
-    check_password_policy, normalize_email, Email, NewUser, PasswordPolicyError, Role, User,
-    PASSWORD_MAX_BYTES,
+    Email, NewUser, PASSWORD_MAX_BYTES, PasswordPolicyError, Role, User, check_password_policy,
+    normalize_email,
 };
 
 /// A signed-in user and the token that proves it.
@@ -319,7 +319,9 @@ impl AuthService {
             return Ok(false);
         }
         match &user.password_hash {
-            Some(hash) => Ok(self.hasher.verify(password, hash.clone()).await? != PasswordCheck::Mismatch),
+            Some(hash) => {
+                Ok(self.hasher.verify(password, hash.clone()).await? != PasswordCheck::Mismatch)
+            }
             None => Ok(false),
         }
     }
@@ -346,5 +348,4 @@ pub async fn remove_files(files: &dyn FileStore, keys: &[String]) {
 }
 
 #[cfg(test)]
-
 mod tests;

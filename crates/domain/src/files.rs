@@ -22,9 +22,9 @@ impl FileKey {
                 !seg.is_empty()
                     && seg != "."
                     && seg != ".."
-                    && seg
-                        .bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.".contains(&b))
+                    && seg.bytes().all(|b| {
+                        b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.".contains(&b)
+                    })
             });
         if ok {
             Ok(FileKey(raw.to_owned()))
@@ -70,8 +70,16 @@ mod tests {
     #[test]
     fn keys_cannot_escape_the_root() {
         for bad in [
-            "", "/etc/passwd", "../x", "cv/../../x", "cv//x", "cv/./x", "CV/x.pdf", "cv/x y.pdf",
-            "cv\\x", "cv/x\0",
+            "",
+            "/etc/passwd",
+            "../x",
+            "cv/../../x",
+            "cv//x",
+            "cv/./x",
+            "CV/x.pdf",
+            "cv/x y.pdf",
+            "cv\\x",
+            "cv/x\0",
         ] {
             assert_eq!(FileKey::parse(bad), Err(InvalidKey), "{bad:?}");
         }

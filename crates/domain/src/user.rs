@@ -67,9 +67,10 @@ impl Email {
         if local.chars().count() > 64 || value.len() > 254 {
             return Err(InvalidEmail("The email address is too long."));
         }
-        let local_ok = local.chars().all(|c| {
-            c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c)
-        }) && !local.starts_with('.')
+        let local_ok = local
+            .chars()
+            .all(|c| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c))
+            && !local.starts_with('.')
             && !local.ends_with('.')
             && !local.contains("..");
         if !local_ok {
@@ -212,7 +213,10 @@ mod tests {
 
     #[test]
     fn password_policy_bounds() {
-        assert_eq!(check_password_policy("short"), Err(PasswordPolicyError::TooShort));
+        assert_eq!(
+            check_password_policy("short"),
+            Err(PasswordPolicyError::TooShort)
+        );
         assert_eq!(check_password_policy("12345678"), Ok(()));
         // 8 characters but more bytes: accepted, the minimum counts characters.
         assert_eq!(check_password_policy("éééééééé"), Ok(()));

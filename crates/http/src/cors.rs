@@ -20,7 +20,11 @@ impl OriginPattern {
             return Err(err());
         }
         let host = rest.rsplit_once(':').map_or(rest, |(h, port)| {
-            if port.chars().all(|c| c.is_ascii_digit()) { h } else { rest }
+            if port.chars().all(|c| c.is_ascii_digit()) {
+                h
+            } else {
+                rest
+            }
         });
         let valid_host = host
             .chars()
@@ -82,7 +86,11 @@ impl Default for CorsPolicy {
 impl CorsPolicy {
     /// Parses `CORS_ORIGIN`: comma-separated entries, or `*` alone for any origin.
     pub fn parse(list: &str) -> Result<CorsPolicy, InvalidOrigin> {
-        let entries: Vec<&str> = list.split(',').map(str::trim).filter(|e| !e.is_empty()).collect();
+        let entries: Vec<&str> = list
+            .split(',')
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .collect();
         if entries == ["*"] {
             return Ok(CorsPolicy {
                 any: true,
@@ -108,9 +116,7 @@ impl CorsPolicy {
     pub fn middleware(&self) -> Cors {
         let policy = self.clone();
         Cors::default()
-            .allowed_origin_fn(move |origin, _| {
-                origin.to_str().is_ok_and(|o| policy.allows(o))
-            })
+            .allowed_origin_fn(move |origin, _| origin.to_str().is_ok_and(|o| policy.allows(o)))
             .allowed_methods([
                 Method::GET,
                 Method::POST,
@@ -159,7 +165,14 @@ mod tests {
 
     #[test]
     fn invalid_entries_are_refused() {
-        for bad in ["localhost:3000", "ftp://x.com", "https://", "https://*", "https://x.com/path", "https://x.com:*"] {
+        for bad in [
+            "localhost:3000",
+            "ftp://x.com",
+            "https://",
+            "https://*",
+            "https://x.com/path",
+            "https://x.com:*",
+        ] {
             assert!(OriginPattern::parse(bad).is_err(), "{bad}");
         }
     }

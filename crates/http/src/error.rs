@@ -64,10 +64,8 @@ impl ApiError {
     }
 
     pub fn unauthorized(code: &'static str, detail: impl Into<String>) -> Self {
-        Self::new(StatusCode::UNAUTHORIZED, code, detail).with_header(
-            header::WWW_AUTHENTICATE,
-            HeaderValue::from_static("Bearer"),
-        )
+        Self::new(StatusCode::UNAUTHORIZED, code, detail)
+            .with_header(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"))
     }
 
     pub fn forbidden(detail: impl Into<String>) -> Self {
@@ -205,9 +203,11 @@ impl From<SigninError> for ApiError {
             SigninError::InvalidCredentials => {
                 ApiError::unauthorized("invalid_credentials", "Invalid email or password")
             }
-            SigninError::Inactive => {
-                ApiError::new(StatusCode::FORBIDDEN, "account_inactive", "Account is inactive")
-            }
+            SigninError::Inactive => ApiError::new(
+                StatusCode::FORBIDDEN,
+                "account_inactive",
+                "Account is inactive",
+            ),
             SigninError::Hash(e) => e.into(),
             SigninError::Token(e) => e.into(),
             SigninError::Repo(e) => e.into(),

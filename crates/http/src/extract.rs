@@ -90,9 +90,7 @@ impl<T: DeserializeOwned> FromRequest for ValidQuery<T> {
         std::future::ready(
             serde_path_to_error::deserialize(de)
                 .map(ValidQuery)
-                .map_err(|e| {
-                    ApiError::validation(vec![validation::from_plain_error("query", &e)])
-                }),
+                .map_err(|e| ApiError::validation(vec![validation::from_plain_error("query", &e)])),
         )
     }
 }
@@ -102,10 +100,7 @@ fn form_urlencoded_parse(query: &str) -> form_urlencoded::Parse<'_> {
 }
 
 /// Path parameters that fail to parse (`/api/jobs/abc`) give 422 `loc: ["path", <name>]`.
-pub fn path_error_handler(
-    err: actix_web::error::PathError,
-    req: &HttpRequest,
-) -> actix_web::Error {
+pub fn path_error_handler(err: actix_web::error::PathError, req: &HttpRequest) -> actix_web::Error {
     let name = req
         .match_info()
         .iter()

@@ -31,7 +31,8 @@ pub async fn request_context(
         .filter(|v| {
             !v.is_empty()
                 && v.len() <= 64
-                && v.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+                && v.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
         })
         .map_or_else(|| uuid::Uuid::new_v4().simple().to_string(), str::to_owned);
     let span = tracing::info_span!(
@@ -131,9 +132,10 @@ pub fn json_error_body<B: MessageBody + 'static>(
         StatusCode::NOT_FOUND => ("not_found", "Not Found".to_owned()),
         StatusCode::METHOD_NOT_ALLOWED => ("method_not_allowed", "Method Not Allowed".to_owned()),
         StatusCode::PAYLOAD_TOO_LARGE => ("payload_too_large", "Request body too large".to_owned()),
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => {
-            ("unsupported_media_type", "Unsupported Media Type".to_owned())
-        }
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => (
+            "unsupported_media_type",
+            "Unsupported Media Type".to_owned(),
+        ),
         s if s.is_server_error() => ("internal_error", "Internal Server Error".to_owned()),
         s => (
             "bad_request",

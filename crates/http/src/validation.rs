@@ -170,7 +170,9 @@ fn from_message(root: &str, path: &serde_path_to_error::Path, message: &str) -> 
         (_, k) => k,
     };
     let msg = match kind {
-        "int_parsing" => "Input should be a valid integer, unable to parse string as an integer".into(),
+        "int_parsing" => {
+            "Input should be a valid integer, unable to parse string as an integer".into()
+        }
         "bool_parsing" => "Input should be a valid boolean, unable to interpret input".into(),
         _ => msg,
     };

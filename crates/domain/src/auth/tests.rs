@@ -85,7 +85,11 @@ async fn signup_refuses_admin_without_touching_storage() {
     let mut m = Mocks::new();
     m.users.expect_create_with_profile().never();
     m.hasher.expect_hash().never();
-    let err = m.service().signup(signup_cmd("admin", "longenough")).await.unwrap_err();
+    let err = m
+        .service()
+        .signup(signup_cmd("admin", "longenough"))
+        .await
+        .unwrap_err();
     assert!(matches!(err, SignupError::InvalidRole));
 }
 
@@ -93,8 +97,15 @@ async fn signup_refuses_admin_without_touching_storage() {
 async fn signup_rejects_short_password_before_hashing() {
     let mut m = Mocks::new();
     m.hasher.expect_hash().never();
-    let err = m.service().signup(signup_cmd("candidate", "short")).await.unwrap_err();
-    assert!(matches!(err, SignupError::WeakPassword(PasswordPolicyError::TooShort)));
+    let err = m
+        .service()
+        .signup(signup_cmd("candidate", "short"))
+        .await
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        SignupError::WeakPassword(PasswordPolicyError::TooShort)
+    ));
 }
 
 #[tokio::test]
@@ -107,11 +118,20 @@ async fn signup_stores_the_hash_not_the_password_and_issues_a_token() {
     m.users
         .expect_create_with_profile()
         .withf(|n| {
-            n.password_hash == "$argon2id$new" && n.role == Role::Employer && n.email.as_str() == "Jane@example.com"
+            n.password_hash == "$argon2id$new"
+                && n.role == Role::Employer
+                && n.email.as_str() == "Jane@example.com"
         })
         .returning(|_| Ok(user(Role::Employer)));
-    m.tokens.expect_issue().times(1).returning(|_, _| Ok(token()));
-    let session = m.service().signup(signup_cmd("employer", "longenough")).await.unwrap();
+    m.tokens
+        .expect_issue()
+        .times(1)
+        .returning(|_, _| Ok(token()));
+    let session = m
+        .service()
+        .signup(signup_cmd("employer", "longenough"))
+        .await
+        .unwrap();
     assert_eq!(session.user.role, Role::Employer);
     assert_eq!(session.token.access_token, "tok");
 }
@@ -124,19 +144,29 @@ async fn signup_maps_a_taken_email() {
         .expect_create_with_profile()
         .returning(|_| Err(CreateUserError::EmailTaken));
     m.tokens.expect_issue().never();
-    let err = m.service().signup(signup_cmd("candidate", "longenough")).await.unwrap_err();
+    let err = m
+        .service()
+        .signup(signup_cmd("candidate", "longenough"))
+        .await
+        .unwrap_err();
     assert!(matches!(err, SignupError::EmailTaken));
 }
 
 #[tokio::test]
 async fn signin_unknown_email_spends_a_dummy_verification() {
     let mut m = Mocks::new();
-    m.users.expect_find_by_email().with(eq("jane@example.com".to_string())).returning(|_| Ok(None));
+    m.users
+        .expect_find_by_email()
+        .with(eq("jane@example.com".to_string()))
+        .returning(|_| Ok(None));
     m.hasher.expect_dummy_verify().times(1).returning(|| ());
     m.hasher.expect_verify().never();
     let err = m
         .service()
-        .signin(&Email::parse("JANE@example.com").unwrap(), "whatever1".into())
+        .signin(
+            &Email::parse("JANE@example.com").unwrap(),
+            "whatever1".into(),
+        )
         .await
         .unwrap_err();
     assert!(matches!(err, SigninError::InvalidCredentials));
@@ -163,7 +193,9 @@ async fn signin_inactive_is_reported_only_after_the_password_matched() {
         u.is_active = false;
         Ok(Some(u))
     });
-    m.hasher.expect_verify().returning(|_, _| Ok(PasswordCheck::Mismatch));
+    m.hasher
+        .expect_verify()
+        .returning(|_, _| Ok(PasswordCheck::Mismatch));
     let svc = m.service();
     let email = Email::parse("jane@example.com").unwrap();
     assert!(matches!(
@@ -177,10 +209,15 @@ async fn signin_inactive_is_reported_only_after_the_password_matched() {
         u.is_active = false;
         Ok(Some(u))
     });
-    m.hasher.expect_verify().returning(|_, _| Ok(PasswordCheck::Match));
+    m.hasher
+        .expect_verify()
+        .returning(|_, _| Ok(PasswordCheck::Match));
     m.tokens.expect_issue().never();
     assert!(matches!(
-        m.service().signin(&email, "rightpass".into()).await.unwrap_err(),
+        m.service()
+            .signin(&email, "rightpass".into())
+            .await
+            .unwrap_err(),
         SigninError::Inactive
     ));
 }
@@ -188,9 +225,16 @@ async fn signin_inactive_is_reported_only_after_the_password_matched() {
 #[tokio::test]
 async fn signin_with_legacy_hash_rehashes_without_revoking_tokens() {
     let mut m = Mocks::new();
-    m.users.expect_find_by_email().returning(|_| Ok(Some(user(Role::Candidate))));
-    m.hasher.expect_verify().returning(|_, _| Ok(PasswordCheck::MatchNeedsRehash));
-    m.hasher.expect_hash().times(1).returning(|_| Ok("$argon2id$upgraded".into()));
+    m.users
+        .expect_find_by_email()
+        .returning(|_| Ok(Some(user(Role::Candidate))));
+    m.hasher
+        .expect_verify()
+        .returning(|_, _| Ok(PasswordCheck::MatchNeedsRehash));
+    m.hasher
+        .expect_hash()
+        .times(1)
+        .returning(|_| Ok("$argon2id$upgraded".into()));
     m.users
         .expect_set_password_hash()
         .withf(|id, hash, revoke, _| *id == UserId(7) && hash == "$argon2id$upgraded" && !*revoke)
@@ -199,7 +243,10 @@ async fn signin_with_legacy_hash_rehashes_without_revoking_tokens() {
     m.tokens.expect_issue().returning(|_, _| Ok(token()));
     let s = m
         .service()
-        .signin(&Email::parse("jane@example.com").unwrap(), "rightpass".into())
+        .signin(
+            &Email::parse("jane@example.com").unwrap(),
+            "rightpass".into(),
+        )
         .await
         .unwrap();
     assert_eq!(s.user.id, UserId(7));
@@ -209,51 +256,83 @@ async fn signin_with_legacy_hash_rehashes_without_revoking_tokens() {
 async fn authenticate_checks_in_contract_order() {
     // Expired signature wins before any lookup.
     let mut m = Mocks::new();
-    m.tokens.expect_verify().returning(|_| Err(TokenError::Expired));
+    m.tokens
+        .expect_verify()
+        .returning(|_| Err(TokenError::Expired));
     m.users.expect_find_by_id().never();
-    assert!(matches!(m.service().authenticate("t").await, Err(AuthenticateError::Expired)));
+    assert!(matches!(
+        m.service().authenticate("t").await,
+        Err(AuthenticateError::Expired)
+    ));
 
     // A deleted user is an invalid token, not a 404.
     let mut m = Mocks::new();
-    m.tokens
-        .expect_verify()
-        .returning(|_| Ok(TokenClaims { user_id: UserId(7), token_version: 3 }));
+    m.tokens.expect_verify().returning(|_| {
+        Ok(TokenClaims {
+            user_id: UserId(7),
+            token_version: 3,
+        })
+    });
     m.users.expect_find_by_id().returning(|_| Ok(None));
-    assert!(matches!(m.service().authenticate("t").await, Err(AuthenticateError::Invalid)));
+    assert!(matches!(
+        m.service().authenticate("t").await,
+        Err(AuthenticateError::Invalid)
+    ));
 
     // Inactive is checked before the version.
     let mut m = Mocks::new();
-    m.tokens
-        .expect_verify()
-        .returning(|_| Ok(TokenClaims { user_id: UserId(7), token_version: 1 }));
+    m.tokens.expect_verify().returning(|_| {
+        Ok(TokenClaims {
+            user_id: UserId(7),
+            token_version: 1,
+        })
+    });
     m.users.expect_find_by_id().returning(|_| {
         let mut u = user(Role::Candidate);
         u.is_active = false;
         Ok(Some(u))
     });
-    assert!(matches!(m.service().authenticate("t").await, Err(AuthenticateError::Inactive)));
+    assert!(matches!(
+        m.service().authenticate("t").await,
+        Err(AuthenticateError::Inactive)
+    ));
 
     // An older version is revoked.
     let mut m = Mocks::new();
-    m.tokens
-        .expect_verify()
-        .returning(|_| Ok(TokenClaims { user_id: UserId(7), token_version: 2 }));
-    m.users.expect_find_by_id().returning(|_| Ok(Some(user(Role::Candidate))));
-    assert!(matches!(m.service().authenticate("t").await, Err(AuthenticateError::Revoked)));
+    m.tokens.expect_verify().returning(|_| {
+        Ok(TokenClaims {
+            user_id: UserId(7),
+            token_version: 2,
+        })
+    });
+    m.users
+        .expect_find_by_id()
+        .returning(|_| Ok(Some(user(Role::Candidate))));
+    assert!(matches!(
+        m.service().authenticate("t").await,
+        Err(AuthenticateError::Revoked)
+    ));
 
     // The current version passes.
     let mut m = Mocks::new();
-    m.tokens
-        .expect_verify()
-        .returning(|_| Ok(TokenClaims { user_id: UserId(7), token_version: 3 }));
-    m.users.expect_find_by_id().returning(|_| Ok(Some(user(Role::Candidate))));
+    m.tokens.expect_verify().returning(|_| {
+        Ok(TokenClaims {
+            user_id: UserId(7),
+            token_version: 3,
+        })
+    });
+    m.users
+        .expect_find_by_id()
+        .returning(|_| Ok(Some(user(Role::Candidate))));
     assert_eq!(m.service().authenticate("t").await.unwrap().id, UserId(7));
 }
 
 #[tokio::test]
 async fn change_password_checks_current_first_then_policy_then_revokes() {
     let mut m = Mocks::new();
-    m.hasher.expect_verify().returning(|_, _| Ok(PasswordCheck::Mismatch));
+    m.hasher
+        .expect_verify()
+        .returning(|_, _| Ok(PasswordCheck::Mismatch));
     m.users.expect_set_password_hash().never();
     let err = m
         .service()
@@ -263,18 +342,27 @@ async fn change_password_checks_current_first_then_policy_then_revokes() {
     assert!(matches!(err, ChangePasswordError::IncorrectPassword));
 
     let mut m = Mocks::new();
-    m.hasher.expect_verify().returning(|_, _| Ok(PasswordCheck::Match));
+    m.hasher
+        .expect_verify()
+        .returning(|_, _| Ok(PasswordCheck::Match));
     m.hasher.expect_hash().never();
     let err = m
         .service()
         .change_password(&user(Role::Candidate), "right".into(), "short".into())
         .await
         .unwrap_err();
-    assert!(matches!(err, ChangePasswordError::WeakPassword(PasswordPolicyError::TooShort)));
+    assert!(matches!(
+        err,
+        ChangePasswordError::WeakPassword(PasswordPolicyError::TooShort)
+    ));
 
     let mut m = Mocks::new();
-    m.hasher.expect_verify().returning(|_, _| Ok(PasswordCheck::Match));
-    m.hasher.expect_hash().returning(|_| Ok("$argon2id$new".into()));
+    m.hasher
+        .expect_verify()
+        .returning(|_, _| Ok(PasswordCheck::Match));
+    m.hasher
+        .expect_hash()
+        .returning(|_| Ok("$argon2id$new".into()));
     m.users
         .expect_set_password_hash()
         .withf(|_, _, revoke, _| *revoke)
@@ -290,7 +378,11 @@ async fn change_password_checks_current_first_then_policy_then_revokes() {
         .returning(|_, _| Ok(token()));
     let s = m
         .service()
-        .change_password(&user(Role::Candidate), "right".into(), "brand-new-pass".into())
+        .change_password(
+            &user(Role::Candidate),
+            "right".into(),
+            "brand-new-pass".into(),
+        )
         .await
         .unwrap();
     assert_eq!(s.user.token_version, 4);
@@ -313,23 +405,35 @@ async fn change_password_without_a_stored_hash_is_incorrect_not_a_failure() {
 #[tokio::test]
 async fn change_email_maps_conflicts_and_wrong_password() {
     let mut m = Mocks::new();
-    m.hasher.expect_verify().returning(|_, _| Ok(PasswordCheck::Mismatch));
+    m.hasher
+        .expect_verify()
+        .returning(|_, _| Ok(PasswordCheck::Mismatch));
     m.users.expect_update_email().never();
     let err = m
         .service()
-        .change_email(&user(Role::Candidate), Email::parse("n@x.com").unwrap(), "p".into())
+        .change_email(
+            &user(Role::Candidate),
+            Email::parse("n@x.com").unwrap(),
+            "p".into(),
+        )
         .await
         .unwrap_err();
     assert!(matches!(err, ChangeEmailError::IncorrectPassword));
 
     let mut m = Mocks::new();
-    m.hasher.expect_verify().returning(|_, _| Ok(PasswordCheck::Match));
+    m.hasher
+        .expect_verify()
+        .returning(|_, _| Ok(PasswordCheck::Match));
     m.users
         .expect_update_email()
         .returning(|_, _, _| Err(UpdateEmailError::EmailTaken));
     let err = m
         .service()
-        .change_email(&user(Role::Candidate), Email::parse("n@x.com").unwrap(), "p".into())
+        .change_email(
+            &user(Role::Candidate),
+            Email::parse("n@x.com").unwrap(),
+            "p".into(),
+        )
         .await
         .unwrap_err();
     assert!(matches!(err, ChangeEmailError::EmailTaken));
@@ -354,7 +458,10 @@ async fn delete_account_removes_files_after_the_rows() {
         .withf(|k| k.as_str() == "cv/b.pdf")
         .times(1)
         .returning(|_| Ok(()));
-    m.service().delete_account(&user(Role::Candidate)).await.unwrap();
+    m.service()
+        .delete_account(&user(Role::Candidate))
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
@@ -364,6 +471,13 @@ async fn delete_account_does_not_touch_files_when_the_rows_stay() {
         .expect_delete_cascade()
         .returning(|_, _| Err(RepoError::Unavailable("down".into())));
     m.files.expect_delete().never();
-    let err = m.service().delete_account(&user(Role::Candidate)).await.unwrap_err();
-    assert!(matches!(err, DeleteAccountError::Repo(RepoError::Unavailable(_))));
+    let err = m
+        .service()
+        .delete_account(&user(Role::Candidate))
+        .await
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        DeleteAccountError::Repo(RepoError::Unavailable(_))
+    ));
 }

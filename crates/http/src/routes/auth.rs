@@ -26,8 +26,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
 pub fn parse_email(raw: &str, field: &str) -> Result<Email, ApiError> {
     Email::parse(raw).map_err(|e| {
         ApiError::validation(vec![
-            ValidationItem::body_field("value_error", field, e.to_string())
-                .with_input(raw.into()),
+            ValidationItem::body_field("value_error", field, e.to_string()).with_input(raw.into()),
         ])
     })
 }

@@ -14,7 +14,9 @@ fn signup_body(role: &str, password: &str) -> serde_json::Value {
 #[actix_rt::test]
 async fn signup_returns_201_token_and_user_without_image() {
     let mut m = Mocks::new().with_tokens();
-    m.hasher.expect_hash().returning(|_| Ok("$argon2id$h".into()));
+    m.hasher
+        .expect_hash()
+        .returning(|_| Ok("$argon2id$h".into()));
     m.users
         .expect_create_with_profile()
         .withf(|n| n.email.as_str() == "Jane@example.com" && n.role == Role::Candidate)
@@ -26,7 +28,9 @@ async fn signup_returns_201_token_and_user_without_image() {
     let app = make_app(m).await;
     let (status, _, body) = send(
         &app,
-        TestRequest::post().uri("/api/auth/signup").set_json(signup_body("candidate", "longenough")),
+        TestRequest::post()
+            .uri("/api/auth/signup")
+            .set_json(signup_body("candidate", "longenough")),
     )
     .await;
     assert_eq!(status, 201);
@@ -41,19 +45,39 @@ async fn signup_returns_201_token_and_user_without_image() {
 #[actix_rt::test]
 async fn signup_business_errors_are_400_with_contract_texts() {
     let mut m = Mocks::new();
-    m.users.expect_create_with_profile().returning(|_| Err(CreateUserError::EmailTaken));
+    m.users
+        .expect_create_with_profile()
+        .returning(|_| Err(CreateUserError::EmailTaken));
     m.hasher.expect_hash().returning(|_| Ok("h".into()));
     let app = make_app(m).await;
     let cases = [
-        (signup_body("admin", "longenough"), "Invalid role. Must be 'candidate' or 'employer'"),
-        (signup_body("root", "longenough"), "Invalid role. Must be 'candidate' or 'employer'"),
-        (signup_body("candidate", "short"), "Password must be at least 8 characters long"),
-        (signup_body("candidate", &"p".repeat(300)), "Password must be at most 256 bytes long"),
-        (signup_body("employer", "longenough"), "Email already registered"),
+        (
+            signup_body("admin", "longenough"),
+            "Invalid role. Must be 'candidate' or 'employer'",
+        ),
+        (
+            signup_body("root", "longenough"),
+            "Invalid role. Must be 'candidate' or 'employer'",
+        ),
+        (
+            signup_body("candidate", "short"),
+            "Password must be at least 8 characters long",
+        ),
+        (
+            signup_body("candidate", &"p".repeat(300)),
+            "Password must be at most 256 bytes long",
+        ),
+        (
+            signup_body("employer", "longenough"),
+            "Email already registered",
+        ),
     ];
     for (body, detail) in cases {
-        let (status, _, res) =
-            send(&app, TestRequest::post().uri("/api/auth/signup").set_json(body)).await;
+        let (status, _, res) = send(
+            &app,
+            TestRequest::post().uri("/api/auth/signup").set_json(body),
+        )
+        .await;
         assert_eq!((status, res["detail"].as_str().unwrap()), (400, detail));
         assert!(res["code"].is_string());
     }
@@ -73,13 +97,18 @@ async fn signup_validation_errors_are_422_lists() {
     assert_eq!(body["code"], "validation_error");
     assert_eq!(body["detail"][0]["type"], "value_error");
     assert_eq!(body["detail"][0]["loc"], json!(["body", "email"]));
-    assert!(body["detail"][0]["msg"].as_str().unwrap().starts_with("value is not a valid email address: "));
+    assert!(
+        body["detail"][0]["msg"]
+            .as_str()
+            .unwrap()
+            .starts_with("value is not a valid email address: ")
+    );
 
     let (status, _, body) = send(
         &app,
-        TestRequest::post()
-            .uri("/api/auth/signup")
-            .set_json(json!({"email": "a@b.com", "first_name": "J", "last_name": "D", "role": "candidate"})),
+        TestRequest::post().uri("/api/auth/signup").set_json(
+            json!({"email": "a@b.com", "first_name": "J", "last_name": "D", "role": "candidate"}),
+        ),
     )
     .await;
     assert_eq!(status, 422);
@@ -126,14 +155,20 @@ async fn signin_returns_image_and_maps_failures() {
         })
     });
     m.hasher.expect_verify().returning(|p, _| {
-        Ok(if p == "rightpass" { PasswordCheck::Match } else { PasswordCheck::Mismatch })
+        Ok(if p == "rightpass" {
+            PasswordCheck::Match
+        } else {
+            PasswordCheck::Mismatch
+        })
     });
     m.hasher.expect_dummy_verify().returning(|| ());
     let app = make_app(m).await;
 
     let (status, _, body) = send(
         &app,
-        TestRequest::post().uri("/api/auth/signin").set_json(json!({"email": "JANE@example.com", "password": "rightpass"})),
+        TestRequest::post()
+            .uri("/api/auth/signin")
+            .set_json(json!({"email": "JANE@example.com", "password": "rightpass"})),
     )
     .await;
     assert_eq!(status, 200);
@@ -142,22 +177,45 @@ async fn signin_returns_image_and_maps_failures() {
     assert_eq!(body["user"]["role"], "employer");
 
     for (email, password, code, detail) in [
-        ("jane@example.com", "wrongpass", 401, "Invalid email or password"),
-        ("nobody@example.com", "rightpass", 401, "Invalid email or password"),
-        ("off@example.com", "wrongpass", 401, "Invalid email or password"),
+        (
+            "jane@example.com",
+            "wrongpass",
+            401,
+            "Invalid email or password",
+        ),
+        (
+            "nobody@example.com",
+            "rightpass",
+            401,
+            "Invalid email or password",
+        ),
+        (
+            "off@example.com",
+            "wrongpass",
+            401,
+            "Invalid email or password",
+        ),
         ("off@example.com", "rightpass", 403, "Account is inactive"),
     ] {
         let (status, _, body) = send(
             &app,
-            TestRequest::post().uri("/api/auth/signin").set_json(json!({"email": email, "password": password})),
+            TestRequest::post()
+                .uri("/api/auth/signin")
+                .set_json(json!({"email": email, "password": password})),
         )
         .await;
-        assert_eq!((status, body["detail"].as_str().unwrap()), (code, detail), "{email}");
+        assert_eq!(
+            (status, body["detail"].as_str().unwrap()),
+            (code, detail),
+            "{email}"
+        );
     }
     let long = "x".repeat(10_000);
     let (status, _, _) = send(
         &app,
-        TestRequest::post().uri("/api/auth/signin").set_json(json!({"email": "jane@example.com", "password": long})),
+        TestRequest::post()
+            .uri("/api/auth/signin")
+            .set_json(json!({"email": "jane@example.com", "password": long})),
     )
     .await;
     assert_eq!(status, 401);
@@ -179,13 +237,21 @@ async fn bearer_authentication_follows_the_contract_order() {
 
     let cases: [(Option<String>, u16, &str); 8] = [
         (None, 401, "Authentication required"),
-        (Some("Basic dXNlcjpwYXNz".into()), 401, "Authentication required"),
+        (
+            Some("Basic dXNlcjpwYXNz".into()),
+            401,
+            "Authentication required",
+        ),
         (Some("Bearer ".into()), 401, "Authentication required"),
         (Some("Bearer expired".into()), 401, "Token expired"),
         (Some("Bearer garbage".into()), 401, "Invalid token"),
         (Some("Bearer valid-99-0".into()), 401, "Invalid token"),
         (Some("bearer valid-2-4".into()), 401, "Token revoked"),
-        (Some("Bearer valid-3-0".into()), 403, "User account is inactive"),
+        (
+            Some("Bearer valid-3-0".into()),
+            403,
+            "User account is inactive",
+        ),
     ];
     for (header, code, detail) in cases {
         let mut req = TestRequest::get().uri("/api/auth/me");
@@ -193,14 +259,23 @@ async fn bearer_authentication_follows_the_contract_order() {
             req = req.insert_header(("Authorization", h.as_str()));
         }
         let (status, headers, body) = send(&app, req).await;
-        assert_eq!((status, body["detail"].as_str().unwrap()), (code, detail), "{header:?}");
+        assert_eq!(
+            (status, body["detail"].as_str().unwrap()),
+            (code, detail),
+            "{header:?}"
+        );
         if code == 401 {
             assert_eq!(headers.get("www-authenticate").unwrap(), "Bearer");
         }
     }
 
-    let (status, _, body) =
-        send(&app, TestRequest::get().uri("/api/auth/me").insert_header(bearer("valid-1-0"))).await;
+    let (status, _, body) = send(
+        &app,
+        TestRequest::get()
+            .uri("/api/auth/me")
+            .insert_header(bearer("valid-1-0")),
+    )
+    .await;
     assert_eq!(status, 200);
     assert_eq!(
         body,
@@ -211,11 +286,19 @@ async fn bearer_authentication_follows_the_contract_order() {
 
 #[actix_rt::test]
 async fn change_password_and_email_return_fresh_tokens() {
-    let mut m = Mocks::new().with_tokens().with_user(user(1, Role::Candidate));
+    let mut m = Mocks::new()
+        .with_tokens()
+        .with_user(user(1, Role::Candidate));
     m.hasher.expect_verify().returning(|p, _| {
-        Ok(if p == "rightpass" { PasswordCheck::Match } else { PasswordCheck::Mismatch })
+        Ok(if p == "rightpass" {
+            PasswordCheck::Match
+        } else {
+            PasswordCheck::Mismatch
+        })
     });
-    m.hasher.expect_hash().returning(|_| Ok("$argon2id$n".into()));
+    m.hasher
+        .expect_hash()
+        .returning(|_| Ok("$argon2id$n".into()));
     m.users.expect_set_password_hash().returning(|_, _, _, _| {
         let mut u = user(1, Role::Candidate);
         u.token_version = 1;
@@ -237,7 +320,10 @@ async fn change_password_and_email_return_fresh_tokens() {
             .set_json(json!({"current_password": "wrongpass", "new_password": "whatever12"})),
     )
     .await;
-    assert_eq!((status, body["detail"].as_str().unwrap()), (400, "Current password is incorrect"));
+    assert_eq!(
+        (status, body["detail"].as_str().unwrap()),
+        (400, "Current password is incorrect")
+    );
 
     let (status, _, body) = send(
         &app,
@@ -247,7 +333,10 @@ async fn change_password_and_email_return_fresh_tokens() {
             .set_json(json!({"current_password": "rightpass", "new_password": "short"})),
     )
     .await;
-    assert_eq!((status, body["detail"].as_str().unwrap()), (400, "New password must be at least 8 characters long"));
+    assert_eq!(
+        (status, body["detail"].as_str().unwrap()),
+        (400, "New password must be at least 8 characters long")
+    );
 
     let (status, _, body) = send(
         &app,
@@ -276,27 +365,42 @@ async fn change_password_and_email_return_fresh_tokens() {
 
 #[actix_rt::test]
 async fn delete_account_succeeds_and_storage_outage_is_503() {
-    let mut m = Mocks::new().with_tokens().with_user(user(1, Role::Candidate)).with_user(user(2, Role::Employer));
+    let mut m = Mocks::new()
+        .with_tokens()
+        .with_user(user(1, Role::Candidate))
+        .with_user(user(2, Role::Employer));
     m.users.expect_delete_cascade().returning(|id, _| {
         if id.get() == 1 {
             Ok(Some(Default::default()))
         } else {
-            Err(RepoError::Internal("FATAL: relation \"x\" does not exist".into()))
+            Err(RepoError::Internal(
+                "FATAL: relation \"x\" does not exist".into(),
+            ))
         }
     });
     let app = make_app(m).await;
     let (status, _, body) = send(
         &app,
-        TestRequest::delete().uri("/api/auth/delete-account").insert_header(bearer("valid-1-0")),
+        TestRequest::delete()
+            .uri("/api/auth/delete-account")
+            .insert_header(bearer("valid-1-0")),
     )
     .await;
-    assert_eq!((status, body), (200, json!({"message": "Account deleted successfully"})));
+    assert_eq!(
+        (status, body),
+        (200, json!({"message": "Account deleted successfully"}))
+    );
 
     let (status, _, body) = send(
         &app,
-        TestRequest::delete().uri("/api/auth/delete-account").insert_header(bearer("valid-2-0")),
+        TestRequest::delete()
+            .uri("/api/auth/delete-account")
+            .insert_header(bearer("valid-2-0")),
     )
     .await;
     assert_eq!(status, 500);
-    assert_eq!(body, json!({"detail": "Internal Server Error", "code": "internal_error"}));
+    assert_eq!(
+        body,
+        json!({"detail": "Internal Server Error", "code": "internal_error"})
+    );
 }

@@ -12,7 +12,10 @@ async fn health_is_liveness_and_never_touches_the_database() {
     let app = make_app(m).await;
     let (status, _, body) = send(&app, TestRequest::get().uri("/health")).await;
     assert_eq!(status, 200);
-    assert_eq!(body, json!({"status": "healthy", "service": "intowork-backend"}));
+    assert_eq!(
+        body,
+        json!({"status": "healthy", "service": "intowork-backend"})
+    );
 }
 
 #[actix_rt::test]
@@ -43,12 +46,18 @@ async fn db_status_is_a_readiness_probe_without_user_counts() {
     );
 
     let mut m = Mocks::new();
-    m.db.expect_ping()
-        .returning(|| Err(RepoError::Unavailable("connection refused to db.internal:5432".into())));
+    m.db.expect_ping().returning(|| {
+        Err(RepoError::Unavailable(
+            "connection refused to db.internal:5432".into(),
+        ))
+    });
     let app = make_app(m).await;
     let (status, _, body) = send(&app, TestRequest::get().uri("/api/db-status")).await;
     assert_eq!(status, 503);
-    assert_eq!(body, json!({"detail": "Database unavailable", "code": "database_unavailable"}));
+    assert_eq!(
+        body,
+        json!({"detail": "Database unavailable", "code": "database_unavailable"})
+    );
 }
 
 #[actix_rt::test]

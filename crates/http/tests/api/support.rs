@@ -6,6 +6,7 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{Service, ServiceResponse};
 use actix_web::{test, web};
 use chrono::{DateTime, TimeZone, Utc};
+use intowork_domain::UserId;
 use intowork_domain::auth::AuthService;
 use intowork_domain::files::MockFileStore;
 use intowork_domain::health::HealthService;
@@ -14,7 +15,6 @@ use intowork_domain::ports::{
     MockUserRepository, TokenClaims,
 };
 use intowork_domain::user::{Role, User};
-use intowork_domain::UserId;
 use intowork_http::{AppState, HttpSettings, build_app};
 use serde_json::Value;
 
@@ -90,16 +90,22 @@ impl Mocks {
 
 pub async fn make_app(
     m: Mocks,
-) -> impl Service<actix_http::Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error>
-{
+) -> impl Service<
+    actix_http::Request,
+    Response = ServiceResponse<impl MessageBody>,
+    Error = actix_web::Error,
+> {
     app_with_settings(m, HttpSettings::default()).await
 }
 
 pub async fn app_with_settings(
     m: Mocks,
     settings: HttpSettings,
-) -> impl Service<actix_http::Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error>
-{
+) -> impl Service<
+    actix_http::Request,
+    Response = ServiceResponse<impl MessageBody>,
+    Error = actix_web::Error,
+> {
     let mut clock = MockClock::new();
     clock.expect_now().returning(now);
     let files = Arc::new(m.files);
@@ -117,7 +123,10 @@ pub async fn app_with_settings(
 }
 
 /// Sends a request and returns status, headers and the JSON body (`Value::Null` when empty).
-pub async fn send<S, B>(app: &S, req: test::TestRequest) -> (u16, actix_web::http::header::HeaderMap, Value)
+pub async fn send<S, B>(
+    app: &S,
+    req: test::TestRequest,
+) -> (u16, actix_web::http::header::HeaderMap, Value)
 where
     S: Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
     B: MessageBody,
@@ -130,7 +139,10 @@ where
         Value::Null
     } else {
         serde_json::from_slice(&bytes).unwrap_or_else(|_| {
-            panic!("non-JSON body ({status}): {}", String::from_utf8_lossy(&bytes))
+            panic!(
+                "non-JSON body ({status}): {}",
+                String::from_utf8_lossy(&bytes)
+            )
         })
     };
     (status, headers, body)

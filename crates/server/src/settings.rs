@@ -1,0 +1,281 @@
+//! Configuration: built-in defaults, then an optional `intowork.toml`, then environment variables
+//! (the deployment guide's names, CONTRACT 9.19). Everything is validated at start; an error names
+//! the variable. Settings are passed down explicitly, never stored in a global.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use intowork_http::cors::CorsPolicy;
+use serde::Deserialize;
+use thiserror::Error;
+
+/// A secret that never prints.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret([redacted])")
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub environment: Environment,
+    pub host: String,
+    pub port: u16,
+    pub database_url: String,
+    pub database_pool_size: u32,
+    pub database_pool_timeout: Duration,
+    pub run_migrations_on_start: bool,
+    /// `None` in development when unset: the server then keeps a generated one in `data_dir`.
+    pub secret: Option<Secret>,
+    pub log_level: String,
+    pub cors: CorsPolicy,
+    pub data_dir: PathBuf,
+    pub upload_dir: PathBuf,
+}
+
+#[derive(Debug, Error)]
+pub enum SettingsError {
+    #[error("{var}: {reason}")]
+    Invalid { var: &'static str, reason: String },
+    #[error("configuration could not be read: {0}")]
+    Source(String),
+}
+
+fn invalid(var: &'static str, reason: impl Into<String>) -> SettingsError {
+    SettingsError::Invalid {
+        var,
+        reason: reason.into(),
+    }
+}
+
+/// The raw values, as strings where the parsing is ours (so errors can name the variable).
+#[derive(Debug, Deserialize)]
+struct Raw {
+    environment: String,
+    host: String,
+    port: String,
+    database_url: Option<String>,
+    database_pool_size: Option<String>,
+    database_pool_timeout_secs: String,
+    run_migrations_on_start: String,
+    allow_sqlite_in_production: String,
+    nextauth_secret: Option<String>,
+    log_level: String,
+    cors_origin: Option<String>,
+    data_dir: String,
+    upload_dir: Option<String>,
+}
+
+impl Settings {
+    /// Loads from the process environment (and `intowork.toml` in the working directory, if any).
+    pub fn load() -> Result<Settings, SettingsError> {
+        Self::from_sources(config::Environment::default(), Some("intowork"))
+    }
+
+    /// Loads from explicit key/value pairs (upper-case variable names), for tests.
+    pub fn from_vars<'a>(
+        vars: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Settings, SettingsError> {
+        let map: config::Map<String, String> = vars
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        Self::from_sources(config::Environment::default().source(Some(map)), None)
+    }
+
+    fn from_sources(
+        env: config::Environment,
+        file: Option<&str>,
+    ) -> Result<Settings, SettingsError> {
+        let mut builder = config::Config::builder();
+        for (key, value) in [
+            ("environment", "development"),
+            ("host", "0.0.0.0"),
+            ("port", "8000"),
+            ("database_pool_timeout_secs", "5"),
+            ("run_migrations_on_start", "true"),
+            ("allow_sqlite_in_production", "false"),
+            ("log_level", "info"),
+            ("data_dir", "./data"),
+        ] {
+            builder = builder
+                .set_default(key, value)
+                .map_err(|e| SettingsError::Source(e.to_string()))?;
+        }
+        if let Some(name) = file {
+            builder = builder.add_source(config::File::with_name(name).required(false));
+        }
+        let raw: Raw = builder
+            .add_source(env)
+            .build()
+            .and_then(config::Config::try_deserialize)
+            .map_err(|e| SettingsError::Source(e.to_string()))?;
+        Self::validate(raw)
+    }
+
+    fn validate(raw: Raw) -> Result<Settings, SettingsError> {
+        let environment = match raw.environment.trim().to_ascii_lowercase().as_str() {
+            "development" | "dev" | "local" => Environment::Development,
+            "production" | "prod" => Environment::Production,
+            other => {
+                return Err(invalid(
+                    "ENVIRONMENT",
+                    format!("must be `development` or `production`, got {other:?}"),
+                ));
+            }
+        };
+        let prod = environment == Environment::Production;
+        let port =
+            raw.port.trim().parse::<u16>().map_err(|_| {
+                invalid("PORT", format!("must be a port number, got {:?}", raw.port))
+            })?;
+        let data_dir = PathBuf::from(raw.data_dir.trim());
+        let upload_dir = raw
+            .upload_dir
+            .filter(|d| !d.trim().is_empty())
+            .map_or_else(|| data_dir.join("uploads"), |d| PathBuf::from(d.trim()));
+
+        let allow_sqlite = parse_bool(
+            "ALLOW_SQLITE_IN_PRODUCTION",
+            &raw.allow_sqlite_in_production,
+        )?;
+        let database_url = match raw.database_url.filter(|u| !u.trim().is_empty()) {
+            Some(url) => url.trim().to_owned(),
+            None if prod => {
+                return Err(invalid(
+                    "DATABASE_URL",
+                    "is required when ENVIRONMENT=production",
+                ));
+            }
+            None => format!("sqlite://{}", data_dir.join("intowork.db").display()),
+        };
+        let is_pg = is_postgres_url(&database_url);
+        if prod && !is_pg && !allow_sqlite {
+            return Err(invalid(
+                "DATABASE_URL",
+                "is SQLite, which is refused in production unless ALLOW_SQLITE_IN_PRODUCTION=true",
+            ));
+        }
+        let database_pool_size = match raw.database_pool_size {
+            Some(v) => parse_range("DATABASE_POOL_SIZE", &v, 1, 200)?,
+            None if is_pg => 10,
+            None => 8,
+        };
+        let timeout = parse_range(
+            "DATABASE_POOL_TIMEOUT_SECS",
+            &raw.database_pool_timeout_secs,
+            1,
+            120,
+        )?;
+
+        let secret = raw
+            .nextauth_secret
+            .filter(|s| !s.is_empty())
+            .map(Secret::new);
+        match &secret {
+            None if prod => {
+                return Err(invalid(
+                    "NEXTAUTH_SECRET",
+                    "is required when ENVIRONMENT=production",
+                ));
+            }
+            Some(s) if prod && s.expose().len() < 32 => {
+                return Err(invalid(
+                    "NEXTAUTH_SECRET",
+                    "must be at least 32 bytes in production",
+                ));
+            }
+            _ => {}
+        }
+
+        let cors = CorsPolicy::parse(
+            raw.cors_origin
+                .as_deref()
+                .unwrap_or("http://localhost:3000"),
+        )
+        .map_err(|e| invalid("CORS_ORIGIN", e.to_string()))?;
+        if prod && cors.any {
+            return Err(invalid(
+                "CORS_ORIGIN",
+                "`*` is refused in production: list the origins",
+            ));
+        }
+        let log_level = raw.log_level.trim().to_owned();
+        tracing_subscriber::EnvFilter::try_new(&log_level)
+            .map_err(|e| invalid("LOG_LEVEL", e.to_string()))?;
+
+        Ok(Settings {
+            environment,
+            host: raw.host.trim().to_owned(),
+            port,
+            database_url,
+            database_pool_size,
+            database_pool_timeout: Duration::from_secs(u64::from(timeout)),
+            run_migrations_on_start: parse_bool(
+                "RUN_MIGRATIONS_ON_START",
+                &raw.run_migrations_on_start,
+            )?,
+            secret,
+            log_level,
+            cors,
+            data_dir,
+            upload_dir,
+        })
+    }
+
+    pub fn is_production(&self) -> bool {
+        self.environment == Environment::Production
+    }
+}
+
+pub fn is_postgres_url(url: &str) -> bool {
+    url.starts_with("postgres://") || url.starts_with("postgresql://")
+}
+
+fn parse_bool(var: &'static str, value: &str) -> Result<bool, SettingsError> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => Ok(true),
+        "false" | "0" | "no" | "off" => Ok(false),
+        other => Err(invalid(
+            var,
+            format!("must be true or false, got {other:?}"),
+        )),
+    }
+}
+
+fn parse_range(var: &'static str, value: &str, min: u32, max: u32) -> Result<u32, SettingsError> {
+    value
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|v| (min..=max).contains(v))
+        .ok_or_else(|| {
+            invalid(
+                var,
+                format!("must be a whole number from {min} to {max}, got {value:?}"),
+            )
+        })
+}
+
+#[cfg(test)]
+#[path = "settings_tests.rs"]
+mod tests;

@@ -1,0 +1,110 @@
+use super::*;
+
+fn load(vars: &[(&str, &str)]) -> Result<Settings, SettingsError> {
+    Settings::from_vars(vars.iter().copied())
+}
+
+fn var_of(err: SettingsError) -> &'static str {
+    match err {
+        SettingsError::Invalid { var, .. } => var,
+        SettingsError::Source(s) => panic!("unexpected source error: {s}"),
+    }
+}
+
+#[test]
+fn zero_configuration_defaults_run_locally_on_sqlite() {
+    let s = load(&[]).unwrap();
+    assert_eq!(s.environment, Environment::Development);
+    assert_eq!(s.port, 8000);
+    assert!(s.database_url.starts_with("sqlite://"));
+    assert!(s.database_url.ends_with("intowork.db"));
+    assert_eq!(s.upload_dir, PathBuf::from("./data/uploads"));
+    assert!(s.secret.is_none());
+    assert!(s.run_migrations_on_start);
+    assert!(s.cors.allows("http://localhost:3000"));
+}
+
+#[test]
+fn production_requires_a_strong_secret_and_a_database() {
+    let pg = ("DATABASE_URL", "postgres://u@db/x");
+    let strong = ("NEXTAUTH_SECRET", "0123456789abcdef0123456789abcdef");
+    assert_eq!(
+        var_of(load(&[("ENVIRONMENT", "production"), strong]).unwrap_err()),
+        "DATABASE_URL"
+    );
+    assert_eq!(
+        var_of(load(&[("ENVIRONMENT", "production"), pg]).unwrap_err()),
+        "NEXTAUTH_SECRET"
+    );
+    assert_eq!(
+        var_of(
+            load(&[
+                ("ENVIRONMENT", "production"),
+                pg,
+                ("NEXTAUTH_SECRET", "too-short")
+            ])
+            .unwrap_err()
+        ),
+        "NEXTAUTH_SECRET"
+    );
+    let s = load(&[("ENVIRONMENT", "production"), pg, strong]).unwrap();
+    assert!(s.is_production());
+    assert_eq!(s.database_pool_size, 10);
+}
+
+#[test]
+fn production_refuses_sqlite_unless_allowed_and_star_cors() {
+    let strong = ("NEXTAUTH_SECRET", "0123456789abcdef0123456789abcdef");
+    let sqlite = ("DATABASE_URL", "sqlite:///data/app.db");
+    assert_eq!(
+        var_of(load(&[("ENVIRONMENT", "production"), strong, sqlite]).unwrap_err()),
+        "DATABASE_URL"
+    );
+    assert!(
+        load(&[
+            ("ENVIRONMENT", "production"),
+            strong,
+            sqlite,
+            ("ALLOW_SQLITE_IN_PRODUCTION", "true")
+        ])
+        .is_ok()
+    );
+    let pg = ("DATABASE_URL", "postgresql://u@db/x");
+    assert_eq!(
+        var_of(
+            load(&[
+                ("ENVIRONMENT", "production"),
+                strong,
+                pg,
+                ("CORS_ORIGIN", "*")
+            ])
+            .unwrap_err()
+        ),
+        "CORS_ORIGIN"
+    );
+    assert!(load(&[("CORS_ORIGIN", "*")]).unwrap().cors.any);
+}
+
+#[test]
+fn bad_values_name_their_variable() {
+    for (var, value) in [
+        ("PORT", "eighty"),
+        ("PORT", "70000"),
+        ("ENVIRONMENT", "staging"),
+        ("DATABASE_POOL_SIZE", "0"),
+        ("DATABASE_POOL_TIMEOUT_SECS", "-1"),
+        ("RUN_MIGRATIONS_ON_START", "maybe"),
+        ("CORS_ORIGIN", "localhost:3000"),
+        ("LOG_LEVEL", "info,[[["),
+    ] {
+        let err = load(&[(var, value)]).unwrap_err();
+        assert!(err.to_string().starts_with(var), "{var}: {err}");
+        assert_eq!(var_of(err), var);
+    }
+}
+
+#[test]
+fn secrets_never_print() {
+    let s = load(&[("NEXTAUTH_SECRET", "super-secret-value-1234567890abcdef")]).unwrap();
+    assert!(!format!("{s:?}").contains("super-secret"));
+}

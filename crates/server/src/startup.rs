@@ -1,0 +1,153 @@
+//! Wiring: adapters into services, services into the HTTP app, and the database start-up rules of
+//! CONTRACT 9.5 (migrate at start unless told not to; if the database is down, serve anyway —
+//! liveness 200, readiness and database routes 503 — and keep retrying in the background).
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::dev::{Server, ServerHandle};
+use actix_web::{HttpServer, web};
+use intowork_auth::{Argon2Hasher, JwtTokenIssuer};
+use intowork_domain::auth::AuthService;
+use intowork_domain::health::HealthService;
+use intowork_domain::ports::SystemClock;
+use intowork_files::LocalFileStore;
+use intowork_http::{AppState, HttpSettings, build_app};
+use intowork_storage::{Database, DieselHealth, DieselUserRepository, StorageError};
+use thiserror::Error;
+use tracing::{info, warn};
+
+use crate::secret;
+use crate::settings::Settings;
+
+#[derive(Debug, Error)]
+pub enum StartupError {
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: String,
+        source: std::io::Error,
+    },
+    #[error("database configuration: {0}")]
+    Storage(#[from] StorageError),
+    #[error("signing secret: {0}")]
+    Secret(std::io::Error),
+    #[error("server: {0}")]
+    Server(std::io::Error),
+}
+
+const RETRY_EVERY: Duration = Duration::from_secs(2);
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    database: Database,
+}
+
+impl Application {
+    /// Binds first (port 0 picks a free port, see [`Application::port`]), then wires everything.
+    pub async fn build(settings: Settings) -> Result<Application, StartupError> {
+        let addr = format!("{}:{}", settings.host, settings.port);
+        let listener =
+            TcpListener::bind(&addr).map_err(|source| StartupError::Bind { addr, source })?;
+        let port = listener.local_addr().map_err(StartupError::Server)?.port();
+
+        let database = Database::connect_lazy(
+            &settings.database_url,
+            settings.database_pool_size,
+            settings.database_pool_timeout,
+        )?;
+        bring_up_database(database.clone(), settings.run_migrations_on_start).await;
+
+        let secret = secret::resolve(&settings).map_err(StartupError::Secret)?;
+        let files = Arc::new(LocalFileStore::new(settings.upload_dir.clone()));
+        let clock = Arc::new(SystemClock);
+        let hash_slots = std::thread::available_parallelism().map_or(2, |n| n.get() * 2);
+        let auth = AuthService::new(
+            Arc::new(DieselUserRepository::new(database.clone())),
+            Arc::new(Argon2Hasher::new(hash_slots)),
+            Arc::new(JwtTokenIssuer::with_default_ttl(secret.expose().as_bytes())),
+            files.clone(),
+            clock,
+        );
+        let state = web::Data::new(AppState {
+            auth: Arc::new(auth),
+            health: Arc::new(HealthService::new(
+                Arc::new(DieselHealth::new(database.clone())),
+                files,
+            )),
+        });
+        let http = web::Data::new(HttpSettings {
+            cors: settings.cors.clone(),
+            ..HttpSettings::default()
+        });
+
+        let server = HttpServer::new(move || build_app(state.clone(), http.clone()))
+            .shutdown_timeout(30)
+            .listen(listener)
+            .map_err(StartupError::Server)?
+            .run();
+        info!(port, backend = ?database.backend(), "listening");
+        Ok(Application {
+            port,
+            server,
+            database,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn database(&self) -> &Database {
+        &self.database
+    }
+
+    pub fn handle(&self) -> ServerHandle {
+        self.server.handle()
+    }
+
+    /// Serves until SIGTERM/SIGINT (or a stop through the handle); in-flight requests finish first.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// One attempt now; on failure, serve anyway and retry in the background until it works.
+async fn bring_up_database(db: Database, migrate: bool) {
+    let attempt_db = db.clone();
+    let first = tokio::task::spawn_blocking(move || attempt(&attempt_db, migrate)).await;
+    if matches!(first, Ok(Ok(()))) {
+        return;
+    }
+    if let Ok(Err(e)) = &first {
+        warn!(error = %e, "database not available at start; serving and retrying in the background");
+    }
+    actix_web::rt::spawn(async move {
+        loop {
+            actix_web::rt::time::sleep(RETRY_EVERY).await;
+            let db = db.clone();
+            match tokio::task::spawn_blocking(move || attempt(&db, migrate)).await {
+                Ok(Ok(())) => {
+                    info!("database is available");
+                    break;
+                }
+                Ok(Err(e)) => warn!(error = %e, "database still unavailable"),
+                Err(e) => warn!(error = %e, "database start-up task failed"),
+            }
+        }
+    });
+}
+
+fn attempt(db: &Database, migrate: bool) -> Result<(), StorageError> {
+    if migrate {
+        let applied = db.run_migrations()?;
+        if !applied.is_empty() {
+            info!(count = applied.len(), migrations = ?applied, "migrations applied");
+        }
+    } else {
+        db.check_connection()?;
+    }
+    db.set_ready(true);
+    Ok(())
+}

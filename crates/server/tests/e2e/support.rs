@@ -1,0 +1,116 @@
+//! Starts the real service on a free port against a throwaway database.
+
+use std::path::Path;
+
+use actix_web::dev::ServerHandle;
+use intowork_server::{Application, Settings};
+use intowork_testkit::TestDb;
+use serde_json::{Value, json};
+
+pub const SECRET: &str = "test-secret-0123456789abcdef-0123456789";
+
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    handle: ServerHandle,
+}
+
+impl TestApp {
+    pub async fn spawn(database_url: &str, data_dir: &Path) -> TestApp {
+        let data = data_dir.to_str().unwrap();
+        let settings = Settings::from_vars([
+            ("DATABASE_URL", database_url),
+            ("HOST", "127.0.0.1"),
+            ("PORT", "0"),
+            ("DATA_DIR", data),
+            ("NEXTAUTH_SECRET", SECRET),
+            ("DATABASE_POOL_TIMEOUT_SECS", "2"),
+        ])
+        .expect("test settings are valid");
+        let app = Application::build(settings).await.expect("the app starts");
+        let base = format!("http://127.0.0.1:{}", app.port());
+        let handle = app.handle();
+        actix_web::rt::spawn(app.run_until_stopped());
+        TestApp {
+            base,
+            client: reqwest::Client::new(),
+            handle,
+        }
+    }
+
+    pub async fn stop(self) {
+        self.handle.stop(true).await;
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn post(&self, path: &str, body: Value, token: Option<&str>) -> (u16, Value) {
+        let mut req = self.client.post(self.url(path)).json(&body);
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        into_parts(req.send().await.expect("request sent")).await
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> (u16, Value) {
+        let mut req = self.client.get(self.url(path));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        into_parts(req.send().await.expect("request sent")).await
+    }
+
+    pub async fn signup(&self, email: &str, role: &str) -> (u16, Value) {
+        self.post(
+            "/api/auth/signup",
+            json!({"email": email, "password": "correct-horse", "first_name": "Ada",
+                   "last_name": "Lovelace", "role": role}),
+            None,
+        )
+        .await
+    }
+}
+
+pub async fn into_parts(res: reqwest::Response) -> (u16, Value) {
+    let status = res.status().as_u16();
+    let bytes = res.bytes().await.expect("body read");
+    let body = if bytes.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(&bytes).unwrap_or_else(|_| {
+            panic!(
+                "non-JSON body ({status}): {}",
+                String::from_utf8_lossy(&bytes)
+            )
+        })
+    };
+    (status, body)
+}
+
+/// Runs an actix test body once per backend.
+#[macro_export]
+macro_rules! both_backends {
+    ($($name:ident),+ $(,)?) => {$(
+        mod $name {
+            #[actix_web::test]
+            async fn sqlite() {
+                super::$name(intowork_testkit::TestDb::sqlite()).await
+            }
+
+            #[actix_web::test]
+            async fn postgres() {
+                super::$name(intowork_testkit::TestDb::postgres()).await
+            }
+        }
+    )+};
+}
+
+pub fn data_dir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+pub fn db_url(db: &TestDb) -> &str {
+    &db.url
+}

@@ -1,0 +1,172 @@
+//! The connection enum, the scheme-aware r2d2 manager and the per-connection SQLite settings.
+
+use std::path::Path;
+use std::time::Duration;
+
+use diesel::connection::{Connection, SimpleConnection};
+use diesel::pg::PgConnection;
+use diesel::r2d2::{self, CustomizeConnection, HandleError, ManageConnection, R2D2Connection};
+use diesel::sqlite::SqliteConnection;
+
+use crate::error::StorageError;
+
+/// One connection type over both backends. Queries written against it run unchanged on
+/// PostgreSQL and SQLite; per-backend SQL goes behind a small `match` on the variant.
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Pg(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+/// Which database a [`crate::Database`] talks to, decided by the URL scheme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Postgres,
+    Sqlite,
+}
+
+/// Where to connect: a PostgreSQL URL as given, or a SQLite path with any `sqlite://` prefix
+/// removed.
+#[derive(Clone)]
+pub(crate) struct Target {
+    pub(crate) backend: Backend,
+    pub(crate) url: String,
+}
+
+impl Target {
+    /// `postgres://` and `postgresql://` select PostgreSQL; anything else is a SQLite path.
+    pub(crate) fn parse(url: &str) -> Target {
+        let url = url.trim();
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Target {
+                backend: Backend::Postgres,
+                url: url.to_owned(),
+            };
+        }
+        let path = url.strip_prefix("sqlite://").unwrap_or(url);
+        Target {
+            backend: Backend::Sqlite,
+            url: path.to_owned(),
+        }
+    }
+
+    /// Creates the directory that will hold a SQLite file. No-op for PostgreSQL, in-memory
+    /// databases and `file:` URIs.
+    pub(crate) fn prepare(&self) -> Result<(), StorageError> {
+        if self.backend != Backend::Sqlite
+            || self.url.is_empty()
+            || self.url.starts_with(':')
+            || self.url.starts_with("file:")
+        {
+            return Ok(());
+        }
+        match Path::new(&self.url).parent() {
+            Some(dir) if !dir.as_os_str().is_empty() && !dir.exists() => {
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    StorageError::Config(format!(
+                        "cannot create the SQLite directory {}: {e}",
+                        dir.display()
+                    ))
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// An r2d2 manager that connects by scheme. Unlike the derived `DbConn::establish`, which tries
+/// every backend and reports only "Invalid connection url", it keeps libpq's real error (for
+/// example "Connection refused"), which ends up in the pool's timeout message.
+pub(crate) struct SchemeManager {
+    target: Target,
+}
+
+impl ManageConnection for SchemeManager {
+    type Connection = DbConn;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<DbConn, r2d2::Error> {
+        let conn = match self.target.backend {
+            Backend::Postgres => PgConnection::establish(&self.target.url).map(DbConn::Pg),
+            Backend::Sqlite => SqliteConnection::establish(&self.target.url).map(DbConn::Sqlite),
+        };
+        conn.map_err(r2d2::Error::ConnectionError)
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
+        conn.ping().map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut DbConn) -> bool {
+        // A connection dropped while panicking may sit in the middle of a transaction.
+        std::thread::panicking() || conn.is_broken()
+    }
+}
+
+/// SQLite settings every connection needs: the busy timeout first (so the others wait instead of
+/// failing while another connection holds a lock), foreign keys (cascades depend on them), WAL
+/// and normal synchronisation.
+#[derive(Debug)]
+struct SqlitePragmas;
+
+const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 5000; \
+     PRAGMA foreign_keys = ON; \
+     PRAGMA journal_mode = WAL; \
+     PRAGMA synchronous = NORMAL;";
+
+impl CustomizeConnection<DbConn, r2d2::Error> for SqlitePragmas {
+    fn on_acquire(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
+        match conn {
+            DbConn::Sqlite(c) => c
+                .batch_execute(SQLITE_PRAGMAS)
+                .map_err(r2d2::Error::QueryError),
+            DbConn::Pg(_) => Ok(()),
+        }
+    }
+}
+
+/// Logs connection failures through tracing instead of the `log` crate. r2d2 retries failed
+/// connections in the background, so this is debug-level; the readiness probe reports outages.
+#[derive(Debug)]
+struct TracingErrorHandler;
+
+impl HandleError<r2d2::Error> for TracingErrorHandler {
+    fn handle_error(&self, error: r2d2::Error) {
+        tracing::debug!(%error, "database connection attempt failed");
+    }
+}
+
+pub(crate) type Pool = r2d2::Pool<SchemeManager>;
+
+/// Builds the pool without opening a connection, so the server starts while the database is down.
+/// Connections are opened on demand; `pool_timeout` bounds every checkout.
+pub(crate) fn build_pool(target: Target, size: u32, pool_timeout: Duration) -> Pool {
+    r2d2::Pool::builder()
+        .max_size(size.max(1))
+        .min_idle(Some(0))
+        .connection_timeout(pool_timeout)
+        .connection_customizer(Box::new(SqlitePragmas))
+        .error_handler(Box::new(TracingErrorHandler))
+        .build_unchecked(SchemeManager { target })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scheme_selects_the_backend() {
+        let pg = Target::parse("postgres://u@h/db");
+        assert_eq!(pg.backend, Backend::Postgres);
+        assert_eq!(pg.url, "postgres://u@h/db");
+        assert_eq!(
+            Target::parse("postgresql://h/db").backend,
+            Backend::Postgres
+        );
+        let sq = Target::parse("sqlite://data/app.db");
+        assert_eq!(sq.backend, Backend::Sqlite);
+        assert_eq!(sq.url, "data/app.db");
+        assert_eq!(Target::parse("sqlite:///abs/x.db").url, "/abs/x.db");
+        assert_eq!(Target::parse("./x.db").url, "./x.db");
+    }
+}

@@ -1,0 +1,193 @@
+//! The shared database handle: pool, readiness flag, and the bridges from async code to diesel.
+
+use std::fmt;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use diesel::RunQueryDsl;
+use diesel::connection::{AnsiTransactionManager, Connection, TransactionManager};
+use diesel::result::Error as DieselError;
+use intowork_domain::RepoError;
+
+use crate::conn::{Backend, DbConn, Pool, Target, build_pool};
+use crate::error::{StorageError, map_pool_error};
+
+/// Default pool checkout timeout (CONTRACT 9.19 `DATABASE_POOL_TIMEOUT_SECS`).
+pub const DEFAULT_POOL_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// A cheap, cloneable handle on the connection pool.
+///
+/// Request paths go through [`Database::run`], which refuses work with `RepoError::Unavailable`
+/// until the database is ready (migrations ran, or readiness was confirmed with
+/// [`Database::set_ready`]).
+#[derive(Clone)]
+pub struct Database {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    pool: Pool,
+    backend: Backend,
+    ready: AtomicBool,
+}
+
+impl fmt::Debug for Database {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Never print the URL: it may hold a password.
+        f.debug_struct("Database")
+            .field("backend", &self.inner.backend)
+            .field("ready", &self.is_ready())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Database {
+    /// Creates the pool without connecting: the server can start while the database is down.
+    /// `postgres://` / `postgresql://` select PostgreSQL; anything else is a SQLite file path
+    /// (`sqlite://` prefix optional) whose parent directory is created if missing.
+    pub fn connect_lazy(
+        url: &str,
+        pool_size: u32,
+        pool_timeout: Duration,
+    ) -> Result<Database, StorageError> {
+        let target = Target::parse(url);
+        target.prepare()?;
+        let backend = target.backend;
+        Ok(Database {
+            inner: Arc::new(Inner {
+                pool: build_pool(target, pool_size, pool_timeout),
+                backend,
+                ready: AtomicBool::new(false),
+            }),
+        })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.inner.backend
+    }
+
+    /// `true` once migrations ran (or readiness was confirmed); until then every [`Database::run`]
+    /// answers `Unavailable`.
+    pub fn is_ready(&self) -> bool {
+        self.inner.ready.load(Ordering::Acquire)
+    }
+
+    pub fn set_ready(&self, ready: bool) {
+        self.inner.ready.store(ready, Ordering::Release);
+    }
+
+    /// Checks out a connection, waiting at most the pool timeout. Ignores readiness.
+    pub(crate) fn checkout(
+        &self,
+    ) -> Result<diesel::r2d2::PooledConnection<crate::conn::SchemeManager>, StorageError> {
+        self.inner
+            .pool
+            .get()
+            .map_err(|e| StorageError::Unavailable(e.to_string()))
+    }
+
+    /// Runs `SELECT 1` (blocking), whether or not the database is marked ready.
+    pub fn check_connection(&self) -> Result<(), StorageError> {
+        let mut conn = self.checkout()?;
+        ping(&mut conn).map_err(|e| match crate::error::map_db_error(e) {
+            RepoError::Unavailable(msg) => StorageError::Unavailable(msg),
+            RepoError::Internal(msg) => StorageError::Unavailable(msg),
+        })
+    }
+
+    /// Runs `f` with a pooled connection on the blocking thread pool, inside the caller's tracing
+    /// span. Returns `Unavailable` when the database is not ready or no connection could be checked
+    /// out within the pool timeout, and `Internal` if `f` panics (the panic never propagates; the
+    /// connection is discarded rather than returned to the pool).
+    pub async fn run<T, F>(&self, f: F) -> Result<T, RepoError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, RepoError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.ensure_ready()?;
+        let pool = self.inner.pool.clone();
+        let span = tracing::Span::current();
+        let task = tokio::task::spawn_blocking(move || {
+            let _entered = span.enter();
+            let mut conn = pool.get().map_err(|e| map_pool_error(&e))?;
+            f(&mut conn)
+        });
+        match task.await {
+            Ok(result) => result,
+            Err(join) => Err(task_failure(join.is_panic().then(|| join.into_panic()))),
+        }
+    }
+
+    /// The blocking twin of [`Database::run`] for the CLI and other synchronous callers: same
+    /// readiness check, same error mapping, panics in `f` also become `Internal`.
+    pub fn run_blocking<T, F>(&self, f: F) -> Result<T, RepoError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, RepoError>,
+    {
+        self.ensure_ready()?;
+        let mut conn = self.inner.pool.get().map_err(|e| map_pool_error(&e))?;
+        catch_unwind(AssertUnwindSafe(|| f(&mut conn)))
+            .unwrap_or_else(|payload| Err(task_failure(Some(payload))))
+    }
+
+    fn ensure_ready(&self) -> Result<(), RepoError> {
+        if self.is_ready() {
+            Ok(())
+        } else {
+            Err(RepoError::Unavailable("database not ready".to_owned()))
+        }
+    }
+}
+
+fn task_failure(panic: Option<Box<dyn std::any::Any + Send>>) -> RepoError {
+    let detail = panic
+        .as_ref()
+        .and_then(|p| {
+            p.downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+        })
+        .unwrap_or_else(|| "cancelled".to_owned());
+    tracing::error!(panic = %detail, "database task failed");
+    RepoError::Internal(format!("database task failed: {detail}"))
+}
+
+/// `SELECT 1` through the connection enum.
+pub(crate) fn ping(conn: &mut DbConn) -> Result<(), DieselError> {
+    diesel::select(diesel::dsl::sql::<diesel::sql_types::Integer>("1"))
+        .get_result::<i32>(conn)
+        .map(|_| ())
+}
+
+/// Runs `f` in a write transaction. On SQLite the transaction starts with `BEGIN IMMEDIATE`, which
+/// takes the write lock up front, so concurrent writers wait (up to the busy timeout) instead of
+/// failing with `SQLITE_BUSY` when a read transaction tries to upgrade. On PostgreSQL it is a plain
+/// transaction. `f`'s error rolls the transaction back and is returned unchanged.
+pub(crate) fn write_tx<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, E>,
+    E: From<DieselError>,
+{
+    match conn {
+        DbConn::Pg(_) => conn.transaction(f),
+        DbConn::Sqlite(inner) => {
+            // The enum's transaction manager delegates every call (commit, rollback, status) to the
+            // inner connection's `AnsiTransactionManager`, so the depth recorded here is the one
+            // commit/rollback below read.
+            AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?;
+            type Tm = <DbConn as Connection>::TransactionManager;
+            match f(conn) {
+                Ok(value) => {
+                    Tm::commit_transaction(conn)?;
+                    Ok(value)
+                }
+                Err(user_error) => match Tm::rollback_transaction(conn) {
+                    Ok(()) | Err(DieselError::BrokenTransactionManager) => Err(user_error),
+                    Err(rollback_error) => Err(rollback_error.into()),
+                },
+            }
+        }
+    }
+}

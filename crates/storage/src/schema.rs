@@ -1,0 +1,250 @@
+//! Hand-written diesel schema shared by both backends. Ids are `BigInt` everywhere (`BIGSERIAL` on
+//! PostgreSQL, `INTEGER PRIMARY KEY` on SQLite); enums are `Text` with CHECK lists; timestamps are
+//! `Timestamp` holding UTC. Keep in step with `migrations/{postgres,sqlite}`.
+
+diesel::table! {
+    users (id) {
+        id -> BigInt,
+        email -> Text,
+        email_norm -> Text,
+        email_verified -> Nullable<Timestamp>,
+        password_hash -> Nullable<Text>,
+        name -> Nullable<Text>,
+        image -> Nullable<Text>,
+        clerk_id -> Nullable<Text>,
+        role -> Text,
+        first_name -> Text,
+        last_name -> Text,
+        is_active -> Bool,
+        token_version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    candidates (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        phone -> Nullable<Text>,
+        location -> Nullable<Text>,
+        linkedin_url -> Nullable<Text>,
+        website_url -> Nullable<Text>,
+        profile_picture_url -> Nullable<Text>,
+        title -> Nullable<Text>,
+        summary -> Nullable<Text>,
+        years_experience -> Nullable<Integer>,
+        salary_expectation_min -> Nullable<Integer>,
+        salary_expectation_max -> Nullable<Integer>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    candidate_cvs (id) {
+        id -> BigInt,
+        candidate_id -> BigInt,
+        filename -> Text,
+        storage_key -> Text,
+        file_size -> BigInt,
+        is_active -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    experiences (id) {
+        id -> BigInt,
+        candidate_id -> BigInt,
+        title -> Text,
+        company -> Text,
+        location -> Nullable<Text>,
+        start_date -> Text,
+        end_date -> Nullable<Text>,
+        is_current -> Bool,
+        description -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    educations (id) {
+        id -> BigInt,
+        candidate_id -> BigInt,
+        degree -> Text,
+        school -> Text,
+        field_of_study -> Nullable<Text>,
+        location -> Nullable<Text>,
+        start_date -> Text,
+        end_date -> Nullable<Text>,
+        is_current -> Bool,
+        description -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    skills (id) {
+        id -> BigInt,
+        candidate_id -> BigInt,
+        name -> Text,
+        level -> Integer,
+        category -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    companies (id) {
+        id -> BigInt,
+        name -> Text,
+        description -> Nullable<Text>,
+        industry -> Nullable<Text>,
+        size -> Nullable<Text>,
+        website_url -> Nullable<Text>,
+        linkedin_url -> Nullable<Text>,
+        address -> Nullable<Text>,
+        city -> Nullable<Text>,
+        country -> Nullable<Text>,
+        logo_url -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    employers (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        company_id -> Nullable<BigInt>,
+        position -> Nullable<Text>,
+        department -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        can_create_jobs -> Bool,
+        can_manage_candidates -> Bool,
+        is_admin -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    jobs (id) {
+        id -> BigInt,
+        employer_id -> BigInt,
+        company_id -> BigInt,
+        title -> Text,
+        description -> Text,
+        requirements -> Nullable<Text>,
+        responsibilities -> Nullable<Text>,
+        benefits -> Nullable<Text>,
+        job_type -> Text,
+        location_type -> Text,
+        location -> Nullable<Text>,
+        salary_min -> Nullable<Integer>,
+        salary_max -> Nullable<Integer>,
+        currency -> Text,
+        status -> Text,
+        is_featured -> Bool,
+        views_count -> BigInt,
+        applications_count -> Integer,
+        search_text -> Text,
+        posted_at -> Nullable<Timestamp>,
+        expires_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    job_applications (id) {
+        id -> BigInt,
+        job_id -> BigInt,
+        candidate_id -> BigInt,
+        cv_id -> Nullable<BigInt>,
+        status -> Text,
+        cover_letter -> Nullable<Text>,
+        cover_letter_url -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        applied_at -> Timestamp,
+        viewed_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        /// The SQL column is `type`, a Rust keyword.
+        #[sql_name = "type"]
+        kind -> Text,
+        title -> Text,
+        message -> Text,
+        related_job_id -> Nullable<BigInt>,
+        related_application_id -> Nullable<BigInt>,
+        is_read -> Bool,
+        read_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    password_reset_tokens (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        token_hash -> Text,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    admin_audit_log (id) {
+        id -> BigInt,
+        actor_user_id -> Nullable<BigInt>,
+        actor_email -> Nullable<Text>,
+        action -> Text,
+        target_user_id -> Nullable<BigInt>,
+        target_email -> Nullable<Text>,
+        details -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(candidates -> users (user_id));
+diesel::joinable!(candidate_cvs -> candidates (candidate_id));
+diesel::joinable!(experiences -> candidates (candidate_id));
+diesel::joinable!(educations -> candidates (candidate_id));
+diesel::joinable!(skills -> candidates (candidate_id));
+diesel::joinable!(employers -> users (user_id));
+diesel::joinable!(employers -> companies (company_id));
+diesel::joinable!(jobs -> employers (employer_id));
+diesel::joinable!(jobs -> companies (company_id));
+diesel::joinable!(job_applications -> jobs (job_id));
+diesel::joinable!(job_applications -> candidates (candidate_id));
+diesel::joinable!(job_applications -> candidate_cvs (cv_id));
+diesel::joinable!(notifications -> users (user_id));
+diesel::joinable!(password_reset_tokens -> users (user_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    users,
+    candidates,
+    candidate_cvs,
+    experiences,
+    educations,
+    skills,
+    companies,
+    employers,
+    jobs,
+    job_applications,
+    notifications,
+    password_reset_tokens,
+    admin_audit_log,
+);
