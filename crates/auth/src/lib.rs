@@ -7,9 +7,11 @@
 //!   from the reference database still verify and are flagged for re-hashing (decision 8.4).
 
 mod jwt;
+mod links;
 mod password;
 
 pub use jwt::{DEFAULT_TOKEN_TTL, JwtTokenIssuer};
+pub use links::HmacLinkSigner;
 pub use password::{Argon2Hasher, DEFAULT_MAX_CONCURRENT_HASHES};
 
 /// Minimum secret length accepted in production (decision 8.12): 32 bytes, the HS256 output size.

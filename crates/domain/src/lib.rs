@@ -4,12 +4,20 @@
 //! and the port traits the adapters implement. This crate knows no web framework, no database and no
 //! token library; the dependency rule (checked by `scripts/check-deps`) keeps it that way.
 
+pub mod application;
 pub mod auth;
+pub mod candidate;
+pub mod company;
+pub mod cv;
+pub mod dashboard;
 pub mod error;
 pub mod files;
 pub mod health;
 pub mod ids;
+pub mod job;
+pub mod notification;
 pub mod ports;
+pub mod search;
 pub mod user;
 
 pub use error::RepoError;

@@ -76,3 +76,9 @@ async fn local_store_honours_the_contract() {
     let dir = tempfile::tempdir().unwrap();
     file_store_contract(&LocalFileStore::new(dir.path().join("uploads"))).await;
 }
+
+/// Against a real S3-compatible server (moto, started by `scripts/test`), in a fresh bucket.
+#[tokio::test]
+async fn s3_store_honours_the_contract() {
+    file_store_contract(&crate::s3::tests::fresh_store().await).await;
+}

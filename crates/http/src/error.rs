@@ -275,3 +275,5 @@ impl From<DeleteAccountError> for ApiError {
         }
     }
 }
+
+mod hiring;

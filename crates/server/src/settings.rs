@@ -35,6 +35,26 @@ pub enum Environment {
     Production,
 }
 
+/// Where CV files live (`STORAGE_BACKEND`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageSettings {
+    /// `UPLOAD_DIR` on local disk (one instance, or a shared volume).
+    Local,
+    /// An S3-compatible bucket: needed for several replicas.
+    S3(S3Settings),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct S3Settings {
+    pub bucket: String,
+    /// `None` for AWS itself; e.g. `https://<account>.r2.cloudflarestorage.com` otherwise.
+    pub endpoint: Option<String>,
+    pub region: String,
+    pub access_key_id: String,
+    pub secret_access_key: Secret,
+    pub force_path_style: bool,
+}
+
 #[derive(Clone, Debug)]
 pub struct Settings {
     pub environment: Environment,
@@ -50,6 +70,10 @@ pub struct Settings {
     pub cors: CorsPolicy,
     pub data_dir: PathBuf,
     pub upload_dir: PathBuf,
+    /// Largest CV file, in MiB (`MAX_UPLOAD_SIZE_MB`; exactly this size is accepted).
+    pub max_upload_mib: usize,
+    pub max_cvs_per_candidate: u32,
+    pub storage: StorageSettings,
 }
 
 #[derive(Debug, Error)]
@@ -83,7 +107,45 @@ struct Raw {
     cors_origin: Option<String>,
     data_dir: String,
     upload_dir: Option<String>,
+    max_upload_size_mb: String,
+    max_cvs_per_candidate: String,
+    storage_backend: String,
+    s3_bucket: Option<String>,
+    s3_endpoint: Option<String>,
+    s3_region: String,
+    s3_access_key_id: Option<String>,
+    s3_secret_access_key: Option<String>,
+    s3_force_path_style: String,
 }
+
+/// Every environment variable the settings read: the upper-case names of [`Raw`]'s fields (a unit
+/// test below keeps the two equal). The delivery tests compare this list with
+/// `docs/configuration.md` and `railway.env.example`, in both directions: a new field needs a
+/// name here and a line in both files.
+pub const VARIABLES: &[&str] = &[
+    "ENVIRONMENT",
+    "HOST",
+    "PORT",
+    "DATABASE_URL",
+    "DATABASE_POOL_SIZE",
+    "DATABASE_POOL_TIMEOUT_SECS",
+    "RUN_MIGRATIONS_ON_START",
+    "ALLOW_SQLITE_IN_PRODUCTION",
+    "NEXTAUTH_SECRET",
+    "LOG_LEVEL",
+    "CORS_ORIGIN",
+    "DATA_DIR",
+    "UPLOAD_DIR",
+    "MAX_UPLOAD_SIZE_MB",
+    "MAX_CVS_PER_CANDIDATE",
+    "STORAGE_BACKEND",
+    "S3_BUCKET",
+    "S3_ENDPOINT",
+    "S3_REGION",
+    "S3_ACCESS_KEY_ID",
+    "S3_SECRET_ACCESS_KEY",
+    "S3_FORCE_PATH_STYLE",
+];
 
 impl Settings {
     /// Loads from the process environment (and `intowork.toml` in the working directory, if any).
@@ -116,6 +178,11 @@ impl Settings {
             ("allow_sqlite_in_production", "false"),
             ("log_level", "info"),
             ("data_dir", "./data"),
+            ("max_upload_size_mb", "5"),
+            ("max_cvs_per_candidate", "10"),
+            ("storage_backend", "local"),
+            ("s3_region", "us-east-1"),
+            ("s3_force_path_style", "false"),
         ] {
             builder = builder
                 .set_default(key, value)
@@ -144,6 +211,7 @@ impl Settings {
             }
         };
         let prod = environment == Environment::Production;
+        let storage = storage_settings(&raw)?;
         let port =
             raw.port.trim().parse::<u16>().map_err(|_| {
                 invalid("PORT", format!("must be a port number, got {:?}", raw.port))
@@ -239,11 +307,64 @@ impl Settings {
             cors,
             data_dir,
             upload_dir,
+            max_upload_mib: parse_range("MAX_UPLOAD_SIZE_MB", &raw.max_upload_size_mb, 1, 100)?
+                as usize,
+            max_cvs_per_candidate: parse_range(
+                "MAX_CVS_PER_CANDIDATE",
+                &raw.max_cvs_per_candidate,
+                1,
+                1000,
+            )?,
+            storage,
         })
     }
 
     pub fn is_production(&self) -> bool {
         self.environment == Environment::Production
+    }
+}
+
+fn storage_settings(raw: &Raw) -> Result<StorageSettings, SettingsError> {
+    let required = |var: &'static str, value: &Option<String>| {
+        value
+            .as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+            .ok_or_else(|| invalid(var, "is required when STORAGE_BACKEND=s3"))
+    };
+    match raw.storage_backend.trim().to_ascii_lowercase().as_str() {
+        "local" => Ok(StorageSettings::Local),
+        "s3" => {
+            let endpoint = raw
+                .s3_endpoint
+                .as_deref()
+                .map(str::trim)
+                .filter(|e| !e.is_empty());
+            if let Some(e) = endpoint {
+                if !(e.starts_with("https://") || e.starts_with("http://")) {
+                    return Err(invalid(
+                        "S3_ENDPOINT",
+                        "must start with https:// (or http://)",
+                    ));
+                }
+            }
+            Ok(StorageSettings::S3(S3Settings {
+                bucket: required("S3_BUCKET", &raw.s3_bucket)?,
+                endpoint: endpoint.map(str::to_owned),
+                region: raw.s3_region.trim().to_owned(),
+                access_key_id: required("S3_ACCESS_KEY_ID", &raw.s3_access_key_id)?,
+                secret_access_key: Secret::new(required(
+                    "S3_SECRET_ACCESS_KEY",
+                    &raw.s3_secret_access_key,
+                )?),
+                force_path_style: parse_bool("S3_FORCE_PATH_STYLE", &raw.s3_force_path_style)?,
+            }))
+        }
+        other => Err(invalid(
+            "STORAGE_BACKEND",
+            format!("must be `local` or `s3`, got {other:?}"),
+        )),
     }
 }
 
@@ -279,3 +400,54 @@ fn parse_range(var: &'static str, value: &str, min: u32, max: u32) -> Result<u32
 #[cfg(test)]
 #[path = "settings_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+mod variables_tests {
+    use serde::Deserialize;
+    use serde::de::{self, Visitor};
+
+    use super::{Raw, VARIABLES};
+
+    /// A deserializer that only records the field names serde asks a struct for.
+    struct FieldNames<'a>(&'a mut &'static [&'static str]);
+
+    impl<'de> de::Deserializer<'de> for FieldNames<'_> {
+        type Error = de::value::Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("only structs are introspected"))
+        }
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            fields: &'static [&'static str],
+            _visitor: V,
+        ) -> Result<V::Value, Self::Error> {
+            *self.0 = fields;
+            Err(de::Error::custom("introspected"))
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+            ignored_any
+        }
+    }
+
+    #[test]
+    fn variables_lists_exactly_the_fields_settings_read() {
+        let mut fields: &'static [&'static str] = &[];
+        let _ = Raw::deserialize(FieldNames(&mut fields));
+        let mut read: Vec<String> = fields.iter().map(|f| f.to_ascii_uppercase()).collect();
+        read.sort();
+        let mut listed: Vec<String> = VARIABLES.iter().map(|v| (*v).to_owned()).collect();
+        listed.sort();
+        assert!(!read.is_empty(), "serde reported no fields for Raw");
+        assert_eq!(
+            listed, read,
+            "settings::VARIABLES must list every field of settings::Raw in upper case (and then \
+             docs/configuration.md and railway.env.example need a line for a new one)"
+        );
+    }
+}

@@ -22,6 +22,7 @@ fn zero_configuration_defaults_run_locally_on_sqlite() {
     assert!(s.secret.is_none());
     assert!(s.run_migrations_on_start);
     assert!(s.cors.allows("http://localhost:3000"));
+    assert_eq!((s.max_upload_mib, s.max_cvs_per_candidate), (5, 10));
 }
 
 #[test]
@@ -96,6 +97,8 @@ fn bad_values_name_their_variable() {
         ("RUN_MIGRATIONS_ON_START", "maybe"),
         ("CORS_ORIGIN", "localhost:3000"),
         ("LOG_LEVEL", "info,[[["),
+        ("MAX_UPLOAD_SIZE_MB", "0"),
+        ("MAX_CVS_PER_CANDIDATE", "many"),
     ] {
         let err = load(&[(var, value)]).unwrap_err();
         assert!(err.to_string().starts_with(var), "{var}: {err}");
@@ -107,4 +110,51 @@ fn bad_values_name_their_variable() {
 fn secrets_never_print() {
     let s = load(&[("NEXTAUTH_SECRET", "super-secret-value-1234567890abcdef")]).unwrap();
     assert!(!format!("{s:?}").contains("super-secret"));
+}
+
+#[test]
+fn s3_storage_needs_its_bucket_and_keys() {
+    assert_eq!(load(&[]).unwrap().storage, StorageSettings::Local);
+    assert_eq!(
+        var_of(load(&[("STORAGE_BACKEND", "s3")]).unwrap_err()),
+        "S3_BUCKET"
+    );
+    assert_eq!(
+        var_of(load(&[("STORAGE_BACKEND", "s3"), ("S3_BUCKET", "cvs")]).unwrap_err()),
+        "S3_ACCESS_KEY_ID"
+    );
+    assert_eq!(
+        var_of(load(&[("STORAGE_BACKEND", "gcs")]).unwrap_err()),
+        "STORAGE_BACKEND"
+    );
+    let s = load(&[
+        ("STORAGE_BACKEND", "s3"),
+        ("S3_BUCKET", "cvs"),
+        ("S3_ENDPOINT", "http://127.0.0.1:9000"),
+        ("S3_ACCESS_KEY_ID", "AKIA"),
+        ("S3_SECRET_ACCESS_KEY", "very-secret-key"),
+        ("S3_FORCE_PATH_STYLE", "true"),
+    ])
+    .unwrap();
+    let StorageSettings::S3(s3) = &s.storage else {
+        panic!("s3 expected")
+    };
+    assert_eq!(
+        (s3.bucket.as_str(), s3.region.as_str(), s3.force_path_style),
+        ("cvs", "us-east-1", true)
+    );
+    assert!(!format!("{s:?}").contains("very-secret-key"));
+    assert_eq!(
+        var_of(
+            load(&[
+                ("STORAGE_BACKEND", "s3"),
+                ("S3_BUCKET", "b"),
+                ("S3_ACCESS_KEY_ID", "a"),
+                ("S3_SECRET_ACCESS_KEY", "s"),
+                ("S3_ENDPOINT", "minio:9000")
+            ])
+            .unwrap_err()
+        ),
+        "S3_ENDPOINT"
+    );
 }

@@ -8,18 +8,30 @@ use std::time::Duration;
 
 use actix_web::dev::{Server, ServerHandle};
 use actix_web::{HttpServer, web};
-use intowork_auth::{Argon2Hasher, JwtTokenIssuer};
+use intowork_auth::{Argon2Hasher, HmacLinkSigner, JwtTokenIssuer};
+use intowork_domain::application::ApplicationService;
 use intowork_domain::auth::AuthService;
+use intowork_domain::candidate::ProfileService;
+use intowork_domain::company::CompanyService;
+use intowork_domain::cv::{CvLimits, CvService};
+use intowork_domain::dashboard::DashboardService;
+use intowork_domain::files::{FileStore, FileStoreError};
 use intowork_domain::health::HealthService;
+use intowork_domain::job::JobService;
+use intowork_domain::notification::NotificationService;
 use intowork_domain::ports::SystemClock;
-use intowork_files::LocalFileStore;
+use intowork_files::{LocalFileStore, S3Config, S3FileStore, UuidKeyGenerator};
 use intowork_http::{AppState, HttpSettings, build_app};
-use intowork_storage::{Database, DieselHealth, DieselUserRepository, StorageError};
+use intowork_storage::{
+    Database, DieselApplicationRepository, DieselCandidateRepository, DieselCompanyRepository,
+    DieselCvRepository, DieselHealth, DieselJobRepository, DieselUserRepository, StorageError,
+};
+use intowork_storage::{DieselDashboardRepository, DieselNotificationRepository};
 use thiserror::Error;
 use tracing::{info, warn};
 
 use crate::secret;
-use crate::settings::Settings;
+use crate::settings::{Settings, StorageSettings};
 
 #[derive(Debug, Error)]
 pub enum StartupError {
@@ -30,6 +42,8 @@ pub enum StartupError {
     },
     #[error("database configuration: {0}")]
     Storage(#[from] StorageError),
+    #[error("file storage: {0}")]
+    Files(FileStoreError),
     #[error("signing secret: {0}")]
     Secret(std::io::Error),
     #[error("server: {0}")]
@@ -60,7 +74,24 @@ impl Application {
         bring_up_database(database.clone(), settings.run_migrations_on_start).await;
 
         let secret = secret::resolve(&settings).map_err(StartupError::Secret)?;
-        let files = Arc::new(LocalFileStore::new(settings.upload_dir.clone()));
+        let files: Arc<dyn FileStore> = match &settings.storage {
+            StorageSettings::Local => Arc::new(LocalFileStore::new(settings.upload_dir.clone())),
+            StorageSettings::S3(s3) => Arc::new(
+                S3FileStore::new(S3Config {
+                    bucket: s3.bucket.clone(),
+                    endpoint: s3.endpoint.clone(),
+                    region: s3.region.clone(),
+                    access_key_id: s3.access_key_id.clone(),
+                    secret_access_key: s3.secret_access_key.expose().to_owned(),
+                    force_path_style: s3.force_path_style,
+                    allow_http: s3
+                        .endpoint
+                        .as_deref()
+                        .is_some_and(|e| e.starts_with("http://")),
+                })
+                .map_err(StartupError::Files)?,
+            ),
+        };
         let clock = Arc::new(SystemClock);
         let hash_slots = std::thread::available_parallelism().map_or(2, |n| n.get() * 2);
         let auth = AuthService::new(
@@ -68,10 +99,52 @@ impl Application {
             Arc::new(Argon2Hasher::new(hash_slots)),
             Arc::new(JwtTokenIssuer::with_default_ttl(secret.expose().as_bytes())),
             files.clone(),
-            clock,
+            clock.clone(),
+        );
+        let candidates = Arc::new(DieselCandidateRepository::new(database.clone()));
+        let profiles = ProfileService::new(candidates.clone(), clock.clone());
+        let cvs = CvService::new(
+            Arc::new(DieselCvRepository::new(database.clone())),
+            candidates.clone(),
+            files.clone(),
+            Arc::new(UuidKeyGenerator),
+            Arc::new(HmacLinkSigner::new(secret.expose().as_bytes())),
+            clock.clone(),
+            CvLimits {
+                max_bytes: settings.max_upload_mib * 1024 * 1024,
+                max_cvs: settings.max_cvs_per_candidate,
+            },
+        );
+        let company_repo = Arc::new(DieselCompanyRepository::new(database.clone()));
+        let companies = CompanyService::new(company_repo.clone(), clock.clone());
+        let jobs = JobService::new(
+            Arc::new(DieselJobRepository::new(database.clone())),
+            company_repo.clone(),
+            clock.clone(),
+        );
+        let applications = ApplicationService::new(
+            Arc::new(DieselApplicationRepository::new(database.clone())),
+            candidates.clone(),
+            company_repo,
+            clock.clone(),
+        );
+        let notifications = NotificationService::new(
+            Arc::new(DieselNotificationRepository::new(database.clone())),
+            clock.clone(),
+        );
+        let dashboards = DashboardService::new(
+            Arc::new(DieselDashboardRepository::new(database.clone())),
+            clock.clone(),
         );
         let state = web::Data::new(AppState {
+            notifications: Arc::new(notifications),
+            dashboards: Arc::new(dashboards),
             auth: Arc::new(auth),
+            applications: Arc::new(applications),
+            companies: Arc::new(companies),
+            jobs: Arc::new(jobs),
+            profiles: Arc::new(profiles),
+            cvs: Arc::new(cvs),
             health: Arc::new(HealthService::new(
                 Arc::new(DieselHealth::new(database.clone())),
                 files,
@@ -141,10 +214,8 @@ async fn bring_up_database(db: Database, migrate: bool) {
 
 fn attempt(db: &Database, migrate: bool) -> Result<(), StorageError> {
     if migrate {
-        let applied = db.run_migrations()?;
-        if !applied.is_empty() {
-            info!(count = applied.len(), migrations = ?applied, "migrations applied");
-        }
+        // The storage adapter logs what it applied.
+        db.run_migrations()?;
     } else {
         db.check_connection()?;
     }

@@ -1,9 +1,11 @@
 //! The connection enum, the scheme-aware r2d2 manager and the per-connection SQLite settings.
 
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use diesel::connection::{Connection, SimpleConnection};
+use diesel::connection::{Connection, InstrumentationEvent, SimpleConnection};
 use diesel::pg::PgConnection;
 use diesel::r2d2::{self, CustomizeConnection, HandleError, ManageConnection, R2D2Connection};
 use diesel::sqlite::SqliteConnection;
@@ -106,8 +108,39 @@ impl ManageConnection for SchemeManager {
 /// SQLite settings every connection needs: the busy timeout first (so the others wait instead of
 /// failing while another connection holds a lock), foreign keys (cascades depend on them), WAL
 /// and normal synchronisation.
+/// Also installs the [`StatementCounter`] on every new connection.
 #[derive(Debug)]
-struct SqlitePragmas;
+struct SqlitePragmas {
+    statements: StatementCounter,
+}
+
+/// Counts the SQL statements every pooled connection sends (diesel's instrumentation hook), so
+/// tests can prove that a request runs a fixed number of statements whatever the data size. With
+/// the `intowork_storage::sql=trace` log filter each statement is also logged with its bind values
+/// (a development aid, used by `scripts/explain-jobs`; never enable it in production, binds hold
+/// personal data).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct StatementCounter(Arc<AtomicU64>);
+
+impl StatementCounter {
+    pub(crate) fn get(&self) -> u64 {
+        self.0.load(Ordering::Relaxed)
+    }
+
+    fn install(&self, conn: &mut DbConn) {
+        let count = self.0.clone();
+        let hook = move |event: InstrumentationEvent<'_>| {
+            if let InstrumentationEvent::StartQuery { query, .. } = event {
+                count.fetch_add(1, Ordering::Relaxed);
+                tracing::trace!(target: "intowork_storage::sql", sql = %query);
+            }
+        };
+        match conn {
+            DbConn::Pg(c) => c.set_instrumentation(hook),
+            DbConn::Sqlite(c) => c.set_instrumentation(hook),
+        }
+    }
+}
 
 const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 5000; \
      PRAGMA foreign_keys = ON; \
@@ -116,6 +149,7 @@ const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 5000; \
 
 impl CustomizeConnection<DbConn, r2d2::Error> for SqlitePragmas {
     fn on_acquire(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
+        self.statements.install(conn);
         match conn {
             DbConn::Sqlite(c) => c
                 .batch_execute(SQLITE_PRAGMAS)
@@ -140,12 +174,17 @@ pub(crate) type Pool = r2d2::Pool<SchemeManager>;
 
 /// Builds the pool without opening a connection, so the server starts while the database is down.
 /// Connections are opened on demand; `pool_timeout` bounds every checkout.
-pub(crate) fn build_pool(target: Target, size: u32, pool_timeout: Duration) -> Pool {
+pub(crate) fn build_pool(
+    target: Target,
+    size: u32,
+    pool_timeout: Duration,
+    statements: StatementCounter,
+) -> Pool {
     r2d2::Pool::builder()
         .max_size(size.max(1))
         .min_idle(Some(0))
         .connection_timeout(pool_timeout)
-        .connection_customizer(Box::new(SqlitePragmas))
+        .connection_customizer(Box::new(SqlitePragmas { statements }))
         .error_handler(Box::new(TracingErrorHandler))
         .build_unchecked(SchemeManager { target })
 }

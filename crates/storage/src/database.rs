@@ -11,7 +11,7 @@ use diesel::connection::{AnsiTransactionManager, Connection, TransactionManager}
 use diesel::result::Error as DieselError;
 use intowork_domain::RepoError;
 
-use crate::conn::{Backend, DbConn, Pool, Target, build_pool};
+use crate::conn::{Backend, DbConn, Pool, StatementCounter, Target, build_pool};
 use crate::error::{StorageError, map_pool_error};
 
 /// Default pool checkout timeout (CONTRACT 9.19 `DATABASE_POOL_TIMEOUT_SECS`).
@@ -31,6 +31,7 @@ struct Inner {
     pool: Pool,
     backend: Backend,
     ready: AtomicBool,
+    statements: StatementCounter,
 }
 
 impl fmt::Debug for Database {
@@ -55,13 +56,21 @@ impl Database {
         let target = Target::parse(url);
         target.prepare()?;
         let backend = target.backend;
+        let statements = StatementCounter::default();
         Ok(Database {
             inner: Arc::new(Inner {
-                pool: build_pool(target, pool_size, pool_timeout),
+                pool: build_pool(target, pool_size, pool_timeout, statements.clone()),
                 backend,
                 ready: AtomicBool::new(false),
+                statements,
             }),
         })
+    }
+
+    /// SQL statements sent through this pool so far (all connections, including the pool's
+    /// `SELECT 1` validity checks). Tests take the difference around a request.
+    pub fn statement_count(&self) -> u64 {
+        self.inner.statements.get()
     }
 
     pub fn backend(&self) -> Backend {

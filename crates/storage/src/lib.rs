@@ -5,17 +5,35 @@
 //! * Migrations are embedded per backend (`migrations/postgres`, `migrations/sqlite`).
 //! * Repositories implement the domain's ports; row structs stay private to this crate.
 
+mod application_rows;
+mod applications;
+mod candidates;
+mod companies;
 mod conn;
+mod cvs;
+mod dashboard;
 mod database;
 mod error;
 mod health;
+mod job_rows;
+mod jobs;
 mod migrate;
+mod notifications;
+mod profile_items;
+mod profile_rows;
 pub mod schema;
 mod users;
 
+pub use applications::DieselApplicationRepository;
+pub use candidates::DieselCandidateRepository;
+pub use companies::DieselCompanyRepository;
 pub use conn::{Backend, DbConn, MultiBackend};
+pub use cvs::DieselCvRepository;
+pub use dashboard::DieselDashboardRepository;
 pub use database::{DEFAULT_POOL_TIMEOUT, Database};
 pub use error::StorageError;
 pub use health::DieselHealth;
+pub use jobs::DieselJobRepository;
 pub use migrate::{POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS};
+pub use notifications::DieselNotificationRepository;
 pub use users::{DieselUserRepository, JOB_REMOVED_MESSAGE, JOB_REMOVED_TITLE};

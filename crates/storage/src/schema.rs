@@ -158,6 +158,8 @@ diesel::table! {
         expires_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        /// Added by `2026-11-27-000002_job_location_norm`: the location, normalised for search.
+        location_norm -> Text,
     }
 }
 

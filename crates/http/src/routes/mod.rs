@@ -1,7 +1,17 @@
 //! One module per resource, each with `fn config(cfg: &mut web::ServiceConfig)`.
 
+pub mod applications;
 pub mod auth;
+pub mod candidates;
+pub mod companies;
+pub mod cvs;
+pub mod dashboard;
+pub mod employers;
 pub mod health;
+pub mod job_dto;
+pub mod jobs;
+pub mod notifications;
+pub mod wire;
 
 /// Declares a resource with its methods; any other method gets 405 with an `Allow` header (actix's
 /// route macros would answer 404 instead). Several paths may share one resource, which is how the

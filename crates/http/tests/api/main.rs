@@ -2,7 +2,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed assertion
 
+mod applications;
 mod auth;
+mod candidates;
+mod companies;
 mod cross_cutting;
+mod cvs;
+mod dashboard;
 mod health;
+mod jobs;
+mod notifications;
 mod support;

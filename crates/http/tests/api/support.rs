@@ -7,9 +7,18 @@ use actix_web::dev::{Service, ServiceResponse};
 use actix_web::{test, web};
 use chrono::{DateTime, TimeZone, Utc};
 use intowork_domain::UserId;
+use intowork_domain::application::{ApplicationService, MockApplicationRepository};
 use intowork_domain::auth::AuthService;
+use intowork_domain::candidate::{MockCandidateRepository, ProfileService};
+use intowork_domain::company::{CompanyService, MockCompanyRepository};
+use intowork_domain::cv::{
+    CvLimits, CvService, MockCvRepository, MockKeyGenerator, MockLinkSigner,
+};
+use intowork_domain::dashboard::{DashboardService, MockDashboardRepository};
 use intowork_domain::files::MockFileStore;
 use intowork_domain::health::HealthService;
+use intowork_domain::job::{JobService, MockJobRepository};
+use intowork_domain::notification::{MockNotificationRepository, NotificationService};
 use intowork_domain::ports::{
     IssuedToken, MockClock, MockDatabaseHealth, MockPasswordHasher, MockTokenIssuer,
     MockUserRepository, TokenClaims,
@@ -17,6 +26,12 @@ use intowork_domain::ports::{
 use intowork_domain::user::{Role, User};
 use intowork_http::{AppState, HttpSettings, build_app};
 use serde_json::Value;
+
+/// 1 MiB and 3 CVs in the HTTP tests, so the size limits are cheap to exercise.
+pub const CV_LIMITS: CvLimits = CvLimits {
+    max_bytes: 1024 * 1024,
+    max_cvs: 3,
+};
 
 pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap()
@@ -46,6 +61,15 @@ pub struct Mocks {
     pub tokens: MockTokenIssuer,
     pub files: MockFileStore,
     pub db: MockDatabaseHealth,
+    pub candidates: MockCandidateRepository,
+    pub cvs: MockCvRepository,
+    pub keys: MockKeyGenerator,
+    pub signer: MockLinkSigner,
+    pub companies: MockCompanyRepository,
+    pub jobs: MockJobRepository,
+    pub notifications: MockNotificationRepository,
+    pub dashboards: MockDashboardRepository,
+    pub applications: MockApplicationRepository,
 }
 
 impl Mocks {
@@ -108,16 +132,46 @@ pub async fn app_with_settings(
 > {
     let mut clock = MockClock::new();
     clock.expect_now().returning(now);
+    let clock = Arc::new(clock);
     let files = Arc::new(m.files);
+    let candidates = Arc::new(m.candidates);
+    let companies = Arc::new(m.companies);
     let state = AppState {
+        notifications: Arc::new(NotificationService::new(
+            Arc::new(m.notifications),
+            clock.clone(),
+        )),
+        dashboards: Arc::new(DashboardService::new(Arc::new(m.dashboards), clock.clone())),
+        companies: Arc::new(CompanyService::new(companies.clone(), clock.clone())),
+        jobs: Arc::new(JobService::new(
+            Arc::new(m.jobs),
+            companies.clone(),
+            clock.clone(),
+        )),
+        applications: Arc::new(ApplicationService::new(
+            Arc::new(m.applications),
+            candidates.clone(),
+            companies,
+            clock.clone(),
+        )),
         auth: Arc::new(AuthService::new(
             Arc::new(m.users),
             Arc::new(m.hasher),
             Arc::new(m.tokens),
             files.clone(),
-            Arc::new(clock),
+            clock.clone(),
         )),
-        health: Arc::new(HealthService::new(Arc::new(m.db), files)),
+        health: Arc::new(HealthService::new(Arc::new(m.db), files.clone())),
+        profiles: Arc::new(ProfileService::new(candidates.clone(), clock.clone())),
+        cvs: Arc::new(CvService::new(
+            Arc::new(m.cvs),
+            candidates,
+            files,
+            Arc::new(m.keys),
+            Arc::new(m.signer),
+            clock,
+            CV_LIMITS,
+        )),
     };
     test::init_service(build_app(web::Data::new(state), web::Data::new(settings))).await
 }

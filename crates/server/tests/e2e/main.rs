@@ -4,5 +4,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed assertion
 
 mod accounts;
+mod applications;
+mod candidates;
+mod dashboard;
+mod delivery;
+mod hiring;
+mod jobs;
+mod notifications;
 mod startup;
 mod support;

@@ -13,28 +13,42 @@ pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
     handle: ServerHandle,
+    /// The server's own pool: fixtures for rows no route creates yet, and the statement counter.
+    pub database: intowork_storage::Database,
 }
 
 impl TestApp {
     pub async fn spawn(database_url: &str, data_dir: &Path) -> TestApp {
+        Self::spawn_with(database_url, data_dir, &[]).await
+    }
+
+    /// `spawn` with extra or overriding settings (`(VARIABLE, value)`).
+    pub async fn spawn_with(
+        database_url: &str,
+        data_dir: &Path,
+        extra: &[(&str, &str)],
+    ) -> TestApp {
         let data = data_dir.to_str().unwrap();
-        let settings = Settings::from_vars([
+        let mut vars = vec![
             ("DATABASE_URL", database_url),
             ("HOST", "127.0.0.1"),
             ("PORT", "0"),
             ("DATA_DIR", data),
             ("NEXTAUTH_SECRET", SECRET),
             ("DATABASE_POOL_TIMEOUT_SECS", "2"),
-        ])
-        .expect("test settings are valid");
+        ];
+        vars.extend_from_slice(extra);
+        let settings = Settings::from_vars(vars).expect("test settings are valid");
         let app = Application::build(settings).await.expect("the app starts");
         let base = format!("http://127.0.0.1:{}", app.port());
         let handle = app.handle();
+        let database = app.database().clone();
         actix_web::rt::spawn(app.run_until_stopped());
         TestApp {
             base,
             client: reqwest::Client::new(),
             handle,
+            database,
         }
     }
 

@@ -4,8 +4,16 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod applications;
+mod candidates;
+mod companies;
 mod concurrency;
+mod cvs;
+mod dashboard;
+mod job_fixtures;
+mod jobs;
 mod migrations;
+mod notifications;
 mod runtime;
 mod support;
 mod users;

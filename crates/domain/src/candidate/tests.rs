@@ -1,0 +1,88 @@
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+
+use super::*;
+use crate::ports::MockClock;
+
+fn service(repo: MockCandidateRepository) -> ProfileService {
+    let mut clock = MockClock::new();
+    clock
+        .expect_now()
+        .returning(|| Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+    ProfileService::new(Arc::new(repo), Arc::new(clock))
+}
+
+#[test]
+fn skill_levels_accept_numbers_and_the_frontends_words() {
+    assert_eq!(SkillLevel::new(1).map(SkillLevel::get), Some(1));
+    assert_eq!(SkillLevel::new(5).map(SkillLevel::get), Some(5));
+    assert_eq!(SkillLevel::new(0), None);
+    assert_eq!(SkillLevel::new(6), None);
+    assert_eq!(
+        SkillLevel::from_word("Expert").map(SkillLevel::get),
+        Some(4)
+    );
+    assert_eq!(SkillLevel::from_word("guru"), None);
+}
+
+#[test]
+fn skill_categories_accept_french_aliases() {
+    assert_eq!(
+        SkillCategory::parse("technique"),
+        Some(SkillCategory::Technical)
+    );
+    assert_eq!(
+        SkillCategory::parse("soft-skill"),
+        Some(SkillCategory::Soft)
+    );
+    assert_eq!(
+        SkillCategory::parse("langue"),
+        Some(SkillCategory::Language)
+    );
+    assert_eq!(SkillCategory::parse("autre"), Some(SkillCategory::Other));
+    assert_eq!(
+        SkillCategory::parse("LANGUAGE"),
+        Some(SkillCategory::Language)
+    );
+    assert_eq!(SkillCategory::parse("cooking"), None);
+}
+
+#[tokio::test]
+async fn adding_an_item_without_a_candidate_row_is_profile_missing() {
+    let mut repo = MockCandidateRepository::new();
+    repo.expect_candidate_id().returning(|_| Ok(None));
+    repo.expect_add_experience().never();
+    let err = service(repo)
+        .add_experience(UserId(1), ExperienceFields::default())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, AddItemError::ProfileMissing));
+}
+
+#[tokio::test]
+async fn editing_someone_elses_item_is_not_found() {
+    let mut repo = MockCandidateRepository::new();
+    repo.expect_candidate_id()
+        .returning(|_| Ok(Some(CandidateId(3))));
+    repo.expect_update_skill()
+        .withf(|c, id, _, _| *c == CandidateId(3) && *id == 99)
+        .returning(|_, _, _, _| Ok(None));
+    repo.expect_delete_item().returning(|_, _, _| Ok(false));
+    let svc = service(repo);
+    let fields = SkillFields {
+        name: "Rust".into(),
+        level: SkillLevel::new(3).unwrap(),
+        category: SkillCategory::Technical,
+    };
+    assert!(matches!(
+        svc.update_skill(UserId(1), 99, fields).await.unwrap_err(),
+        EditItemError::NotFound(ItemKind::Skill)
+    ));
+    assert!(matches!(
+        svc.delete_item(UserId(1), ItemKind::Education, 5)
+            .await
+            .unwrap_err(),
+        EditItemError::NotFound(ItemKind::Education)
+    ));
+}

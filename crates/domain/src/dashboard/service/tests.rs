@@ -1,0 +1,97 @@
+use std::sync::Arc;
+
+use super::*;
+use crate::dashboard::tests::{full_profile, now, user};
+use crate::ids::UserId;
+use crate::ports::MockClock;
+
+fn service(repo: MockDashboardRepository) -> DashboardService {
+    let mut clock = MockClock::new();
+    clock.expect_now().returning(now);
+    DashboardService::new(Arc::new(repo), Arc::new(clock))
+}
+
+#[tokio::test]
+async fn the_stored_role_picks_the_variant() {
+    let mut repo = MockDashboardRepository::new();
+    repo.expect_admin_counts()
+        .times(1)
+        .returning(|| Ok(AdminCounts::default()));
+    repo.expect_employer_facts().never();
+    repo.expect_candidate_facts().never();
+    let d = service(repo).dashboard(&user(Role::Admin)).await.unwrap();
+    assert_eq!(d.stats[0].title, "Accès Admin");
+
+    let mut repo = MockDashboardRepository::new();
+    repo.expect_admin_counts().never();
+    repo.expect_employer_facts()
+        .withf(|u| *u == UserId(7))
+        .returning(|_| Ok(Some(EmployerDashboardFacts::NoCompany)));
+    let d = service(repo)
+        .dashboard(&user(Role::Employer))
+        .await
+        .unwrap();
+    assert_eq!(d.profile_completion, 30);
+
+    let mut repo = MockDashboardRepository::new();
+    repo.expect_employer_facts().returning(|_| {
+        Ok(Some(EmployerDashboardFacts::WithCompany(
+            EmployerFacts::default(),
+        )))
+    });
+    let d = service(repo)
+        .dashboard(&user(Role::Employer))
+        .await
+        .unwrap();
+    assert_eq!(d.stats[0].title, "Offres actives");
+    assert_eq!(d.stats[1].title, "Candidatures reçues");
+
+    let mut repo = MockDashboardRepository::new();
+    repo.expect_candidate_facts()
+        .withf(|u| *u == UserId(7))
+        .returning(|_| Ok(Some(CandidateFacts::default())));
+    let d = service(repo)
+        .dashboard(&user(Role::Candidate))
+        .await
+        .unwrap();
+    assert_eq!(d.stats[0].title, "Candidatures envoyées");
+}
+
+#[tokio::test]
+async fn missing_profile_rows_are_not_found() {
+    let mut repo = MockDashboardRepository::new();
+    repo.expect_employer_facts().returning(|_| Ok(None));
+    let err = service(repo).dashboard(&user(Role::Employer)).await;
+    assert!(matches!(err, Err(DashboardError::EmployerNotFound)));
+
+    let mut repo = MockDashboardRepository::new();
+    repo.expect_candidate_facts().returning(|_| Ok(None));
+    let err = service(repo).dashboard(&user(Role::Candidate)).await;
+    assert!(matches!(err, Err(DashboardError::CandidateNotFound)));
+
+    let mut repo = MockDashboardRepository::new();
+    repo.expect_candidate_facts()
+        .returning(|_| Err(RepoError::Internal("boom".into())));
+    let err = service(repo).dashboard(&user(Role::Candidate)).await;
+    assert!(matches!(err, Err(DashboardError::Repo(_))));
+}
+
+#[tokio::test]
+async fn activities_add_the_score_only_with_a_candidate_row() {
+    let mut repo = MockDashboardRepository::new();
+    repo.expect_profile_facts().returning(|_| Ok(None));
+    let list = service(repo)
+        .activities(&user(Role::Employer))
+        .await
+        .unwrap();
+    assert_eq!(list.len(), 2);
+
+    let mut repo = MockDashboardRepository::new();
+    repo.expect_profile_facts()
+        .returning(|_| Ok(Some(full_profile())));
+    let list = service(repo)
+        .activities(&user(Role::Candidate))
+        .await
+        .unwrap();
+    assert_eq!(list[2].target, "100% complété");
+}

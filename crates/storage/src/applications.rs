@@ -1,0 +1,358 @@
+//! `ApplicationRepository` over diesel: applying, the candidate's and the employer's lists, status
+//! changes and notes. Every write that also notifies someone is one transaction (CONTRACT D6).
+
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::dsl::count_star;
+use diesel::prelude::*;
+use intowork_domain::application::{
+    ApplicationOwner, ApplicationRepository, ApplicationStatus, ApplyTarget, CandidateApplication,
+    CreateApplicationError, EmployerApplication, NewApplication, Page,
+};
+use intowork_domain::job::{JobStatus, Paging};
+use intowork_domain::notification::NewNotification;
+use intowork_domain::{ApplicationId, CandidateId, EmployerId, JobId, RepoError, UserId};
+
+use crate::application_rows::{CandidateRow, EmployerRow, candidate_columns, employer_columns};
+use crate::conn::DbConn;
+use crate::database::{Database, write_tx};
+use crate::error::{TxError, is_unique_violation_on, map_db_error};
+use crate::notifications::insert_notification;
+use crate::schema::{
+    candidate_cvs, candidates, companies, employers, job_applications, jobs, users,
+};
+
+const ONE_PER_JOB: &str = "job_applications_job_candidate_key";
+
+#[derive(Clone, Debug)]
+pub struct DieselApplicationRepository {
+    db: Database,
+}
+
+impl DieselApplicationRepository {
+    pub fn new(db: Database) -> Self {
+        Self { db }
+    }
+}
+
+fn candidate_view(conn: &mut DbConn, id: i64) -> QueryResult<CandidateApplication> {
+    let row: CandidateRow = job_applications::table
+        .inner_join(jobs::table.inner_join(companies::table))
+        .filter(job_applications::id.eq(id))
+        .select(candidate_columns())
+        .first(conn)?;
+    row.try_into()
+        .map_err(|e: RepoError| diesel::result::Error::DeserializationError(e.to_string().into()))
+}
+
+fn create(
+    conn: &mut DbConn,
+    new: &NewApplication,
+    notification: &NewNotification,
+) -> Result<CandidateApplication, TxError<CreateApplicationError>> {
+    let open: Option<String> = jobs::table
+        .find(new.job_id.get())
+        .select(jobs::status)
+        .first(conn)
+        .optional()?;
+    if open.as_deref() != Some(JobStatus::Published.as_str()) {
+        return Err(TxError::Domain(CreateApplicationError::JobNotFound));
+    }
+    // The CV the application is made with: the candidate's current one (D4).
+    let cv: Option<i64> = candidate_cvs::table
+        .filter(candidate_cvs::candidate_id.eq(new.candidate_id.get()))
+        .filter(candidate_cvs::is_active.eq(true))
+        .order((candidate_cvs::created_at.desc(), candidate_cvs::id.desc()))
+        .select(candidate_cvs::id)
+        .first(conn)
+        .optional()?;
+    let now = new.now.naive_utc();
+    let id: i64 = diesel::insert_into(job_applications::table)
+        .values((
+            job_applications::job_id.eq(new.job_id.get()),
+            job_applications::candidate_id.eq(new.candidate_id.get()),
+            job_applications::cv_id.eq(cv),
+            job_applications::status.eq(ApplicationStatus::Applied.as_str()),
+            job_applications::cover_letter.eq(new.cover_letter.as_deref()),
+            job_applications::applied_at.eq(now),
+            job_applications::updated_at.eq(now),
+        ))
+        .returning(job_applications::id)
+        .get_result(conn)
+        .map_err(|e| {
+            if is_unique_violation_on(&e, ONE_PER_JOB) {
+                TxError::Domain(CreateApplicationError::AlreadyApplied)
+            } else {
+                TxError::Db(e)
+            }
+        })?;
+    insert_notification(conn, notification, Some(id), now)?;
+    Ok(candidate_view(conn, id)?)
+}
+
+fn page_of(paging: Paging) -> (i64, i64) {
+    (paging.limit, paging.offset())
+}
+
+#[async_trait]
+impl ApplicationRepository for DieselApplicationRepository {
+    async fn apply_target(&self, job: JobId) -> Result<Option<ApplyTarget>, RepoError> {
+        self.db
+            .run(move |conn| {
+                jobs::table
+                    .inner_join(employers::table.inner_join(users::table))
+                    .filter(jobs::id.eq(job.get()))
+                    .filter(jobs::status.eq(JobStatus::Published.as_str()))
+                    .filter(users::is_active.eq(true))
+                    .select((jobs::title, users::id))
+                    .first::<(String, i64)>(conn)
+                    .optional()
+                    .map(|r| {
+                        r.map(|(title, user)| ApplyTarget {
+                            title,
+                            employer_user_id: UserId(user),
+                        })
+                    })
+                    .map_err(map_db_error)
+            })
+            .await
+    }
+
+    async fn create(
+        &self,
+        new: NewApplication,
+        notification: NewNotification,
+    ) -> Result<CandidateApplication, CreateApplicationError> {
+        self.db
+            .run(move |conn| Ok(write_tx(conn, |c| create(c, &new, &notification))))
+            .await?
+            .map_err(TxError::into_domain)
+    }
+
+    async fn list_for_candidate(
+        &self,
+        candidate: CandidateId,
+        status: Option<ApplicationStatus>,
+        paging: Paging,
+    ) -> Result<Page<CandidateApplication>, RepoError> {
+        self.db
+            .run(move |conn| {
+                let filtered = || {
+                    let mut q = job_applications::table
+                        .inner_join(jobs::table.inner_join(companies::table))
+                        .filter(job_applications::candidate_id.eq(candidate.get()))
+                        .into_boxed::<crate::MultiBackend>();
+                    if let Some(s) = status {
+                        q = q.filter(job_applications::status.eq(s.as_str()));
+                    }
+                    q
+                };
+                let total: i64 = filtered()
+                    .select(count_star())
+                    .first(conn)
+                    .map_err(map_db_error)?;
+                let (limit, offset) = page_of(paging);
+                let rows: Vec<CandidateRow> = filtered()
+                    .order((
+                        job_applications::applied_at.desc(),
+                        job_applications::id.desc(),
+                    ))
+                    .limit(limit)
+                    .offset(offset)
+                    .select(candidate_columns())
+                    .load(conn)
+                    .map_err(map_db_error)?;
+                let items = rows
+                    .into_iter()
+                    .map(TryInto::try_into)
+                    .collect::<Result<_, _>>()?;
+                Ok(Page { items, total })
+            })
+            .await
+    }
+
+    async fn find_for_candidate(
+        &self,
+        candidate: CandidateId,
+        id: ApplicationId,
+    ) -> Result<Option<CandidateApplication>, RepoError> {
+        self.db
+            .run(move |conn| {
+                job_applications::table
+                    .inner_join(jobs::table.inner_join(companies::table))
+                    .filter(job_applications::id.eq(id.get()))
+                    .filter(job_applications::candidate_id.eq(candidate.get()))
+                    .select(candidate_columns())
+                    .first::<CandidateRow>(conn)
+                    .optional()
+                    .map_err(map_db_error)?
+                    .map(TryInto::try_into)
+                    .transpose()
+            })
+            .await
+    }
+
+    async fn withdraw(&self, candidate: CandidateId, id: ApplicationId) -> Result<bool, RepoError> {
+        self.db
+            .run(move |conn| {
+                // Notifications that point at it go with it (ON DELETE CASCADE).
+                diesel::delete(
+                    job_applications::table
+                        .filter(job_applications::id.eq(id.get()))
+                        .filter(job_applications::candidate_id.eq(candidate.get()))
+                        .filter(job_applications::status.eq(ApplicationStatus::Applied.as_str())),
+                )
+                .execute(conn)
+                .map(|n| n > 0)
+                .map_err(map_db_error)
+            })
+            .await
+    }
+
+    async fn list_for_employer(
+        &self,
+        employer: EmployerId,
+        status: Option<ApplicationStatus>,
+        job: Option<JobId>,
+        paging: Paging,
+    ) -> Result<Page<EmployerApplication>, RepoError> {
+        self.db
+            .run(move |conn| {
+                let filtered = || {
+                    let mut q = job_applications::table
+                        .inner_join(jobs::table)
+                        .inner_join(candidates::table.inner_join(users::table))
+                        .filter(jobs::employer_id.eq(employer.get()))
+                        .into_boxed::<crate::MultiBackend>();
+                    if let Some(s) = status {
+                        q = q.filter(job_applications::status.eq(s.as_str()));
+                    }
+                    if let Some(j) = job {
+                        q = q.filter(job_applications::job_id.eq(j.get()));
+                    }
+                    q
+                };
+                let total: i64 = filtered()
+                    .select(count_star())
+                    .first(conn)
+                    .map_err(map_db_error)?;
+                let (limit, offset) = page_of(paging);
+                let rows: Vec<EmployerRow> = filtered()
+                    .order((
+                        job_applications::applied_at.desc(),
+                        job_applications::id.desc(),
+                    ))
+                    .limit(limit)
+                    .offset(offset)
+                    .select(employer_columns())
+                    .load(conn)
+                    .map_err(map_db_error)?;
+                let items = rows
+                    .into_iter()
+                    .map(TryInto::try_into)
+                    .collect::<Result<_, _>>()?;
+                Ok(Page { items, total })
+            })
+            .await
+    }
+
+    async fn owner_of(&self, id: ApplicationId) -> Result<Option<ApplicationOwner>, RepoError> {
+        self.db
+            .run(move |conn| {
+                job_applications::table
+                    .inner_join(jobs::table)
+                    .inner_join(candidates::table)
+                    .filter(job_applications::id.eq(id.get()))
+                    .select((
+                        jobs::employer_id,
+                        jobs::id,
+                        jobs::title,
+                        candidates::user_id,
+                    ))
+                    .first::<(i64, i64, String, i64)>(conn)
+                    .optional()
+                    .map(|r| {
+                        r.map(|(employer, job, title, user)| ApplicationOwner {
+                            employer_id: EmployerId(employer),
+                            job_id: JobId(job),
+                            job_title: title,
+                            candidate_user_id: UserId(user),
+                        })
+                    })
+                    .map_err(map_db_error)
+            })
+            .await
+    }
+
+    async fn change_status(
+        &self,
+        id: ApplicationId,
+        status: ApplicationStatus,
+        notification: NewNotification,
+        now: DateTime<Utc>,
+    ) -> Result<bool, RepoError> {
+        self.db
+            .run(move |conn| {
+                write_tx(conn, |c| {
+                    change_status(c, id.get(), status, &notification, now.naive_utc())
+                })
+                .map_err(map_db_error)
+            })
+            .await
+    }
+
+    async fn set_notes(
+        &self,
+        id: ApplicationId,
+        notes: String,
+        now: DateTime<Utc>,
+    ) -> Result<(), RepoError> {
+        self.db
+            .run(move |conn| {
+                diesel::update(job_applications::table.find(id.get()))
+                    .set((
+                        job_applications::notes.eq(Some(notes)),
+                        job_applications::updated_at.eq(now.naive_utc()),
+                    ))
+                    .execute(conn)
+                    .map(|_| ())
+                    .map_err(map_db_error)
+            })
+            .await
+    }
+}
+
+/// The same status again writes nothing and notifies no one (9.1); the conditional UPDATE makes
+/// that decision atomic even with concurrent changes.
+fn change_status(
+    conn: &mut DbConn,
+    id: i64,
+    status: ApplicationStatus,
+    notification: &NewNotification,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let changed = diesel::update(
+        job_applications::table
+            .filter(job_applications::id.eq(id))
+            .filter(job_applications::status.ne(status.as_str())),
+    )
+    .set((
+        job_applications::status.eq(status.as_str()),
+        job_applications::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    if changed == 0 {
+        return Ok(false);
+    }
+    if status != ApplicationStatus::Applied {
+        diesel::update(
+            job_applications::table
+                .filter(job_applications::id.eq(id))
+                .filter(job_applications::viewed_at.is_null()),
+        )
+        .set(job_applications::viewed_at.eq(Some(now)))
+        .execute(conn)?;
+    }
+    insert_notification(conn, notification, None, now)?;
+    Ok(true)
+}

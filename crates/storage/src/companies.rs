@@ -1,0 +1,468 @@
+//! `CompanyRepository` over diesel: employer profiles, companies, company stats and the candidate
+//! fields written by onboarding.
+
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Text};
+use intowork_domain::company::{
+    CandidateContact, CandidateContactProfile, Company, CompanyDetails, CompanyRepository,
+    CompanyStats, Employer, EmployerUpdate, NewCompany, RegisterEmployerError,
+};
+use intowork_domain::search::normalize;
+use intowork_domain::{CandidateId, CompanyId, EmployerId, RepoError, UserId};
+
+use crate::conn::DbConn;
+use crate::database::{Database, write_tx};
+use crate::error::{TxError, map_db_error};
+use crate::schema::{candidates, companies, employers, job_applications, jobs};
+
+type EmployerColumns = (
+    employers::id,
+    employers::user_id,
+    employers::company_id,
+    employers::position,
+    employers::department,
+    employers::phone,
+    employers::can_create_jobs,
+    employers::can_manage_candidates,
+    employers::is_admin,
+);
+/// Explicit column lists: `RETURNING` through the connection enum takes columns, not
+/// `as_returning()` (STACK-SPIKE 2).
+const EMPLOYER_COLUMNS: EmployerColumns = (
+    employers::id,
+    employers::user_id,
+    employers::company_id,
+    employers::position,
+    employers::department,
+    employers::phone,
+    employers::can_create_jobs,
+    employers::can_manage_candidates,
+    employers::is_admin,
+);
+
+#[derive(Queryable)]
+struct EmployerRow {
+    id: i64,
+    user_id: i64,
+    company_id: Option<i64>,
+    position: Option<String>,
+    department: Option<String>,
+    phone: Option<String>,
+    can_create_jobs: bool,
+    can_manage_candidates: bool,
+    is_admin: bool,
+}
+
+impl From<EmployerRow> for Employer {
+    fn from(r: EmployerRow) -> Employer {
+        Employer {
+            id: EmployerId(r.id),
+            user_id: UserId(r.user_id),
+            company_id: r.company_id.map(CompanyId),
+            position: r.position,
+            department: r.department,
+            phone: r.phone,
+            can_create_jobs: r.can_create_jobs,
+            can_manage_candidates: r.can_manage_candidates,
+            is_admin: r.is_admin,
+        }
+    }
+}
+
+type CompanyColumns = (
+    companies::id,
+    companies::name,
+    companies::description,
+    companies::industry,
+    companies::size,
+    companies::website_url,
+    companies::linkedin_url,
+    companies::address,
+    companies::city,
+    companies::country,
+    companies::logo_url,
+);
+const COMPANY_COLUMNS: CompanyColumns = (
+    companies::id,
+    companies::name,
+    companies::description,
+    companies::industry,
+    companies::size,
+    companies::website_url,
+    companies::linkedin_url,
+    companies::address,
+    companies::city,
+    companies::country,
+    companies::logo_url,
+);
+
+#[derive(Queryable)]
+struct CompanyRow {
+    id: i64,
+    name: String,
+    description: Option<String>,
+    industry: Option<String>,
+    size: Option<String>,
+    website_url: Option<String>,
+    linkedin_url: Option<String>,
+    address: Option<String>,
+    city: Option<String>,
+    country: Option<String>,
+    logo_url: Option<String>,
+}
+
+impl From<CompanyRow> for Company {
+    fn from(r: CompanyRow) -> Company {
+        Company {
+            id: CompanyId(r.id),
+            name: r.name,
+            details: CompanyDetails {
+                description: r.description,
+                industry: r.industry,
+                size: r.size,
+                website_url: r.website_url,
+                linkedin_url: r.linkedin_url,
+                address: r.address,
+                city: r.city,
+                country: r.country,
+                logo_url: r.logo_url,
+            },
+        }
+    }
+}
+
+/// All company columns but the id, as written by insert and update.
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = companies, treat_none_as_null = true)]
+struct CompanyValues<'a> {
+    name: &'a str,
+    description: Option<&'a str>,
+    industry: Option<&'a str>,
+    size: Option<&'a str>,
+    website_url: Option<&'a str>,
+    linkedin_url: Option<&'a str>,
+    address: Option<&'a str>,
+    city: Option<&'a str>,
+    country: Option<&'a str>,
+    logo_url: Option<&'a str>,
+    updated_at: NaiveDateTime,
+}
+
+fn values<'a>(name: &'a str, d: &'a CompanyDetails, now: NaiveDateTime) -> CompanyValues<'a> {
+    CompanyValues {
+        name,
+        description: d.description.as_deref(),
+        industry: d.industry.as_deref(),
+        size: d.size.as_deref(),
+        website_url: d.website_url.as_deref(),
+        linkedin_url: d.linkedin_url.as_deref(),
+        address: d.address.as_deref(),
+        city: d.city.as_deref(),
+        country: d.country.as_deref(),
+        logo_url: d.logo_url.as_deref(),
+        updated_at: now,
+    }
+}
+
+/// Employer fields to write; `None` fields are left out of the `SET` list.
+#[derive(AsChangeset)]
+#[diesel(table_name = employers)]
+struct EmployerChanges<'a> {
+    position: Option<&'a str>,
+    department: Option<&'a str>,
+    phone: Option<&'a str>,
+    updated_at: NaiveDateTime,
+}
+
+fn employer_changes(u: &EmployerUpdate, now: NaiveDateTime) -> EmployerChanges<'_> {
+    EmployerChanges {
+        position: u.position.as_deref(),
+        department: u.department.as_deref(),
+        phone: u.phone.as_deref(),
+        updated_at: now,
+    }
+}
+
+#[derive(AsChangeset)]
+#[diesel(table_name = candidates)]
+struct CandidateChanges<'a> {
+    phone: Option<&'a str>,
+    location: Option<&'a str>,
+    title: Option<&'a str>,
+    updated_at: NaiveDateTime,
+}
+
+#[derive(Clone, Debug)]
+pub struct DieselCompanyRepository {
+    db: Database,
+}
+
+impl DieselCompanyRepository {
+    pub fn new(db: Database) -> Self {
+        Self { db }
+    }
+}
+
+fn register(
+    conn: &mut DbConn,
+    id: i64,
+    update: &EmployerUpdate,
+    company: Option<&NewCompany>,
+    now: NaiveDateTime,
+) -> Result<(Employer, Option<Company>), TxError<RegisterEmployerError>> {
+    let changes = employer_changes(update, now);
+    let Some(new) = company else {
+        let row: Option<EmployerRow> = diesel::update(employers::table.find(id))
+            .set(&changes)
+            .returning(EMPLOYER_COLUMNS)
+            .get_result(conn)
+            .optional()?;
+        let row = row.ok_or(TxError::Domain(RegisterEmployerError::EmployerNotFound))?;
+        return Ok((row.into(), None));
+    };
+    let inserted: CompanyRow = diesel::insert_into(companies::table)
+        .values((
+            values(new.name.as_str(), &new.details, now),
+            companies::created_at.eq(now),
+        ))
+        .returning(COMPANY_COLUMNS)
+        .get_result(conn)?;
+    // The `company_id IS NULL` guard decides "one company per employer" inside the write, so two
+    // concurrent requests cannot both attach one; the loser's insert is rolled back.
+    let row: Option<EmployerRow> = diesel::update(
+        employers::table
+            .find(id)
+            .filter(employers::company_id.is_null()),
+    )
+    .set((&changes, employers::company_id.eq(Some(inserted.id))))
+    .returning(EMPLOYER_COLUMNS)
+    .get_result(conn)
+    .optional()?;
+    match row {
+        Some(row) => Ok((row.into(), Some(inserted.into()))),
+        None => {
+            let exists = employers::table
+                .find(id)
+                .select(employers::id)
+                .first::<i64>(conn)
+                .optional()?;
+            Err(TxError::Domain(if exists.is_some() {
+                RegisterEmployerError::AlreadyHasCompany
+            } else {
+                RegisterEmployerError::EmployerNotFound
+            }))
+        }
+    }
+}
+
+/// Rewrites the company part of its jobs' search texts: everything before the first separator
+/// (see `intowork_domain::search::job_search_text`). One statement whatever the number of jobs;
+/// the string functions differ by backend.
+fn rename_in_search_texts(conn: &mut DbConn, company: i64, name: &str) -> QueryResult<usize> {
+    let norm = normalize(name);
+    match conn {
+        DbConn::Pg(c) => diesel::sql_query(
+            "UPDATE jobs SET search_text = $1 || substr(search_text, strpos(search_text, chr(31))) \
+             WHERE company_id = $2",
+        )
+        .bind::<Text, _>(norm)
+        .bind::<BigInt, _>(company)
+        .execute(c),
+        DbConn::Sqlite(c) => diesel::sql_query(
+            "UPDATE jobs SET search_text = ? || substr(search_text, instr(search_text, char(31))) \
+             WHERE company_id = ?",
+        )
+        .bind::<Text, _>(norm)
+        .bind::<BigInt, _>(company)
+        .execute(c),
+    }
+}
+
+fn save(conn: &mut DbConn, c: &Company, now: NaiveDateTime) -> QueryResult<Option<Company>> {
+    let old_name: Option<String> = companies::table
+        .find(c.id.get())
+        .select(companies::name)
+        .first(conn)
+        .optional()?;
+    let Some(old_name) = old_name else {
+        return Ok(None);
+    };
+    let row: CompanyRow = diesel::update(companies::table.find(c.id.get()))
+        .set(values(&c.name, &c.details, now))
+        .returning(COMPANY_COLUMNS)
+        .get_result(conn)?;
+    if normalize(&old_name) != normalize(&c.name) {
+        rename_in_search_texts(conn, c.id.get(), &c.name)?;
+    }
+    Ok(Some(row.into()))
+}
+
+fn stats(conn: &mut DbConn, id: i64) -> QueryResult<CompanyStats> {
+    // One statement with four scalar sub-selects, each backed by an index on company_id.
+    let company_jobs = || jobs::table.filter(jobs::company_id.eq(id));
+    let (active, total, applications, employers_n) = diesel::select((
+        company_jobs()
+            .filter(jobs::status.eq("published"))
+            .count()
+            .single_value(),
+        company_jobs().count().single_value(),
+        job_applications::table
+            .inner_join(jobs::table)
+            .filter(jobs::company_id.eq(id))
+            .count()
+            .single_value(),
+        employers::table
+            .filter(employers::company_id.eq(Some(id)))
+            .count()
+            .single_value(),
+    ))
+    .get_result::<(Option<i64>, Option<i64>, Option<i64>, Option<i64>)>(conn)?;
+    Ok(CompanyStats {
+        active_jobs: active.unwrap_or(0),
+        total_jobs: total.unwrap_or(0),
+        total_applications: applications.unwrap_or(0),
+        total_employers: employers_n.unwrap_or(0),
+    })
+}
+
+fn naive(t: DateTime<Utc>) -> NaiveDateTime {
+    t.naive_utc()
+}
+
+#[async_trait]
+impl CompanyRepository for DieselCompanyRepository {
+    #[tracing::instrument(name = "db.employers.by_user", skip_all, fields(user_id = user.get()))]
+    async fn employer_by_user(&self, user: UserId) -> Result<Option<Employer>, RepoError> {
+        self.db
+            .run(move |conn| {
+                employers::table
+                    .filter(employers::user_id.eq(user.get()))
+                    .select(EMPLOYER_COLUMNS)
+                    .first::<EmployerRow>(conn)
+                    .optional()
+                    .map(|r| r.map(Employer::from))
+                    .map_err(map_db_error)
+            })
+            .await
+    }
+
+    #[tracing::instrument(name = "db.employers.update", skip_all, fields(employer_id = id.get()))]
+    async fn update_employer(
+        &self,
+        id: EmployerId,
+        update: EmployerUpdate,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Employer>, RepoError> {
+        self.db
+            .run(move |conn| {
+                diesel::update(employers::table.find(id.get()))
+                    .set(&employer_changes(&update, naive(now)))
+                    .returning(EMPLOYER_COLUMNS)
+                    .get_result::<EmployerRow>(conn)
+                    .optional()
+                    .map(|r| r.map(Employer::from))
+                    .map_err(map_db_error)
+            })
+            .await
+    }
+
+    #[tracing::instrument(name = "db.employers.register", skip_all, fields(employer_id = id.get()))]
+    async fn register_employer(
+        &self,
+        id: EmployerId,
+        update: EmployerUpdate,
+        company: Option<NewCompany>,
+        now: DateTime<Utc>,
+    ) -> Result<(Employer, Option<Company>), RegisterEmployerError> {
+        let result = self
+            .db
+            .run(move |conn| {
+                Ok(write_tx(conn, |conn| {
+                    register(conn, id.get(), &update, company.as_ref(), naive(now))
+                }))
+            })
+            .await?;
+        result.map_err(TxError::into_domain)
+    }
+
+    #[tracing::instrument(name = "db.companies.find", skip_all, fields(company_id = id.get()))]
+    async fn find_company(&self, id: CompanyId) -> Result<Option<Company>, RepoError> {
+        self.db
+            .run(move |conn| {
+                companies::table
+                    .find(id.get())
+                    .select(COMPANY_COLUMNS)
+                    .first::<CompanyRow>(conn)
+                    .optional()
+                    .map(|r| r.map(Company::from))
+                    .map_err(map_db_error)
+            })
+            .await
+    }
+
+    #[tracing::instrument(name = "db.companies.save", skip_all, fields(company_id = company.id.get()))]
+    async fn save_company(
+        &self,
+        company: Company,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Company>, RepoError> {
+        self.db
+            .run(move |conn| {
+                write_tx(conn, |conn| save(conn, &company, naive(now))).map_err(map_db_error)
+            })
+            .await
+    }
+
+    #[tracing::instrument(name = "db.companies.stats", skip_all, fields(company_id = id.get()))]
+    async fn company_stats(&self, id: CompanyId) -> Result<CompanyStats, RepoError> {
+        self.db
+            .run(move |conn| stats(conn, id.get()).map_err(map_db_error))
+            .await
+    }
+
+    #[tracing::instrument(name = "db.candidates.update_contact", skip_all, fields(user_id = user.get()))]
+    async fn update_candidate_contact(
+        &self,
+        user: UserId,
+        contact: CandidateContact,
+        now: DateTime<Utc>,
+    ) -> Result<Option<CandidateContactProfile>, RepoError> {
+        self.db
+            .run(move |conn| {
+                let changes = CandidateChanges {
+                    phone: contact.phone.as_deref(),
+                    location: contact.location.as_deref(),
+                    title: contact.title.as_deref(),
+                    updated_at: naive(now),
+                };
+                diesel::update(candidates::table.filter(candidates::user_id.eq(user.get())))
+                    .set(&changes)
+                    .returning((
+                        candidates::id,
+                        candidates::user_id,
+                        candidates::phone,
+                        candidates::location,
+                        candidates::title,
+                    ))
+                    .get_result::<(i64, i64, Option<String>, Option<String>, Option<String>)>(conn)
+                    .optional()
+                    .map(|r| {
+                        r.map(
+                            |(id, user_id, phone, location, title)| CandidateContactProfile {
+                                id: CandidateId(id),
+                                user_id: UserId(user_id),
+                                contact: CandidateContact {
+                                    phone,
+                                    location,
+                                    title,
+                                },
+                            },
+                        )
+                    })
+                    .map_err(map_db_error)
+            })
+            .await
+    }
+}

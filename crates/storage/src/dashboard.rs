@@ -1,0 +1,252 @@
+//! `DashboardRepository` over diesel. Each method is one pool checkout running a fixed number of
+//! statements: counts and EXISTS as scalar sub-selects of one `SELECT`, and the newest items with
+//! `LIMIT 1`, never rows loaded to be counted (CONTRACT 5.10).
+
+use async_trait::async_trait;
+use chrono::NaiveDateTime;
+use diesel::dsl::exists;
+use diesel::prelude::*;
+use intowork_domain::dashboard::{
+    AdminCounts, CandidateFacts, DashboardRepository, EmployerDashboardFacts, EmployerFacts,
+    Latest, ProfileFacts,
+};
+use intowork_domain::{RepoError, UserId};
+
+use crate::conn::DbConn;
+use crate::database::Database;
+use crate::error::map_db_error;
+use crate::schema::{
+    candidates, educations, employers, experiences, job_applications, jobs, skills, users,
+};
+
+#[derive(Clone, Debug)]
+pub struct DieselDashboardRepository {
+    db: Database,
+}
+
+impl DieselDashboardRepository {
+    pub fn new(db: Database) -> Self {
+        Self { db }
+    }
+}
+
+type Counts4 = (Option<i64>, Option<i64>, Option<i64>, Option<i64>);
+
+fn latest(row: Option<(String, NaiveDateTime)>) -> Option<Latest> {
+    row.map(|(job_title, at)| Latest {
+        job_title,
+        at: at.and_utc(),
+    })
+}
+
+fn admin_counts(conn: &mut DbConn) -> QueryResult<AdminCounts> {
+    let (users_n, jobs_n, applications) = diesel::select((
+        users::table.count().single_value(),
+        jobs::table.count().single_value(),
+        job_applications::table.count().single_value(),
+    ))
+    .get_result::<(Option<i64>, Option<i64>, Option<i64>)>(conn)?;
+    Ok(AdminCounts {
+        users: users_n.unwrap_or(0),
+        jobs: jobs_n.unwrap_or(0),
+        applications: applications.unwrap_or(0),
+    })
+}
+
+/// Employer row (1 statement), then with a company: the four counts (1) and the three newest
+/// items (3).
+fn employer_facts(conn: &mut DbConn, user: i64) -> QueryResult<Option<EmployerDashboardFacts>> {
+    let row = employers::table
+        .filter(employers::user_id.eq(user))
+        .select((employers::id, employers::company_id))
+        .first::<(i64, Option<i64>)>(conn)
+        .optional()?;
+    let Some((employer, company)) = row else {
+        return Ok(None);
+    };
+    if company.is_none() {
+        return Ok(Some(EmployerDashboardFacts::NoCompany));
+    }
+    let own_jobs = || jobs::table.filter(jobs::employer_id.eq(employer));
+    let applications = || {
+        job_applications::table
+            .inner_join(jobs::table)
+            .filter(jobs::employer_id.eq(employer))
+    };
+    let (published, total, interviews, responded) = diesel::select((
+        own_jobs()
+            .filter(jobs::status.eq("published"))
+            .count()
+            .single_value(),
+        applications().count().single_value(),
+        applications()
+            .filter(job_applications::status.eq("interview"))
+            .count()
+            .single_value(),
+        // The CHECK list leaves five statuses besides `applied`: each is an employer's answer.
+        applications()
+            .filter(job_applications::status.ne("applied"))
+            .count()
+            .single_value(),
+    ))
+    .get_result::<Counts4>(conn)?;
+    // Archived jobs are the ones the employer deleted (CONTRACT 8.6): not "new" any more.
+    let latest_job = own_jobs()
+        .filter(jobs::status.ne("archived"))
+        .order((jobs::created_at.desc(), jobs::id.desc()))
+        .select((jobs::title, jobs::created_at))
+        .first(conn)
+        .optional()?;
+    let latest_application = applications()
+        .order((
+            job_applications::applied_at.desc(),
+            job_applications::id.desc(),
+        ))
+        .select((jobs::title, job_applications::applied_at))
+        .first(conn)
+        .optional()?;
+    let latest_interview = applications()
+        .filter(job_applications::status.eq("interview"))
+        .order((
+            job_applications::updated_at.desc(),
+            job_applications::id.desc(),
+        ))
+        .select((jobs::title, job_applications::updated_at))
+        .first(conn)
+        .optional()?;
+    Ok(Some(EmployerDashboardFacts::WithCompany(EmployerFacts {
+        published_jobs: published.unwrap_or(0),
+        applications: total.unwrap_or(0),
+        interviews: interviews.unwrap_or(0),
+        responded: responded.unwrap_or(0),
+        latest_job: latest(latest_job),
+        latest_application: latest(latest_application),
+        latest_interview: latest(latest_interview),
+    })))
+}
+
+type CandidateRow = (
+    i64,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+fn candidate_row(conn: &mut DbConn, user: i64) -> QueryResult<Option<CandidateRow>> {
+    candidates::table
+        .filter(candidates::user_id.eq(user))
+        .select((
+            candidates::id,
+            candidates::phone,
+            candidates::location,
+            candidates::title,
+            candidates::summary,
+        ))
+        .first(conn)
+        .optional()
+}
+
+fn profile(row: CandidateRow, items: (bool, bool, bool)) -> ProfileFacts {
+    let (_, phone, location, title, summary) = row;
+    ProfileFacts {
+        phone,
+        location,
+        title,
+        summary,
+        has_experience: items.0,
+        has_education: items.1,
+        has_skill: items.2,
+    }
+}
+
+/// Candidate row (1 statement), counts and EXISTS (1), the newest application (1).
+fn candidate_facts(conn: &mut DbConn, user: i64) -> QueryResult<Option<CandidateFacts>> {
+    let Some(row) = candidate_row(conn, user)? else {
+        return Ok(None);
+    };
+    let candidate = row.0;
+    let own = || job_applications::table.filter(job_applications::candidate_id.eq(candidate));
+    // "Offres disponibles" counts what the public list shows: published jobs of active employers.
+    let open_jobs = jobs::table
+        .inner_join(employers::table.inner_join(users::table))
+        .filter(jobs::status.eq("published"))
+        .filter(users::is_active.eq(true));
+    let (applications, published, interviews, experience, education, skill) = diesel::select((
+        own().count().single_value(),
+        open_jobs.count().single_value(),
+        own()
+            .filter(job_applications::status.eq("interview"))
+            .count()
+            .single_value(),
+        exists(experiences::table.filter(experiences::candidate_id.eq(candidate))),
+        exists(educations::table.filter(educations::candidate_id.eq(candidate))),
+        exists(skills::table.filter(skills::candidate_id.eq(candidate))),
+    ))
+    .get_result::<(Option<i64>, Option<i64>, Option<i64>, bool, bool, bool)>(conn)?;
+    let latest_application = own()
+        .inner_join(jobs::table)
+        .order((
+            job_applications::applied_at.desc(),
+            job_applications::id.desc(),
+        ))
+        .select((jobs::title, job_applications::applied_at))
+        .first(conn)
+        .optional()?;
+    Ok(Some(CandidateFacts {
+        profile: profile(row, (experience, education, skill)),
+        applications: applications.unwrap_or(0),
+        published_jobs: published.unwrap_or(0),
+        interviews: interviews.unwrap_or(0),
+        latest_application: latest(latest_application),
+    }))
+}
+
+/// Candidate row (1 statement) and the three EXISTS (1).
+fn profile_facts(conn: &mut DbConn, user: i64) -> QueryResult<Option<ProfileFacts>> {
+    let Some(row) = candidate_row(conn, user)? else {
+        return Ok(None);
+    };
+    let candidate = row.0;
+    let items = diesel::select((
+        exists(experiences::table.filter(experiences::candidate_id.eq(candidate))),
+        exists(educations::table.filter(educations::candidate_id.eq(candidate))),
+        exists(skills::table.filter(skills::candidate_id.eq(candidate))),
+    ))
+    .get_result::<(bool, bool, bool)>(conn)?;
+    Ok(Some(profile(row, items)))
+}
+
+#[async_trait]
+impl DashboardRepository for DieselDashboardRepository {
+    #[tracing::instrument(name = "db.dashboard.admin", skip_all)]
+    async fn admin_counts(&self) -> Result<AdminCounts, RepoError> {
+        self.db
+            .run(|conn| admin_counts(conn).map_err(map_db_error))
+            .await
+    }
+
+    #[tracing::instrument(name = "db.dashboard.employer", skip_all, fields(user_id = user.get()))]
+    async fn employer_facts(
+        &self,
+        user: UserId,
+    ) -> Result<Option<EmployerDashboardFacts>, RepoError> {
+        self.db
+            .run(move |conn| employer_facts(conn, user.get()).map_err(map_db_error))
+            .await
+    }
+
+    #[tracing::instrument(name = "db.dashboard.candidate", skip_all, fields(user_id = user.get()))]
+    async fn candidate_facts(&self, user: UserId) -> Result<Option<CandidateFacts>, RepoError> {
+        self.db
+            .run(move |conn| candidate_facts(conn, user.get()).map_err(map_db_error))
+            .await
+    }
+
+    #[tracing::instrument(name = "db.dashboard.profile", skip_all, fields(user_id = user.get()))]
+    async fn profile_facts(&self, user: UserId) -> Result<Option<ProfileFacts>, RepoError> {
+        self.db
+            .run(move |conn| profile_facts(conn, user.get()).map_err(map_db_error))
+            .await
+    }
+}
