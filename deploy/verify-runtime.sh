@@ -86,6 +86,13 @@ cleanup() {
     kill -KILL "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
   fi
+  # Anything else still running inside this run's own root file system (nothing else can be there).
+  local p
+  for p in /proc/[0-9]*; do
+    case "$(readlink "$p/root" 2>/dev/null)" in
+      "$root" | "$root"/*) kill -KILL "${p#/proc/}" 2>/dev/null || true ;;
+    esac
+  done
   if [ "$proc_mounted" = 1 ]; then umount "$root/proc" 2>/dev/null || true; fi
   if [ -n "$database" ]; then
     psql "$admin_url" -Atqc "DROP DATABASE IF EXISTS \"$database\" WITH (FORCE)" >/dev/null 2>&1 ||
@@ -167,32 +174,32 @@ secret=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 # PATH is the one the debian image sets.
 container_env=(PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "${image_env[@]}"
   "DATABASE_URL=$database_url" "PORT=$port" "NEXTAUTH_SECRET=$secret")
-in_container() { # command...: runs in the root file system as the image's user, in WORKDIR
-  # shellcheck disable=SC2016 # expanded by the inner shell: WORKDIR, then the command
-  chroot --userspec="$user_spec" "$root" /usr/bin/env -i "${container_env[@]}" \
-    /bin/sh -c 'cd "$0" && exec "$@"' "$workdir" "$@"
-}
+# Runs a command in the root file system as the image's user, in WORKDIR. Every step execs the next
+# (chroot, env, sh, the command), so a background run's $! is the command's own process.
+# shellcheck disable=SC2016 # expanded by the inner shell: WORKDIR, then the command
+in_container=(chroot --userspec="$user_spec" "$root" /usr/bin/env -i "${container_env[@]}"
+  /bin/sh -c 'cd "$0" && exec "$@"' "$workdir")
 say "container environment: $(printf '%s\n' "${container_env[@]}" | sed 's/^\(NEXTAUTH_SECRET\)=.*/\1=<64 hex characters>/; s#^\(DATABASE_URL=[^:]*://\).*/#\1...@127.0.0.1/#' | tr '\n' ' ')"
 
 say "pre-deploy: intowork migrate"
-in_container intowork migrate | sed 's/^/    /'
+"${in_container[@]}" intowork migrate | sed 's/^/    /'
 
 say "start: intowork serve (as $user_spec, port $port)"
 serve_started=$(date +%s)
-in_container intowork serve >"$work/server.log" 2>&1 &
+"${in_container[@]}" intowork serve >"$work/server.log" 2>&1 &
 server_pid=$!
 
 ready=0
 for _ in $(seq 1 120); do
   kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; fail "the server exited before it was ready"; }
-  if in_container intowork healthcheck --path /health/ready >/dev/null 2>&1; then ready=1; break; fi
+  if "${in_container[@]}" intowork healthcheck --path /health/ready >/dev/null 2>&1; then ready=1; break; fi
   sleep 0.5
 done
 [ "$ready" = 1 ] || { tail -n 20 "$work/server.log" >&2; fail "/health/ready did not answer 200 within 60 s"; }
 say "ready after $(($(date +%s) - serve_started))s: intowork healthcheck --path /health/ready exited 0"
 say "GET /health/ready -> $(curl -s -w ' (HTTP %{http_code})' "http://127.0.0.1:$port/health/ready")"
 say "GET /health       -> $(curl -s -w ' (HTTP %{http_code})' "http://127.0.0.1:$port/health")"
-in_container intowork healthcheck || fail "the image's HEALTHCHECK command (intowork healthcheck) failed"
+"${in_container[@]}" intowork healthcheck || fail "the image's HEALTHCHECK command (intowork healthcheck) failed"
 say "HEALTHCHECK CMD [\"intowork\", \"healthcheck\"] exited 0"
 
 process_uid=$(stat -c %u "/proc/$server_pid")

@@ -5,14 +5,17 @@
 //!   the `ver` claim of decision 9.6.
 //! * [`Argon2Hasher`]: argon2id (OWASP parameters) for new hashes; legacy bcrypt hashes imported
 //!   from the reference database still verify and are flagged for re-hashing (decision 8.4).
+//! * [`RandomResetTokens`]: password reset tokens and their stored digest (decision 8.10).
 
 mod jwt;
 mod links;
 mod password;
+mod reset_tokens;
 
 pub use jwt::{DEFAULT_TOKEN_TTL, JwtTokenIssuer};
 pub use links::HmacLinkSigner;
 pub use password::{Argon2Hasher, DEFAULT_MAX_CONCURRENT_HASHES};
+pub use reset_tokens::RandomResetTokens;
 
 /// Minimum secret length accepted in production (decision 8.12): 32 bytes, the HS256 output size.
 pub const MIN_SECRET_BYTES: usize = 32;

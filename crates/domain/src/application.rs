@@ -212,23 +212,24 @@ pub trait ApplicationRepository: Send + Sync {
 
     async fn owner_of(&self, id: ApplicationId) -> Result<Option<ApplicationOwner>, RepoError>;
 
-    /// In one write transaction: moves to `status` unless it already is (then `Ok(false)` and
-    /// nothing is written, notification included); sets `viewed_at` the first time the status
-    /// leaves `applied`; writes `notification`.
+    /// In one write transaction: moves to `status` unless it already is (then `Ok(Some(false))`
+    /// and nothing is written, notification included); sets `viewed_at` the first time the status
+    /// leaves `applied`; writes `notification`. `Ok(None)` when the application no longer exists.
     async fn change_status(
         &self,
         id: ApplicationId,
         status: ApplicationStatus,
         notification: NewNotification,
         now: DateTime<Utc>,
-    ) -> Result<bool, RepoError>;
+    ) -> Result<Option<bool>, RepoError>;
 
+    /// `Ok(false)` when the application no longer exists.
     async fn set_notes(
         &self,
         id: ApplicationId,
         notes: String,
         now: DateTime<Utc>,
-    ) -> Result<(), RepoError>;
+    ) -> Result<bool, RepoError>;
 }
 
 #[cfg(test)]

@@ -147,7 +147,18 @@ impl AuthService {
 
     #[instrument(skip_all, fields(role = %cmd.role))]
     pub async fn signup(&self, cmd: SignupCommand) -> Result<Session, SignupError> {
-        let role = Role::parse_self_service(&cmd.role).ok_or(SignupError::InvalidRole)?;
+        let Some(role) = Role::parse_self_service(&cmd.role) else {
+            // The reference reports a taken email before a bad role (CONTRACT 3.2 step order).
+            if self
+                .users
+                .find_by_email(&cmd.email.normalized())
+                .await?
+                .is_some()
+            {
+                return Err(SignupError::EmailTaken);
+            }
+            return Err(SignupError::InvalidRole);
+        };
         check_password_policy(&cmd.password).map_err(SignupError::WeakPassword)?;
         let password_hash = self.hasher.hash(cmd.password).await?;
         let new = NewUser {

@@ -2,11 +2,13 @@
 //!
 //! Pure business logic: entities and value objects, the rules that govern them, the use-case services
 //! and the port traits the adapters implement. This crate knows no web framework, no database and no
-//! token library; the dependency rule (checked by `scripts/check-deps`) keeps it that way.
+//! token library; the dependency rule (checked by `scripts/check-architecture`) keeps it that way.
 
+pub mod admin;
 pub mod application;
 pub mod auth;
 pub mod candidate;
+pub mod cleanup;
 pub mod company;
 pub mod cv;
 pub mod dashboard;
@@ -15,8 +17,11 @@ pub mod files;
 pub mod health;
 pub mod ids;
 pub mod job;
+pub mod limits;
+pub mod mail;
 pub mod notification;
 pub mod ports;
+pub mod recovery;
 pub mod search;
 pub mod user;
 

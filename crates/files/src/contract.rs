@@ -1,5 +1,7 @@
 //! One behavioural test body for every `FileStore` adapter: the port's documented contract.
 
+use std::time::{Duration, SystemTime};
+
 use intowork_domain::files::{FileKey, FileStore, FileStoreError};
 
 use crate::{InMemoryFileStore, LocalFileStore};
@@ -16,6 +18,7 @@ async fn assert_not_found(store: &dyn FileStore, k: &FileKey) {
 }
 
 pub(crate) async fn file_store_contract(store: &dyn FileStore) {
+    let started = SystemTime::now();
     store.check().await.unwrap();
 
     let a = key("cv/0a1b-one.pdf");
@@ -63,7 +66,47 @@ pub(crate) async fn file_store_contract(store: &dyn FileStore) {
     store.put(&a, b"v3".to_vec()).await.unwrap();
     assert_eq!(store.get(&a).await.unwrap(), b"v3");
 
+    list_contract(store, started).await;
     store.check().await.unwrap();
+}
+
+/// What is stored now: `cv/0a1b-one.pdf`, `cv/0a1b-two.pdf`, `cv/empty.txt`, `a/b/c/d-e_f.bin`.
+async fn list_contract(store: &dyn FileStore, started: SystemTime) {
+    // A sibling whose name merely starts with the prefix is not under it.
+    store.put(&key("cvx/c.pdf"), b"x".to_vec()).await.unwrap();
+    let listed = |prefix: &'static str| async move {
+        let mut files = store.list(&key(prefix)).await.unwrap();
+        files.sort_by(|x, y| x.key.as_str().cmp(y.key.as_str()));
+        files
+    };
+    let cv = listed("cv").await;
+    let names: Vec<&str> = cv.iter().map(|f| f.key.as_str()).collect();
+    assert_eq!(
+        names,
+        ["cv/0a1b-one.pdf", "cv/0a1b-two.pdf", "cv/empty.txt"]
+    );
+    // Clocks of a remote service may drift a little from ours.
+    let slack = Duration::from_secs(300);
+    for file in &cv {
+        assert!(
+            file.modified + slack >= started && file.modified <= SystemTime::now() + slack,
+            "{}: implausible modification time {:?}",
+            file.key.as_str(),
+            file.modified
+        );
+    }
+    for prefix in ["a", "a/b", "a/b/c"] {
+        let deep: Vec<String> = listed(prefix)
+            .await
+            .iter()
+            .map(|f| f.key.as_str().to_owned())
+            .collect();
+        assert_eq!(deep, ["a/b/c/d-e_f.bin"], "under {prefix}");
+    }
+    assert!(listed("nothing-here").await.is_empty());
+    // An object's own key is no prefix of anything.
+    assert!(listed("cv/0a1b-one.pdf").await.is_empty());
+    store.delete(&key("cvx/c.pdf")).await.unwrap();
 }
 
 #[tokio::test]

@@ -5,7 +5,7 @@ use std::io::{self, ErrorKind, Write};
 use std::path::{Component, Path, PathBuf};
 
 use async_trait::async_trait;
-use intowork_domain::files::{FileKey, FileStore, FileStoreError};
+use intowork_domain::files::{FileKey, FileStore, FileStoreError, StoredFile};
 use tracing::instrument;
 use uuid::Uuid;
 
@@ -96,6 +96,66 @@ impl FileStore for LocalFileStore {
         })
         .await
     }
+
+    #[instrument(skip_all, fields(prefix = prefix.as_str()))]
+    async fn list(&self, prefix: &FileKey) -> Result<Vec<StoredFile>, FileStoreError> {
+        let dir = self.path_for(prefix)?;
+        let root = self.root.clone();
+        blocking(move || {
+            let mut found = Vec::new();
+            list_into(&root, &dir, &mut found)?;
+            Ok(found)
+        })
+        .await
+    }
+}
+
+/// Adds every regular file under `dir` (recursively) to `found`. Symbolic links are not followed:
+/// nothing this store writes is one, and following them could reach outside the root.
+fn list_into(root: &Path, dir: &Path, found: &mut Vec<StoredFile>) -> Result<(), FileStoreError> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        // No directory (or a file where the prefix would be): no object under this prefix.
+        Err(e) if is_absent(&e) => return Ok(()),
+        Err(e) => return Err(backend("list", dir, &e)),
+    };
+    for entry in entries {
+        let entry = entry.map_err(|e| backend("list", dir, &e))?;
+        let path = entry.path();
+        let meta = entry.metadata().map_err(|e| backend("stat", &path, &e))?;
+        if meta.is_dir() {
+            list_into(root, &path, found)?;
+            continue;
+        }
+        if !meta.is_file() || is_temp_file(&entry.file_name().to_string_lossy()) {
+            continue;
+        }
+        let Some(key) = key_of(root, &path) else {
+            continue;
+        };
+        let modified = meta.modified().map_err(|e| backend("stat", &path, &e))?;
+        found.push(StoredFile { key, modified });
+    }
+    Ok(())
+}
+
+/// The key naming `path` under `root`, if it is a valid one (a stray file with spaces or capitals
+/// in its name was not written by us and is left out).
+fn key_of(root: &Path, path: &Path) -> Option<FileKey> {
+    let relative = path.strip_prefix(root).ok()?;
+    let segments: Option<Vec<&str>> = relative
+        .components()
+        .map(|c| match c {
+            Component::Normal(s) => s.to_str(),
+            _ => None,
+        })
+        .collect();
+    FileKey::parse(&segments?.join("/")).ok()
+}
+
+/// `write_atomically`'s temporary files (`.{name}.{uuid}.tmp`): a write in progress, not an object.
+fn is_temp_file(name: &str) -> bool {
+    name.starts_with('.') && name.ends_with(".tmp")
 }
 
 /// Writes to a temp file beside the target, then renames it over the target. A rename within one

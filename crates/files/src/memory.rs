@@ -3,16 +3,17 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::SystemTime;
 
 use async_trait::async_trait;
-use intowork_domain::files::{FileKey, FileStore, FileStoreError};
+use intowork_domain::files::{FileKey, FileStore, FileStoreError, StoredFile};
 use tracing::instrument;
 
 /// A [`FileStore`] backed by a `HashMap`. The failure switches take `&self`, so a test can flip
 /// them through the same `Arc` the services hold.
 #[derive(Debug, Default)]
 pub struct InMemoryFileStore {
-    files: Mutex<HashMap<String, Vec<u8>>>,
+    files: Mutex<HashMap<String, Stored>>,
     fail_puts: AtomicBool,
     fail_gets: AtomicBool,
     fail_deletes: AtomicBool,
@@ -63,11 +64,29 @@ impl InMemoryFileStore {
         self.files().is_empty()
     }
 
+    /// Back-dates (or forward-dates) a stored object, for tests of age-based clean-up. `false`
+    /// when nothing is stored under `key`.
+    pub fn set_modified(&self, key: &FileKey, modified: SystemTime) -> bool {
+        match self.files().get_mut(key.as_str()) {
+            Some(stored) => {
+                stored.modified = modified;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// A panicking test thread must not turn every later call into a second panic: the map is
     /// always left consistent (each operation is a single insert/remove), so poisoning is ignored.
-    fn files(&self) -> MutexGuard<'_, HashMap<String, Vec<u8>>> {
+    fn files(&self) -> MutexGuard<'_, HashMap<String, Stored>> {
         self.files.lock().unwrap_or_else(PoisonError::into_inner)
     }
+}
+
+#[derive(Debug)]
+struct Stored {
+    bytes: Vec<u8>,
+    modified: SystemTime,
 }
 
 fn injected(flag: &AtomicBool, op: &str) -> Result<(), FileStoreError> {
@@ -83,7 +102,11 @@ impl FileStore for InMemoryFileStore {
     #[instrument(skip_all, fields(key = key.as_str(), size = bytes.len()))]
     async fn put(&self, key: &FileKey, bytes: Vec<u8>) -> Result<(), FileStoreError> {
         injected(&self.fail_puts, "put")?;
-        self.files().insert(key.as_str().to_owned(), bytes);
+        let stored = Stored {
+            bytes,
+            modified: SystemTime::now(),
+        };
+        self.files().insert(key.as_str().to_owned(), stored);
         Ok(())
     }
 
@@ -92,7 +115,7 @@ impl FileStore for InMemoryFileStore {
         injected(&self.fail_gets, "get")?;
         self.files()
             .get(key.as_str())
-            .cloned()
+            .map(|stored| stored.bytes.clone())
             .ok_or(FileStoreError::NotFound)
     }
 
@@ -105,6 +128,23 @@ impl FileStore for InMemoryFileStore {
 
     async fn check(&self) -> Result<(), FileStoreError> {
         injected(&self.fail_checks, "check")
+    }
+
+    /// Not affected by the failure switches (none of them is about listing).
+    async fn list(&self, prefix: &FileKey) -> Result<Vec<StoredFile>, FileStoreError> {
+        let under = format!("{}/", prefix.as_str());
+        Ok(self
+            .files()
+            .iter()
+            .filter(|(key, _)| key.starts_with(&under))
+            .filter_map(|(key, stored)| {
+                let key = FileKey::parse(key).ok()?;
+                Some(StoredFile {
+                    key,
+                    modified: stored.modified,
+                })
+            })
+            .collect())
     }
 }
 

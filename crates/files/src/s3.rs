@@ -9,11 +9,16 @@ use std::fmt;
 use std::future::Future;
 use std::time::Duration;
 
+use std::time::SystemTime;
+
 use async_trait::async_trait;
-use intowork_domain::files::{FileKey, FileStore, FileStoreError};
+use futures_util::TryStreamExt;
+use intowork_domain::files::{FileKey, FileStore, FileStoreError, StoredFile};
 use object_store::aws::{AmazonS3, AmazonS3Builder};
 use object_store::path::Path;
-use object_store::{BackoffConfig, ClientOptions, ObjectStoreExt, PutPayload, RetryConfig};
+use object_store::{
+    BackoffConfig, ClientOptions, ObjectStore, ObjectStoreExt, PutPayload, RetryConfig,
+};
 use tracing::instrument;
 
 /// Time allowed to open a TCP (and TLS) connection to the endpoint.
@@ -26,6 +31,9 @@ const MAX_RETRIES: usize = 2;
 const RETRY_WINDOW: Duration = Duration::from_secs(10);
 /// Hard ceiling for one whole operation, retries included, whatever the client does.
 const OPERATION_DEADLINE: Duration = Duration::from_secs(30);
+/// A listing pages through the whole prefix (1,000 keys a request), so it gets a longer ceiling;
+/// it only runs from the operator's maintenance command.
+const LIST_DEADLINE: Duration = Duration::from_secs(600);
 /// Where [`FileStore::check`] writes (and removes) its probe object. Outside every key prefix the
 /// application uses (`cv/...`), and one fixed name, so a probe that could not be removed leaves a
 /// single small object behind, not one per check.
@@ -244,6 +252,33 @@ impl FileStore for S3FileStore {
         let probe = Path::from(PROBE_KEY);
         self.put_path(&probe, b"probe".to_vec()).await?;
         self.delete_path(&probe).await
+    }
+
+    #[instrument(skip_all, fields(bucket = %self.bucket, prefix = prefix.as_str()))]
+    async fn list(&self, prefix: &FileKey) -> Result<Vec<StoredFile>, FileStoreError> {
+        // object_store lists whole segments under the prefix (`cv` means `cv/...`), which is the
+        // port's meaning.
+        let path = object_path(prefix)?;
+        let listing = self.store.list(Some(&path)).try_collect::<Vec<_>>();
+        let objects = tokio::time::timeout(LIST_DEADLINE, listing)
+            .await
+            .map_err(|_| {
+                FileStoreError::Backend(format!(
+                    "s3 list {path}: not finished within {}s",
+                    LIST_DEADLINE.as_secs()
+                ))
+            })?
+            .map_err(|e| backend("list", &path, &e))?;
+        Ok(objects
+            .into_iter()
+            .filter_map(|meta| {
+                let key = FileKey::parse(meta.location.as_ref()).ok()?;
+                Some(StoredFile {
+                    key,
+                    modified: SystemTime::from(meta.last_modified),
+                })
+            })
+            .collect())
     }
 }
 

@@ -8,11 +8,13 @@ use actix_web::{App, web};
 use crate::extract::path_error_handler;
 use crate::middleware::{json_error_body, not_found, request_context};
 use crate::routes;
+use crate::security::transport_security;
 use crate::state::{AppState, HttpSettings};
 
 /// Builds the whole API: routes, extractor configuration and middleware, outermost last:
-/// request span → JSON error bodies → CORS (so errors carry CORS headers too); each resource has
-/// its own panic guard (see `resource!`).
+/// request span → security headers and the HTTPS redirect → JSON error bodies → CORS (so errors
+/// carry CORS headers too, and every response the security headers); each resource has its own
+/// panic guard (see `resource!`).
 pub fn build_app(
     state: web::Data<AppState>,
     settings: web::Data<HttpSettings>,
@@ -40,8 +42,12 @@ pub fn build_app(
         .configure(routes::jobs::config)
         .configure(routes::notifications::config)
         .configure(routes::dashboard::config)
+        .configure(routes::admin::config)
+        .configure(routes::users::config)
+        .configure(routes::password_reset::config)
         .default_service(web::to(not_found))
         .wrap(cors)
         .wrap(ErrorHandlers::new().default_handler(json_error_body))
+        .wrap(from_fn(transport_security))
         .wrap(from_fn(request_context))
 }

@@ -38,13 +38,3 @@ mod tests {
         assert_eq!(rfc3339(&t), "2025-12-20T10:11:12.345678Z");
     }
 }
-
-/// For `Option<Option<T>>` fields with `#[serde(default, deserialize_with = "dto::patch")]`: an
-/// absent key stays `None` (keep), `null` becomes `Some(None)` (clear), a value `Some(Some(v))`.
-pub fn patch<'de, T, D>(d: D) -> Result<Option<Option<T>>, D::Error>
-where
-    T: serde::Deserialize<'de>,
-    D: serde::Deserializer<'de>,
-{
-    serde::Deserialize::deserialize(d).map(Some)
-}

@@ -26,6 +26,8 @@ pub struct ApiError {
     detail: Detail,
     /// Extra response headers (`WWW-Authenticate`, `Retry-After`, `Allow`).
     headers: Vec<(header::HeaderName, HeaderValue)>,
+    /// The cause of a 5xx, for error reporting only (never in the body).
+    cause: Option<String>,
 }
 
 #[derive(Debug)]
@@ -47,6 +49,7 @@ impl ApiError {
             code,
             detail: Detail::Text(detail.into()),
             headers: Vec::new(),
+            cause: None,
         }
     }
 
@@ -56,6 +59,7 @@ impl ApiError {
             code: "validation_error",
             detail: Detail::Validation(items),
             headers: Vec::new(),
+            cause: None,
         }
     }
 
@@ -80,11 +84,13 @@ impl ApiError {
     /// request's span; the client sees a fixed text.
     pub fn internal(cause: &dyn std::error::Error) -> Self {
         tracing::error!(error = %cause, "internal error");
-        Self::new(
+        let mut err = Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal_error",
             "Internal Server Error",
-        )
+        );
+        err.cause = Some(cause.to_string());
+        err
     }
 
     pub fn unavailable(cause: &dyn std::error::Error) -> Self {
@@ -108,6 +114,11 @@ impl ApiError {
 
     pub fn code(&self) -> &'static str {
         self.code
+    }
+
+    /// What [`ApiError::internal`] was given, for the error reporter (the body never shows it).
+    pub fn cause(&self) -> Option<&str> {
+        self.cause.as_deref()
     }
 
     /// The body as JSON, for the middleware that rewrites framework-generated errors.
@@ -165,7 +176,7 @@ impl From<TokenError> for ApiError {
     }
 }
 
-fn policy_error(e: PasswordPolicyError, prefix: &str) -> ApiError {
+pub(crate) fn policy_error(e: PasswordPolicyError, prefix: &str) -> ApiError {
     let (code, detail) = match e {
         PasswordPolicyError::TooShort => (
             "password_too_short",
@@ -277,3 +288,4 @@ impl From<DeleteAccountError> for ApiError {
 }
 
 mod hiring;
+mod limits;

@@ -2,15 +2,18 @@
 //! only, never on another adapter; the server crate composes it with the adapters.
 
 pub mod app;
+pub mod client_ip;
 pub mod cors;
 pub mod dto;
 pub mod error;
 pub mod error_activity;
+pub mod error_admin;
 pub mod error_applications;
 pub mod error_candidates;
 pub mod extract;
 pub mod middleware;
 pub mod routes;
+pub mod security;
 pub mod state;
 pub mod validation;
 

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use intowork_domain::admin::AdminService;
 use intowork_domain::application::ApplicationService;
 use intowork_domain::auth::AuthService;
 use intowork_domain::candidate::ProfileService;
@@ -10,7 +11,9 @@ use intowork_domain::cv::CvService;
 use intowork_domain::dashboard::DashboardService;
 use intowork_domain::health::HealthService;
 use intowork_domain::job::JobService;
+use intowork_domain::limits::Limits;
 use intowork_domain::notification::NotificationService;
+use intowork_domain::recovery::PasswordResetService;
 
 use crate::cors::CorsPolicy;
 
@@ -25,6 +28,13 @@ pub struct AppState {
     pub jobs: Arc<JobService>,
     pub notifications: Arc<NotificationService>,
     pub dashboards: Arc<DashboardService>,
+    pub admin: Arc<AdminService>,
+    /// Cloned into the task that sends a reset link off the request path.
+    pub recovery: Arc<PasswordResetService>,
+    /// Abuse limits (CONTRACT 9.2), checked by handlers before the use case with the
+    /// `ClientIp` extractor: `state.limits.signin(ip.as_str(), email)`, `forgot_password`,
+    /// `reset_password`, `user_action`.
+    pub limits: Arc<Limits>,
 }
 
 /// HTTP-level settings, passed in explicitly by the server (never read from the environment here).
@@ -33,6 +43,11 @@ pub struct HttpSettings {
     pub cors: CorsPolicy,
     /// Largest accepted JSON body, in bytes (CONTRACT 8.17: 1 MiB).
     pub json_limit: usize,
+    /// `TRUSTED_PROXY_HOPS`: how many proxies in front append to `X-Forwarded-For` (see
+    /// `client_ip`). 0 = the socket peer is the client.
+    pub trusted_proxy_hops: usize,
+    /// `FORCE_HTTPS`: HSTS on every response and a 308 for plain-HTTP requests (9.9).
+    pub force_https: bool,
 }
 
 impl Default for HttpSettings {
@@ -40,6 +55,8 @@ impl Default for HttpSettings {
         Self {
             cors: CorsPolicy::default(),
             json_limit: 1024 * 1024,
+            trusted_proxy_hops: 0,
+            force_https: false,
         }
     }
 }

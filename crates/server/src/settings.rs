@@ -74,6 +74,10 @@ pub struct Settings {
     pub max_upload_mib: usize,
     pub max_cvs_per_candidate: u32,
     pub storage: StorageSettings,
+    /// Abuse limits, proxies, HTTPS and error reporting (`settings_security.rs`).
+    pub security: SecuritySettings,
+    /// Outgoing mail and the reset links' origin (`settings_mail.rs`).
+    pub mail: MailSettings,
 }
 
 #[derive(Debug, Error)]
@@ -116,6 +120,15 @@ struct Raw {
     s3_access_key_id: Option<String>,
     s3_secret_access_key: Option<String>,
     s3_force_path_style: String,
+    redis_url: Option<String>,
+    auth_rate_limit_per_minute: String,
+    user_action_rate_limit_per_minute: String,
+    trusted_proxy_hops: String,
+    force_https: String,
+    sentry_dsn: Option<String>,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
+    frontend_url: Option<String>,
 }
 
 /// Every environment variable the settings read: the upper-case names of [`Raw`]'s fields (a unit
@@ -145,7 +158,27 @@ pub const VARIABLES: &[&str] = &[
     "S3_ACCESS_KEY_ID",
     "S3_SECRET_ACCESS_KEY",
     "S3_FORCE_PATH_STYLE",
+    "REDIS_URL",
+    "AUTH_RATE_LIMIT_PER_MINUTE",
+    "USER_ACTION_RATE_LIMIT_PER_MINUTE",
+    "TRUSTED_PROXY_HOPS",
+    "FORCE_HTTPS",
+    "SENTRY_DSN",
+    "SMTP_URL",
+    "MAIL_FROM",
+    "FRONTEND_URL",
 ];
+
+/// The password of `intowork create-admin` (read by that command only, never by the server).
+pub const ADMIN_PASSWORD_VARIABLE: &str = "ADMIN_PASSWORD";
+/// The reference database of `intowork import-reference`, instead of `--from` (which other users
+/// of the machine could read in the process list).
+pub const REFERENCE_DATABASE_URL_VARIABLE: &str = "REFERENCE_DATABASE_URL";
+
+/// Variables read by operator commands, not by the server (CONTRACT 9.19 "CLI only"). The
+/// delivery tests require `docs/configuration.md` to document them too, and
+/// `railway.env.example` (the service's variables) not to list them.
+pub const COMMAND_VARIABLES: &[&str] = &[ADMIN_PASSWORD_VARIABLE, REFERENCE_DATABASE_URL_VARIABLE];
 
 impl Settings {
     /// Loads from the process environment (and `intowork.toml` in the working directory, if any).
@@ -183,6 +216,10 @@ impl Settings {
             ("storage_backend", "local"),
             ("s3_region", "us-east-1"),
             ("s3_force_path_style", "false"),
+            ("auth_rate_limit_per_minute", "10"),
+            ("user_action_rate_limit_per_minute", "30"),
+            ("trusted_proxy_hops", "0"),
+            ("force_https", "false"),
         ] {
             builder = builder
                 .set_default(key, value)
@@ -212,6 +249,8 @@ impl Settings {
         };
         let prod = environment == Environment::Production;
         let storage = storage_settings(&raw)?;
+        let security = security::parse(&raw)?;
+        let mail = mail::parse(&raw, prod)?;
         let port =
             raw.port.trim().parse::<u16>().map_err(|_| {
                 invalid("PORT", format!("must be a port number, got {:?}", raw.port))
@@ -316,6 +355,8 @@ impl Settings {
                 1000,
             )?,
             storage,
+            security,
+            mail,
         })
     }
 
@@ -341,13 +382,13 @@ fn storage_settings(raw: &Raw) -> Result<StorageSettings, SettingsError> {
                 .as_deref()
                 .map(str::trim)
                 .filter(|e| !e.is_empty());
-            if let Some(e) = endpoint {
-                if !(e.starts_with("https://") || e.starts_with("http://")) {
-                    return Err(invalid(
-                        "S3_ENDPOINT",
-                        "must start with https:// (or http://)",
-                    ));
-                }
+            if let Some(e) = endpoint
+                && !(e.starts_with("https://") || e.starts_with("http://"))
+            {
+                return Err(invalid(
+                    "S3_ENDPOINT",
+                    "must start with https:// (or http://)",
+                ));
             }
             Ok(StorageSettings::S3(S3Settings {
                 bucket: required("S3_BUCKET", &raw.s3_bucket)?,
@@ -396,6 +437,14 @@ fn parse_range(var: &'static str, value: &str, min: u32, max: u32) -> Result<u32
             )
         })
 }
+
+#[path = "settings_security.rs"]
+mod security;
+pub use security::SecuritySettings;
+
+#[path = "settings_mail.rs"]
+mod mail;
+pub use mail::MailSettings;
 
 #[cfg(test)]
 #[path = "settings_tests.rs"]

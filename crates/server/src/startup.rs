@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use actix_web::dev::{Server, ServerHandle};
+use actix_web::middleware::{Condition, from_fn};
 use actix_web::{HttpServer, web};
 use intowork_auth::{Argon2Hasher, HmacLinkSigner, JwtTokenIssuer};
 use intowork_domain::application::ApplicationService;
@@ -22,6 +23,7 @@ use intowork_domain::notification::NotificationService;
 use intowork_domain::ports::SystemClock;
 use intowork_files::{LocalFileStore, S3Config, S3FileStore, UuidKeyGenerator};
 use intowork_http::{AppState, HttpSettings, build_app};
+use intowork_ratelimit::InvalidRedisUrl;
 use intowork_storage::{
     Database, DieselApplicationRepository, DieselCandidateRepository, DieselCompanyRepository,
     DieselCvRepository, DieselHealth, DieselJobRepository, DieselUserRepository, StorageError,
@@ -30,6 +32,8 @@ use intowork_storage::{DieselDashboardRepository, DieselNotificationRepository};
 use thiserror::Error;
 use tracing::{info, warn};
 
+use crate::accounts;
+use crate::reporting::{self, Reporter};
 use crate::secret;
 use crate::settings::{Settings, StorageSettings};
 
@@ -48,6 +52,10 @@ pub enum StartupError {
     Secret(std::io::Error),
     #[error("server: {0}")]
     Server(std::io::Error),
+    #[error("REDIS_URL: {0}")]
+    Redis(#[from] InvalidRedisUrl),
+    #[error("SMTP_URL or MAIL_FROM: {0}")]
+    Mail(#[from] intowork_mail::MailConfigError),
 }
 
 const RETRY_EVERY: Duration = Duration::from_secs(2);
@@ -56,6 +64,8 @@ pub struct Application {
     port: u16,
     server: Server,
     database: Database,
+    /// Request-side error reporting (`SENTRY_DSN`), flushed when the server stops.
+    reporter: Option<Arc<Reporter>>,
 }
 
 impl Application {
@@ -74,29 +84,14 @@ impl Application {
         bring_up_database(database.clone(), settings.run_migrations_on_start).await;
 
         let secret = secret::resolve(&settings).map_err(StartupError::Secret)?;
-        let files: Arc<dyn FileStore> = match &settings.storage {
-            StorageSettings::Local => Arc::new(LocalFileStore::new(settings.upload_dir.clone())),
-            StorageSettings::S3(s3) => Arc::new(
-                S3FileStore::new(S3Config {
-                    bucket: s3.bucket.clone(),
-                    endpoint: s3.endpoint.clone(),
-                    region: s3.region.clone(),
-                    access_key_id: s3.access_key_id.clone(),
-                    secret_access_key: s3.secret_access_key.expose().to_owned(),
-                    force_path_style: s3.force_path_style,
-                    allow_http: s3
-                        .endpoint
-                        .as_deref()
-                        .is_some_and(|e| e.starts_with("http://")),
-                })
-                .map_err(StartupError::Files)?,
-            ),
-        };
+        let files = file_store(&settings)?;
         let clock = Arc::new(SystemClock);
         let hash_slots = std::thread::available_parallelism().map_or(2, |n| n.get() * 2);
+        // One hasher for sign-in and password reset: its slots bound argon2's CPU use overall.
+        let hasher = Arc::new(Argon2Hasher::new(hash_slots));
         let auth = AuthService::new(
             Arc::new(DieselUserRepository::new(database.clone())),
-            Arc::new(Argon2Hasher::new(hash_slots)),
+            hasher.clone(),
             Arc::new(JwtTokenIssuer::with_default_ttl(secret.expose().as_bytes())),
             files.clone(),
             clock.clone(),
@@ -136,7 +131,13 @@ impl Application {
             Arc::new(DieselDashboardRepository::new(database.clone())),
             clock.clone(),
         );
+        let admin = accounts::admin_service(&database, files.clone(), clock.clone());
+        let recovery = accounts::recovery_service(&settings, &database, hasher, clock.clone())?;
+        let limits = Arc::new(crate::limits::build(&settings).await?);
         let state = web::Data::new(AppState {
+            limits,
+            admin: Arc::new(admin),
+            recovery: Arc::new(recovery),
             notifications: Arc::new(notifications),
             dashboards: Arc::new(dashboards),
             auth: Arc::new(auth),
@@ -152,19 +153,33 @@ impl Application {
         });
         let http = web::Data::new(HttpSettings {
             cors: settings.cors.clone(),
+            trusted_proxy_hops: settings.security.trusted_proxy_hops,
+            force_https: settings.security.force_https,
             ..HttpSettings::default()
         });
 
-        let server = HttpServer::new(move || build_app(state.clone(), http.clone()))
-            .shutdown_timeout(30)
-            .listen(listener)
-            .map_err(StartupError::Server)?
-            .run();
+        let reporter = Reporter::from_settings(&settings).map(Arc::new);
+        let sentry = reporter.clone();
+        let server = HttpServer::new(move || {
+            // Outermost: the request's Sentry hub, then the 500 reporter inside it.
+            let on = sentry.is_some();
+            let hub = sentry
+                .as_ref()
+                .map_or_else(sentry_actix::Sentry::new, |r| r.middleware());
+            build_app(state.clone(), http.clone())
+                .wrap(Condition::new(on, from_fn(reporting::report_server_errors)))
+                .wrap(Condition::new(on, hub))
+        })
+        .shutdown_timeout(30)
+        .listen(listener)
+        .map_err(StartupError::Server)?
+        .run();
         info!(port, backend = ?database.backend(), "listening");
         Ok(Application {
             port,
             server,
             database,
+            reporter,
         })
     }
 
@@ -182,8 +197,35 @@ impl Application {
 
     /// Serves until SIGTERM/SIGINT (or a stop through the handle); in-flight requests finish first.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let result = self.server.await;
+        if let Some(reporter) = self.reporter {
+            // Blocking, bounded by the flush timeout: the server has stopped by now.
+            let _ = tokio::task::spawn_blocking(move || reporter.flush()).await;
+        }
+        result
     }
+}
+
+/// The configured file store (`STORAGE_BACKEND`), shared by the server and the operator commands.
+pub fn file_store(settings: &Settings) -> Result<Arc<dyn FileStore>, StartupError> {
+    Ok(match &settings.storage {
+        StorageSettings::Local => Arc::new(LocalFileStore::new(settings.upload_dir.clone())),
+        StorageSettings::S3(s3) => Arc::new(
+            S3FileStore::new(S3Config {
+                bucket: s3.bucket.clone(),
+                endpoint: s3.endpoint.clone(),
+                region: s3.region.clone(),
+                access_key_id: s3.access_key_id.clone(),
+                secret_access_key: s3.secret_access_key.expose().to_owned(),
+                force_path_style: s3.force_path_style,
+                allow_http: s3
+                    .endpoint
+                    .as_deref()
+                    .is_some_and(|e| e.starts_with("http://")),
+            })
+            .map_err(StartupError::Files)?,
+        ),
+    })
 }
 
 /// One attempt now; on failure, serve anyway and retry in the background until it works.

@@ -16,7 +16,8 @@ use intowork_domain::{ApplicationId, CandidateId, EmployerId, JobId, RepoError, 
 use crate::application_rows::{CandidateRow, EmployerRow, candidate_columns, employer_columns};
 use crate::conn::DbConn;
 use crate::database::{Database, write_tx};
-use crate::error::{TxError, is_unique_violation_on, map_db_error};
+use crate::error::{TxError, is_foreign_key_violation, is_unique_violation_on, map_db_error};
+use crate::locks::{job_status_shared, lock_candidate};
 use crate::notifications::insert_notification;
 use crate::schema::{
     candidate_cvs, candidates, companies, employers, job_applications, jobs, users,
@@ -50,11 +51,10 @@ fn create(
     new: &NewApplication,
     notification: &NewNotification,
 ) -> Result<CandidateApplication, TxError<CreateApplicationError>> {
-    let open: Option<String> = jobs::table
-        .find(new.job_id.get())
-        .select(jobs::status)
-        .first(conn)
-        .optional()?;
+    // Candidate first (serialises with CV changes), then the job, shared (held until commit, so a
+    // concurrent delete or archive of the job sees this application).
+    lock_candidate(conn, new.candidate_id.get())?;
+    let open = job_status_shared(conn, new.job_id.get())?;
     if open.as_deref() != Some(JobStatus::Published.as_str()) {
         return Err(TxError::Domain(CreateApplicationError::JobNotFound));
     }
@@ -82,6 +82,9 @@ fn create(
         .map_err(|e| {
             if is_unique_violation_on(&e, ONE_PER_JOB) {
                 TxError::Domain(CreateApplicationError::AlreadyApplied)
+            } else if is_foreign_key_violation(&e) {
+                // The job vanished between the check and the insert.
+                TxError::Domain(CreateApplicationError::JobNotFound)
             } else {
                 TxError::Db(e)
             }
@@ -290,7 +293,7 @@ impl ApplicationRepository for DieselApplicationRepository {
         status: ApplicationStatus,
         notification: NewNotification,
         now: DateTime<Utc>,
-    ) -> Result<bool, RepoError> {
+    ) -> Result<Option<bool>, RepoError> {
         self.db
             .run(move |conn| {
                 write_tx(conn, |c| {
@@ -306,7 +309,7 @@ impl ApplicationRepository for DieselApplicationRepository {
         id: ApplicationId,
         notes: String,
         now: DateTime<Utc>,
-    ) -> Result<(), RepoError> {
+    ) -> Result<bool, RepoError> {
         self.db
             .run(move |conn| {
                 diesel::update(job_applications::table.find(id.get()))
@@ -315,7 +318,7 @@ impl ApplicationRepository for DieselApplicationRepository {
                         job_applications::updated_at.eq(now.naive_utc()),
                     ))
                     .execute(conn)
-                    .map(|_| ())
+                    .map(|n| n > 0)
                     .map_err(map_db_error)
             })
             .await
@@ -330,7 +333,15 @@ fn change_status(
     status: ApplicationStatus,
     notification: &NewNotification,
     now: NaiveDateTime,
-) -> QueryResult<bool> {
+) -> QueryResult<Option<bool>> {
+    let exists: Option<i64> = job_applications::table
+        .find(id)
+        .select(job_applications::id)
+        .first(conn)
+        .optional()?;
+    if exists.is_none() {
+        return Ok(None);
+    }
     let changed = diesel::update(
         job_applications::table
             .filter(job_applications::id.eq(id))
@@ -342,7 +353,7 @@ fn change_status(
     ))
     .execute(conn)?;
     if changed == 0 {
-        return Ok(false);
+        return Ok(Some(false));
     }
     if status != ApplicationStatus::Applied {
         diesel::update(
@@ -354,5 +365,5 @@ fn change_status(
         .execute(conn)?;
     }
     insert_notification(conn, notification, None, now)?;
-    Ok(true)
+    Ok(Some(true))
 }

@@ -72,20 +72,23 @@ fn find_id(conn: &mut DbConn, user: i64) -> QueryResult<Option<i64>> {
         .optional()
 }
 
-/// The candidate row of `user`, created empty when missing. A concurrent creation loses on the
-/// unique `user_id` and simply reads the winner's row.
+/// The candidate row of `user`, created empty when missing. The insert runs in a savepoint: if a
+/// concurrent request created the row first, the unique violation rolls back only the savepoint
+/// (PostgreSQL would otherwise abort the whole transaction) and the winner's row is read.
 fn ensure_row(conn: &mut DbConn, user: i64, now: NaiveDateTime) -> QueryResult<i64> {
     if let Some(id) = find_id(conn, user)? {
         return Ok(id);
     }
-    let inserted = diesel::insert_into(candidates::table)
-        .values((
-            candidates::user_id.eq(user),
-            candidates::created_at.eq(now),
-            candidates::updated_at.eq(now),
-        ))
-        .returning(candidates::id)
-        .get_result(conn);
+    let inserted = conn.transaction(|c| {
+        diesel::insert_into(candidates::table)
+            .values((
+                candidates::user_id.eq(user),
+                candidates::created_at.eq(now),
+                candidates::updated_at.eq(now),
+            ))
+            .returning(candidates::id)
+            .get_result(c)
+    });
     match inserted {
         Ok(id) => Ok(id),
         Err(diesel::result::Error::DatabaseError(

@@ -7,10 +7,10 @@ use diesel::prelude::*;
 use intowork_domain::cv::{Cv, CvRemoval, CvRepository, InsertCvError, NewCv};
 use intowork_domain::{CandidateId, CvId, RepoError, UserId};
 
-use crate::conn::DbConn;
 use crate::database::{Database, write_tx};
 use crate::error::{TxError, map_db_error};
-use crate::schema::{candidate_cvs, candidates, employers, job_applications, jobs};
+use crate::locks::lock_candidate;
+use crate::schema::{candidate_cvs, employers, job_applications, jobs};
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = candidate_cvs)]
@@ -48,20 +48,6 @@ pub struct DieselCvRepository {
 impl DieselCvRepository {
     pub fn new(db: Database) -> Self {
         Self { db }
-    }
-}
-
-/// Serialises concurrent uploads of one candidate: PostgreSQL locks the candidate row until the
-/// transaction ends; SQLite already holds the database write lock (`BEGIN IMMEDIATE`).
-fn lock_candidate(conn: &mut DbConn, candidate: i64) -> QueryResult<()> {
-    match conn {
-        DbConn::Pg(pg) => candidates::table
-            .find(candidate)
-            .select(candidates::id)
-            .for_update()
-            .first::<i64>(pg)
-            .map(|_| ()),
-        DbConn::Sqlite(_) => Ok(()),
     }
 }
 
@@ -169,6 +155,8 @@ impl CvRepository for DieselCvRepository {
         self.db
             .run(move |conn| {
                 write_tx(conn, |c| {
+                    // Serialises with an application choosing this CV at the same moment.
+                    lock_candidate(c, candidate.get())?;
                     let row: Option<CvRow> = active(candidate.get())
                         .filter(candidate_cvs::id.eq(id.get()))
                         .select(CvRow::as_select())

@@ -64,6 +64,14 @@ pub(crate) fn is_unique_violation_on(e: &DieselError, constraint: &str) -> bool 
     }
 }
 
+/// `true` for a foreign-key violation (a referenced row was deleted concurrently).
+pub(crate) fn is_foreign_key_violation(e: &DieselError) -> bool {
+    matches!(
+        e,
+        DieselError::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _)
+    )
+}
+
 /// The error of a write transaction: either a database error (the transaction is rolled back and
 /// the error mapped with [`map_db_error`]) or a domain outcome such as `EmailTaken` that also rolls
 /// the transaction back.

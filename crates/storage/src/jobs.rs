@@ -162,11 +162,9 @@ fn remove(
     notice: &JobRemovalNotice,
     now: NaiveDateTime,
 ) -> QueryResult<Option<JobRemoval>> {
-    let status: Option<String> = jobs::table
-        .find(id)
-        .select(jobs::status)
-        .first(conn)
-        .optional()?;
+    // Exclusive: an application being written to this job commits first and is then seen here,
+    // so a job with applications is archived, never deleted (8.6).
+    let status = crate::locks::job_status_exclusive(conn, id)?;
     if status.is_none_or(|s| s == JobStatus::Archived.as_str()) {
         return Ok(None);
     }

@@ -5,6 +5,8 @@
 //! * Migrations are embedded per backend (`migrations/postgres`, `migrations/sqlite`).
 //! * Repositories implement the domain's ports; row structs stay private to this crate.
 
+mod admin;
+mod admin_rows;
 mod application_rows;
 mod applications;
 mod candidates;
@@ -15,15 +17,20 @@ mod dashboard;
 mod database;
 mod error;
 mod health;
+pub mod import;
 mod job_rows;
 mod jobs;
+mod locks;
+mod maintenance;
 mod migrate;
 mod notifications;
 mod profile_items;
 mod profile_rows;
+mod reset_tokens;
 pub mod schema;
 mod users;
 
+pub use admin::DieselAdminRepository;
 pub use applications::DieselApplicationRepository;
 pub use candidates::DieselCandidateRepository;
 pub use companies::DieselCompanyRepository;
@@ -34,6 +41,8 @@ pub use database::{DEFAULT_POOL_TIMEOUT, Database};
 pub use error::StorageError;
 pub use health::DieselHealth;
 pub use jobs::DieselJobRepository;
+pub use maintenance::DieselCvMaintenance;
 pub use migrate::{POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS};
 pub use notifications::DieselNotificationRepository;
+pub use reset_tokens::DieselResetTokenRepository;
 pub use users::{DieselUserRepository, JOB_REMOVED_MESSAGE, JOB_REMOVED_TITLE};

@@ -24,7 +24,7 @@ pub const JOB_REMOVED_MESSAGE: &str = "Une offre à laquelle vous aviez postulé
 /// A `users` row, in table column order (it is also read through `RETURNING users.*`).
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = users)]
-struct UserRow {
+pub(crate) struct UserRow {
     id: i64,
     email: String,
     #[allow(dead_code)]
@@ -141,8 +141,9 @@ fn insert_user(conn: &mut DbConn, new: &NewUser) -> Result<User, TxError<CreateU
     User::try_from(row).map_err(|e| TxError::Domain(CreateUserError::Repo(e)))
 }
 
-/// Everything [`UserRepository::delete_cascade`] does, inside the caller's write transaction.
-fn delete_user(
+/// Everything [`UserRepository::delete_cascade`] does, inside the caller's write transaction (the
+/// admin deletion reuses it next to its audit row).
+pub(crate) fn delete_user(
     conn: &mut DbConn,
     id: i64,
     now: NaiveDateTime,

@@ -14,6 +14,8 @@ use diesel::pg::PgConnection;
 use diesel::{Connection, RunQueryDsl};
 use tempfile::TempDir;
 
+pub mod smtp;
+
 /// The maintenance database used to create and drop per-test databases.
 pub const DEFAULT_TEST_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
 

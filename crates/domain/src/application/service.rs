@@ -217,10 +217,12 @@ impl ApplicationService {
             related_job_id: Some(owner.job_id),
             related_application_id: Some(id),
         };
+        // The candidate may have withdrawn it since the ownership check.
         let changed = self
             .apps
             .change_status(id, status, notification, self.clock.now())
-            .await?;
+            .await?
+            .ok_or(EmployerApplicationError::NotFound)?;
         Ok(StatusChange { status, changed })
     }
 
@@ -232,7 +234,11 @@ impl ApplicationService {
         notes: String,
     ) -> Result<(), EmployerApplicationError> {
         self.owned_application(user, id).await?;
-        Ok(self.apps.set_notes(id, notes, self.clock.now()).await?)
+        if self.apps.set_notes(id, notes, self.clock.now()).await? {
+            Ok(())
+        } else {
+            Err(EmployerApplicationError::NotFound)
+        }
     }
 
     async fn employer_id(&self, user: UserId) -> Result<EmployerId, EmployerApplicationError> {

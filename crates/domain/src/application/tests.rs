@@ -240,7 +240,7 @@ async fn a_status_change_notifies_the_candidate_with_the_statuss_text() {
                     && n.related_application_id == Some(ApplicationId(9))
             })
             .times(1)
-            .returning(|_, _, _, _| Ok(true));
+            .returning(|_, _, _, _| Ok(Some(true)));
         let change = m
             .service()
             .change_status(UserId(101), ApplicationId(9), status.as_str())
@@ -280,5 +280,25 @@ async fn withdraw_and_reads_are_limited_to_the_callers_candidate_id() {
     assert!(matches!(
         svc.get_mine(UserId(1), ApplicationId(1)).await,
         Err(CandidateApplicationError::NotFound)
+    ));
+}
+
+#[tokio::test]
+async fn a_vanished_application_is_not_found_not_a_false_success() {
+    let mut m = Mocks::default().employer_side(1);
+    m.apps
+        .expect_change_status()
+        .returning(|_, _, _, _| Ok(None));
+    m.apps.expect_set_notes().returning(|_, _, _| Ok(false));
+    let svc = m.service();
+    assert!(matches!(
+        svc.change_status(UserId(101), ApplicationId(9), "viewed")
+            .await,
+        Err(EmployerApplicationError::NotFound)
+    ));
+    assert!(matches!(
+        svc.set_notes(UserId(101), ApplicationId(9), "x".into())
+            .await,
+        Err(EmployerApplicationError::NotFound)
     ));
 }

@@ -81,8 +81,9 @@ fn signup_cmd(role: &str, password: &str) -> SignupCommand {
 }
 
 #[tokio::test]
-async fn signup_refuses_admin_without_touching_storage() {
+async fn signup_refuses_admin_without_creating_anything() {
     let mut m = Mocks::new();
+    m.users.expect_find_by_email().returning(|_| Ok(None));
     m.users.expect_create_with_profile().never();
     m.hasher.expect_hash().never();
     let err = m
@@ -480,4 +481,20 @@ async fn delete_account_does_not_touch_files_when_the_rows_stay() {
         err,
         DeleteAccountError::Repo(RepoError::Unavailable(_))
     ));
+}
+
+#[tokio::test]
+async fn a_taken_email_is_reported_before_a_bad_role() {
+    let mut m = Mocks::new();
+    m.users
+        .expect_find_by_email()
+        .with(eq("jane@example.com".to_string()))
+        .returning(|_| Ok(Some(user(Role::Candidate))));
+    m.users.expect_create_with_profile().never();
+    let err = m
+        .service()
+        .signup(signup_cmd("admin", "longenough"))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, SignupError::EmailTaken));
 }

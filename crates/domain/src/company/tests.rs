@@ -7,6 +7,7 @@ use mockall::predicate::eq;
 
 use super::*;
 use crate::ports::MockClock;
+use crate::user::{Role, User};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap()

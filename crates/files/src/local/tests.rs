@@ -164,3 +164,24 @@ fn every_valid_key_stays_under_the_root() {
         );
     }
 }
+
+#[tokio::test]
+async fn listing_leaves_out_temp_files_links_and_foreign_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = LocalFileStore::new(dir.path().to_path_buf());
+    store
+        .put(&key("cv/kept.pdf"), b"pdf".to_vec())
+        .await
+        .unwrap();
+    let cv = dir.path().join("cv");
+    // A write in progress, a file we never wrote (capitals and a space), and a link to a file
+    // outside the prefix: none of them is an object of this store.
+    fs::write(cv.join(".kept.pdf.0123abcd.tmp"), b"partial").unwrap();
+    fs::write(cv.join("Someone Else.pdf"), b"x").unwrap();
+    fs::write(dir.path().join("outside.pdf"), b"secret").unwrap();
+    std::os::unix::fs::symlink(dir.path().join("outside.pdf"), cv.join("link.pdf")).unwrap();
+
+    let listed = store.list(&key("cv")).await.unwrap();
+    let names: Vec<&str> = listed.iter().map(|f| f.key.as_str()).collect();
+    assert_eq!(names, ["cv/kept.pdf"]);
+}

@@ -6,6 +6,7 @@ use intowork_domain::application::{
     ApplicationStatus, CandidateApplication, EmployerApplication, Page,
 };
 use intowork_domain::job::Paging;
+use intowork_domain::limits::UserAction;
 use intowork_domain::user::Role;
 use intowork_domain::{ApplicationId, JobId};
 use serde::Deserialize;
@@ -114,6 +115,10 @@ async fn apply(
     user: RoleUser<Applicant>,
     ValidJson(b): ValidJson<ApplyBody>,
 ) -> Result<HttpResponse, ApiError> {
+    state
+        .limits
+        .user_action(user.user().id, UserAction::Apply)
+        .await?;
     let created = state
         .applications
         .apply(user.user(), JobId(b.job_id), b.cover_letter)

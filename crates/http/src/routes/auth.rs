@@ -6,6 +6,7 @@ use intowork_domain::user::{Email, User};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
+use crate::client_ip::ClientIp;
 use crate::dto::Message;
 use crate::error::ApiError;
 use crate::extract::{AuthUser, ValidJson};
@@ -76,10 +77,13 @@ fn auth_response(session: &Session, with_image: bool) -> serde_json::Value {
 
 async fn signup(
     state: web::Data<AppState>,
+    ip: ClientIp,
     ValidJson(body): ValidJson<SignupBody>,
 ) -> Result<HttpResponse, ApiError> {
+    let email = parse_email(&body.email, "email")?;
+    state.limits.signup(ip.as_str(), email.as_str()).await?;
     let cmd = SignupCommand {
-        email: parse_email(&body.email, "email")?,
+        email,
         password: body.password,
         first_name: body.first_name,
         last_name: body.last_name,
@@ -91,9 +95,11 @@ async fn signup(
 
 async fn signin(
     state: web::Data<AppState>,
+    ip: ClientIp,
     ValidJson(body): ValidJson<SigninBody>,
 ) -> Result<HttpResponse, ApiError> {
     let email = parse_email(&body.email, "email")?;
+    state.limits.signin(ip.as_str(), email.as_str()).await?;
     let session = state.auth.signin(&email, body.password).await?;
     Ok(HttpResponse::Ok().json(auth_response(&session, true)))
 }

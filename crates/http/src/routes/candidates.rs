@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 use crate::dto::{self, Message};
 use crate::error::ApiError;
 use crate::extract::{RoleUser, ValidJson};
+use crate::routes::wire::present;
 use crate::state::AppState;
 use crate::validation::ValidationItem;
 use crate::{resource, role_gate};
@@ -109,25 +110,25 @@ async fn get_profile(
 /// ignored: they are server-managed or have their own routes (CONTRACT 5.2 F1, 5.8 D1).
 #[derive(Deserialize)]
 struct ProfileBody {
-    #[serde(default, deserialize_with = "dto::patch")]
+    #[serde(default, deserialize_with = "present")]
     phone: Patch<String>,
-    #[serde(default, deserialize_with = "dto::patch")]
+    #[serde(default, deserialize_with = "present")]
     location: Patch<String>,
-    #[serde(default, deserialize_with = "dto::patch")]
+    #[serde(default, deserialize_with = "present")]
     linkedin_url: Patch<String>,
-    #[serde(default, deserialize_with = "dto::patch")]
+    #[serde(default, deserialize_with = "present")]
     website_url: Patch<String>,
-    #[serde(default, deserialize_with = "dto::patch")]
+    #[serde(default, deserialize_with = "present")]
     title: Patch<String>,
-    #[serde(default, deserialize_with = "dto::patch")]
+    #[serde(default, deserialize_with = "present")]
     summary: Patch<String>,
-    #[serde(default, deserialize_with = "dto::patch")]
+    #[serde(default, deserialize_with = "present")]
     bio: Patch<String>,
-    #[serde(default, deserialize_with = "dto::patch")]
+    #[serde(default, deserialize_with = "present")]
     years_experience: Patch<i32>,
-    #[serde(default, deserialize_with = "dto::patch")]
+    #[serde(default, deserialize_with = "present")]
     salary_expectation_min: Patch<i32>,
-    #[serde(default, deserialize_with = "dto::patch")]
+    #[serde(default, deserialize_with = "present")]
     salary_expectation_max: Patch<i32>,
 }
 
@@ -157,13 +158,13 @@ struct ExperienceBody {
     title: String,
     company: String,
     start_date: String,
-    #[serde(default, deserialize_with = "dto::patch")]
+    #[serde(default, deserialize_with = "present")]
     location: Patch<String>,
-    #[serde(default, deserialize_with = "dto::patch")]
+    #[serde(default, deserialize_with = "present")]
     end_date: Patch<String>,
     #[serde(default)]
     is_current: Option<bool>,
-    #[serde(default, deserialize_with = "dto::patch")]
+    #[serde(default, deserialize_with = "present")]
     description: Patch<String>,
 }
 
@@ -229,15 +230,15 @@ struct EducationBody {
     #[serde(default)]
     institution: Option<String>,
     start_date: String,
-    #[serde(default, deserialize_with = "dto::patch")]
+    #[serde(default, deserialize_with = "present")]
     field_of_study: Patch<String>,
-    #[serde(default, deserialize_with = "dto::patch")]
+    #[serde(default, deserialize_with = "present")]
     location: Patch<String>,
-    #[serde(default, deserialize_with = "dto::patch")]
+    #[serde(default, deserialize_with = "present")]
     end_date: Patch<String>,
     #[serde(default)]
     is_current: Option<bool>,
-    #[serde(default, deserialize_with = "dto::patch")]
+    #[serde(default, deserialize_with = "present")]
     description: Patch<String>,
 }
 

@@ -7,6 +7,7 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
 use futures_util::StreamExt;
 use intowork_domain::cv::{CvAccessError, CvFile, CvUpload};
+use intowork_domain::limits::UserAction;
 use intowork_domain::{CandidateId, CvId};
 use serde::Deserialize;
 use serde_json::json;
@@ -40,6 +41,11 @@ async fn upload(
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
+    // Before the body is read: a caller over budget costs no upload.
+    state
+        .limits
+        .user_action(user.user().id, UserAction::CvUpload)
+        .await?;
     let max = state.cvs.limits().max_bytes;
     let upload = read_cv_part(&req, payload, max).await?;
     let done = state.cvs.upload(user.user(), upload).await?;

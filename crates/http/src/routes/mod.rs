@@ -1,5 +1,6 @@
 //! One module per resource, each with `fn config(cfg: &mut web::ServiceConfig)`.
 
+pub mod admin;
 pub mod applications;
 pub mod auth;
 pub mod candidates;
@@ -11,6 +12,8 @@ pub mod health;
 pub mod job_dto;
 pub mod jobs;
 pub mod notifications;
+pub mod password_reset;
+pub mod users;
 pub mod wire;
 
 /// Declares a resource with its methods; any other method gets 405 with an `Allow` header (actix's

@@ -46,7 +46,7 @@ fn mocks() -> Mocks {
         .expect_candidate_id()
         .returning(|u| Ok((u == UserId(1)).then_some(CandidateId(4))));
     m.companies.expect_employer_by_user().returning(|u| {
-        Ok((u == UserId(2)).then(|| Employer {
+        Ok((u == UserId(2)).then_some(Employer {
             id: EmployerId(6),
             user_id: UserId(2),
             company_id: Some(CompanyId(1)),
@@ -258,11 +258,11 @@ async fn status_and_notes_follow_the_contract_checks() {
     });
     m.applications
         .expect_change_status()
-        .returning(|_, _, _, _| Ok(false));
+        .returning(|_, _, _, _| Ok(Some(false)));
     m.applications
         .expect_set_notes()
         .withf(|id, n, _| id.get() == 9 && n.is_empty())
-        .returning(|_, _, _| Ok(()));
+        .returning(|_, _, _| Ok(true));
     let app = make_app(m).await;
     let put = |path: &str, body: serde_json::Value| {
         TestRequest::put()

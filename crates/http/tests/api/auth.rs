@@ -45,6 +45,7 @@ async fn signup_returns_201_token_and_user_without_image() {
 #[actix_rt::test]
 async fn signup_business_errors_are_400_with_contract_texts() {
     let mut m = Mocks::new();
+    m.users.expect_find_by_email().returning(|_| Ok(None));
     m.users
         .expect_create_with_profile()
         .returning(|_| Err(CreateUserError::EmailTaken));

@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed assertion
 
+mod admin;
+mod admin_actions;
 mod applications;
 mod auth;
 mod candidates;
@@ -11,5 +13,8 @@ mod cvs;
 mod dashboard;
 mod health;
 mod jobs;
+mod limits;
 mod notifications;
+mod password_reset;
 mod support;
+mod transport;

@@ -7,6 +7,7 @@ use actix_web::dev::{Service, ServiceResponse};
 use actix_web::{test, web};
 use chrono::{DateTime, TimeZone, Utc};
 use intowork_domain::UserId;
+use intowork_domain::admin::{AdminService, MockAdminRepository};
 use intowork_domain::application::{ApplicationService, MockApplicationRepository};
 use intowork_domain::auth::AuthService;
 use intowork_domain::candidate::{MockCandidateRepository, ProfileService};
@@ -18,10 +19,15 @@ use intowork_domain::dashboard::{DashboardService, MockDashboardRepository};
 use intowork_domain::files::MockFileStore;
 use intowork_domain::health::HealthService;
 use intowork_domain::job::{JobService, MockJobRepository};
+use intowork_domain::limits::{Limits, RateBudgets};
+use intowork_domain::mail::MockMailer;
 use intowork_domain::notification::{MockNotificationRepository, NotificationService};
 use intowork_domain::ports::{
     IssuedToken, MockClock, MockDatabaseHealth, MockPasswordHasher, MockTokenIssuer,
     MockUserRepository, TokenClaims,
+};
+use intowork_domain::recovery::{
+    MockResetTokenRepository, MockResetTokens, PasswordResetService, RecoverySettings,
 };
 use intowork_domain::user::{Role, User};
 use intowork_http::{AppState, HttpSettings, build_app};
@@ -70,6 +76,14 @@ pub struct Mocks {
     pub notifications: MockNotificationRepository,
     pub dashboards: MockDashboardRepository,
     pub applications: MockApplicationRepository,
+    pub admin: MockAdminRepository,
+    pub resets: MockResetTokenRepository,
+    pub reset_tokens: MockResetTokens,
+    pub mailer: MockMailer,
+    /// The hasher of the password-reset service (the auth service has its own).
+    pub reset_hasher: MockPasswordHasher,
+    /// The users repository of the password-reset service.
+    pub reset_users: MockUserRepository,
 }
 
 impl Mocks {
@@ -130,13 +144,44 @@ pub async fn app_with_settings(
     Response = ServiceResponse<impl MessageBody>,
     Error = actix_web::Error,
 > {
+    app_with_limits(m, settings, RateBudgets::default()).await
+}
+
+/// The app with its own in-memory limiter and these budgets (each app starts with fresh counts).
+pub async fn app_with_limits(
+    m: Mocks,
+    settings: HttpSettings,
+    budgets: RateBudgets,
+) -> impl Service<
+    actix_http::Request,
+    Response = ServiceResponse<impl MessageBody>,
+    Error = actix_web::Error,
+> {
     let mut clock = MockClock::new();
     clock.expect_now().returning(now);
     let clock = Arc::new(clock);
     let files = Arc::new(m.files);
     let candidates = Arc::new(m.candidates);
     let companies = Arc::new(m.companies);
+    let admin = AdminService::new(Arc::new(m.admin), files.clone(), clock.clone());
+    let recovery = PasswordResetService::new(
+        Arc::new(m.reset_users),
+        Arc::new(m.resets),
+        Arc::new(m.reset_tokens),
+        Arc::new(m.reset_hasher),
+        Arc::new(m.mailer),
+        clock.clone(),
+        RecoverySettings {
+            frontend_url: "http://front.test".into(),
+        },
+    );
     let state = AppState {
+        admin: Arc::new(admin),
+        recovery: Arc::new(recovery),
+        limits: Arc::new(Limits::new(
+            Arc::new(intowork_ratelimit::MemoryRateLimiter::new()),
+            budgets,
+        )),
         notifications: Arc::new(NotificationService::new(
             Arc::new(m.notifications),
             clock.clone(),

@@ -405,3 +405,50 @@ both_backends!(
     nobody_sees_someone_elses_applications,
     concurrent_applies_through_http_create_one,
 );
+
+/// The application lists cost the same number of statements for 1 application and for 30
+/// (one count, one page query: never one query per row).
+async fn application_list_statements_do_not_grow_with_rows(db: TestDb) {
+    use crate::hiring::{account, create_job, employer, job_body, statements_for};
+    let dir = data_dir();
+    let app = TestApp::spawn(db_url(&db), dir.path()).await;
+    let (boss, _) = employer(&app, "boss@example.com", "ACME").await;
+    let (cand, _) = account(&app, "awa@example.com", "candidate").await;
+    let mut counts = Vec::new();
+    let mut applied = 0;
+    for target in [1, 30] {
+        while applied < target {
+            let job = create_job(&app, &boss, job_body(&format!("Poste {applied}"))).await;
+            let (s, _) = call(
+                &app,
+                Method::POST,
+                "/api/applications/my/applications",
+                Some(&cand),
+                Some(json!({"job_id": job})),
+            )
+            .await;
+            assert_eq!(s, 200);
+            applied += 1;
+        }
+        let mine = statements_for(
+            &app,
+            "/api/applications/my/applications?limit=50",
+            Some(&cand),
+        )
+        .await;
+        let theirs = statements_for(
+            &app,
+            "/api/applications/employer/applications?limit=100",
+            Some(&boss),
+        )
+        .await;
+        counts.push((mine, theirs));
+    }
+    assert_eq!(
+        counts[0], counts[1],
+        "statements for 1 vs 30 applications: {counts:?}"
+    );
+    app.stop().await;
+}
+
+both_backends!(application_list_statements_do_not_grow_with_rows);

@@ -1,11 +1,12 @@
 //! Delivery (issue 7): `railway.toml` holds only keys Railway's config-as-code defines, the image and
 //! the Railway files agree with the docs, and every variable the settings read is documented in
-//! `docs/configuration.md` and `railway.env.example` — and nothing more (both directions).
+//! `docs/configuration.md` and `railway.env.example` — and nothing more (both directions). The
+//! variables of operator commands (`settings::COMMAND_VARIABLES`) belong in the former only.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use intowork_server::settings::VARIABLES;
+use intowork_server::settings::{COMMAND_VARIABLES, VARIABLES};
 use toml::{Table, Value};
 
 fn repo_file(relative: &str) -> String {
@@ -108,6 +109,7 @@ fn check_section(section: &str, path: &str, value: &Value, problems: &mut Vec<St
 }
 
 fn value_problem(key: &str, value: &Value) -> Option<&'static str> {
+    let upper = |v: &Value| v.as_str().map(str::to_ascii_uppercase);
     let strings = |v: &Value| {
         v.as_array()
             .is_some_and(|items| items.iter().all(Value::is_str))
@@ -116,10 +118,17 @@ fn value_problem(key: &str, value: &Value) -> Option<&'static str> {
         k if INTEGER_KEYS.contains(&k) => {
             (!value.is_integer()).then_some("must be a number (Railway rejects \"10\")")
         }
-        "builder" => (!matches!(value.as_str(), Some("DOCKERFILE" | "RAILPACK" | "NIXPACKS")))
-            .then_some("must be DOCKERFILE, RAILPACK or NIXPACKS"),
-        "restartPolicyType" => (!matches!(value.as_str(), Some("ON_FAILURE" | "ALWAYS" | "NEVER")))
-            .then_some("must be ON_FAILURE, ALWAYS or NEVER"),
+        // Railway's own examples write these in either case.
+        "builder" => (!matches!(
+            upper(value).as_deref(),
+            Some("DOCKERFILE" | "RAILPACK" | "NIXPACKS")
+        ))
+        .then_some("must be DOCKERFILE, RAILPACK or NIXPACKS"),
+        "restartPolicyType" => (!matches!(
+            upper(value).as_deref(),
+            Some("ON_FAILURE" | "ALWAYS" | "NEVER")
+        ))
+        .then_some("must be ON_FAILURE, ALWAYS or NEVER"),
         "healthcheckPath" => (!value.as_str().is_some_and(|p| p.starts_with('/')))
             .then_some("must be a path starting with /"),
         "watchPatterns" => (!strings(value)).then_some("must be an array of strings"),
@@ -319,6 +328,34 @@ fn the_image_builds_locked_runs_as_a_user_and_sets_only_variables_the_code_reads
     }
 }
 
+#[test]
+fn the_build_context_leaves_out_build_output_local_data_and_secrets() {
+    let ignore = repo_file(".dockerignore");
+    let patterns: Vec<&str> = ignore
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    for needed in [
+        "target/",
+        "data/",
+        "**/.env",
+        "**/.env.*",
+        "intowork.toml",
+        "**/.nextauth_secret",
+        "**/*.key",
+    ] {
+        assert!(
+            patterns.contains(&needed),
+            ".dockerignore lacks {needed}: {patterns:?}"
+        );
+    }
+    assert!(
+        !patterns.iter().any(|p| p.starts_with('!')),
+        "no exceptions: {patterns:?}"
+    );
+}
+
 // ---- The variables, both directions -------------------------------------------------------------
 
 fn is_variable_name(s: &str) -> bool {
@@ -353,18 +390,20 @@ fn railway_env_example_variables() -> Vec<(String, String)> {
         .collect()
 }
 
-fn compare(source: &str, found: &[String]) {
-    let code: BTreeSet<&str> = VARIABLES.iter().copied().collect();
+/// `found` must name exactly the `expected` variables, each once.
+fn compare(source: &str, found: &[String], expected: &[&str]) {
+    let code: BTreeSet<&str> = expected.iter().copied().collect();
     let documented: BTreeSet<&str> = found.iter().map(String::as_str).collect();
     let undocumented: Vec<&&str> = code.difference(&documented).collect();
     let unknown: Vec<&&str> = documented.difference(&code).collect();
     assert!(
         undocumented.is_empty(),
-        "{source} lacks variables the server reads: {undocumented:?}"
+        "{source} lacks variables the code reads: {undocumented:?}"
     );
     assert!(
         unknown.is_empty(),
-        "{source} lists variables the server does not read (yet?): {unknown:?}"
+        "{source} lists variables it should not (the code does not read them, or they belong to \
+         operator commands, not to the service): {unknown:?}"
     );
     let mut seen = BTreeSet::new();
     let twice: Vec<&String> = found.iter().filter(|n| !seen.insert(*n)).collect();
@@ -372,15 +411,22 @@ fn compare(source: &str, found: &[String]) {
 }
 
 #[test]
-fn configuration_md_documents_exactly_the_variables_the_server_reads() {
-    compare("docs/configuration.md", &configuration_md_variables());
+fn configuration_md_documents_exactly_the_variables_the_code_reads() {
+    // The server's settings, and the variables only operator commands read (`ADMIN_PASSWORD`...).
+    let expected: Vec<&str> = VARIABLES.iter().chain(COMMAND_VARIABLES).copied().collect();
+    compare(
+        "docs/configuration.md",
+        &configuration_md_variables(),
+        &expected,
+    );
 }
 
 #[test]
 fn railway_env_example_lists_exactly_the_variables_the_server_reads_and_no_secret() {
     let variables = railway_env_example_variables();
     let names: Vec<String> = variables.iter().map(|(n, _)| n.clone()).collect();
-    compare("railway.env.example", &names);
+    // The service's variables only: a command's variable (a password) never goes into the service.
+    compare("railway.env.example", &names, VARIABLES);
     for (name, value) in &variables {
         if name.contains("SECRET") || name.contains("PASSWORD") || name.ends_with("_KEY") {
             assert!(

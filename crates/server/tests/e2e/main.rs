@@ -3,13 +3,23 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed assertion
 
+mod abuse;
 mod accounts;
+mod admin;
+mod admin_cli;
 mod applications;
 mod candidates;
+mod cleanup_cvs;
+mod command;
 mod dashboard;
 mod delivery;
 mod hiring;
+mod import_reference;
+mod import_reference_data;
 mod jobs;
 mod notifications;
+mod operator;
+mod recovery;
+mod reporting;
 mod startup;
 mod support;

@@ -36,6 +36,10 @@ impl TestApp {
             ("DATA_DIR", data),
             ("NEXTAUTH_SECRET", SECRET),
             ("DATABASE_POOL_TIMEOUT_SECS", "2"),
+            // Every request of these tests comes from 127.0.0.1, and some race 100 sign-ups or
+            // applies on purpose: budgets far above that. `abuse.rs` sets real ones.
+            ("AUTH_RATE_LIMIT_PER_MINUTE", "1000"),
+            ("USER_ACTION_RATE_LIMIT_PER_MINUTE", "1000"),
         ];
         vars.extend_from_slice(extra);
         let settings = Settings::from_vars(vars).expect("test settings are valid");

@@ -185,7 +185,7 @@ async fn status_changes_write_once_and_notify_once(test_db: TestDb) {
         related_job_id: Some(w.job),
         related_application_id: Some(created.id),
     };
-    assert!(
+    assert_eq!(
         w.repo
             .change_status(
                 created.id,
@@ -194,10 +194,11 @@ async fn status_changes_write_once_and_notify_once(test_db: TestDb) {
                 at(20)
             )
             .await
-            .unwrap()
+            .unwrap(),
+        Some(true)
     );
-    assert!(
-        !w.repo
+    assert_eq!(
+        w.repo
             .change_status(
                 created.id,
                 ApplicationStatus::Viewed,
@@ -205,9 +206,10 @@ async fn status_changes_write_once_and_notify_once(test_db: TestDb) {
                 at(21)
             )
             .await
-            .unwrap()
+            .unwrap(),
+        Some(false)
     );
-    assert!(
+    assert_eq!(
         w.repo
             .change_status(
                 created.id,
@@ -216,7 +218,8 @@ async fn status_changes_write_once_and_notify_once(test_db: TestDb) {
                 at(22)
             )
             .await
-            .unwrap()
+            .unwrap(),
+        Some(true)
     );
     let candidate_user = w.candidate_user.get();
     assert_eq!(
@@ -233,12 +236,32 @@ async fn status_changes_write_once_and_notify_once(test_db: TestDb) {
         1
     );
     // Withdraw only while applied; notifications about it go with it.
-    w.repo
-        .set_notes(created.id, "Rappeler lundi".into(), at(23))
-        .await
-        .unwrap();
+    assert!(
+        w.repo
+            .set_notes(created.id, "Rappeler lundi".into(), at(23))
+            .await
+            .unwrap()
+    );
     assert!(w.repo.withdraw(w.candidate, created.id).await.unwrap());
     assert_eq!(count(&w.db, "job_applications", "").await, 0);
+    // Acting on the withdrawn application is reported, not silently "successful".
+    let n = NewNotification {
+        related_application_id: Some(created.id),
+        ..change(ApplicationStatus::Viewed)
+    };
+    assert_eq!(
+        w.repo
+            .change_status(created.id, ApplicationStatus::Viewed, n, at(24))
+            .await
+            .unwrap(),
+        None
+    );
+    assert!(
+        !w.repo
+            .set_notes(created.id, "x".into(), at(25))
+            .await
+            .unwrap()
+    );
     assert_eq!(
         count(&w.db, "notifications", "related_application_id IS NOT NULL").await,
         0

@@ -4,16 +4,20 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod admin;
 mod applications;
 mod candidates;
 mod companies;
 mod concurrency;
+mod cv_maintenance;
 mod cvs;
 mod dashboard;
 mod job_fixtures;
 mod jobs;
 mod migrations;
 mod notifications;
+mod races;
+mod reset_tokens;
 mod runtime;
 mod support;
 mod users;

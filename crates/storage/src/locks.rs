@@ -1,0 +1,45 @@
+//! Row locks for write transactions that read before they write. On PostgreSQL (READ COMMITTED)
+//! they serialise the few check-then-act sequences that race: applying vs deleting the job,
+//! applying vs deleting or adding a CV. SQLite needs none: every write transaction already holds
+//! the database's write lock (`BEGIN IMMEDIATE`).
+//!
+//! Lock order, to stay deadlock-free: candidate row first, then job row.
+
+use diesel::prelude::*;
+
+use crate::conn::DbConn;
+use crate::schema::{candidates, jobs};
+
+/// Locks the candidate row until the transaction ends (CV changes and applications of one
+/// candidate then run one at a time).
+pub(crate) fn lock_candidate(conn: &mut DbConn, candidate: i64) -> QueryResult<()> {
+    match conn {
+        DbConn::Pg(pg) => candidates::table
+            .find(candidate)
+            .select(candidates::id)
+            .for_update()
+            .first::<i64>(pg)
+            .optional()
+            .map(|_| ()),
+        DbConn::Sqlite(_) => Ok(()),
+    }
+}
+
+/// The job's status, locked against deletion and archiving until the transaction ends (shared:
+/// concurrent applications to one job do not wait for each other).
+pub(crate) fn job_status_shared(conn: &mut DbConn, job: i64) -> QueryResult<Option<String>> {
+    let query = jobs::table.find(job).select(jobs::status);
+    match conn {
+        DbConn::Pg(pg) => query.for_share().first(pg).optional(),
+        DbConn::Sqlite(c) => query.first(c).optional(),
+    }
+}
+
+/// The job's status, locked exclusively: an application being written to it finishes first.
+pub(crate) fn job_status_exclusive(conn: &mut DbConn, job: i64) -> QueryResult<Option<String>> {
+    let query = jobs::table.find(job).select(jobs::status);
+    match conn {
+        DbConn::Pg(pg) => query.for_update().first(pg).optional(),
+        DbConn::Sqlite(c) => query.first(c).optional(),
+    }
+}

@@ -1,0 +1,141 @@
+//! `ResetTokenRepository` over diesel: password reset tokens, stored as their digest only.
+
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::dsl::exists;
+use diesel::prelude::*;
+use intowork_domain::recovery::ResetTokenRepository;
+use intowork_domain::user::User;
+use intowork_domain::{RepoError, UserId};
+
+use crate::conn::DbConn;
+use crate::database::{Database, write_tx};
+use crate::error::map_db_error;
+use crate::schema::{password_reset_tokens as tokens, users};
+use crate::users::UserRow;
+
+#[derive(Clone, Debug)]
+pub struct DieselResetTokenRepository {
+    db: Database,
+}
+
+impl DieselResetTokenRepository {
+    pub fn new(db: Database) -> Self {
+        Self { db }
+    }
+}
+
+/// The usable token with this digest: unused, not expired, its user active. Returns (token id,
+/// user id).
+fn usable(conn: &mut DbConn, hash: &str, now: NaiveDateTime) -> QueryResult<Option<(i64, i64)>> {
+    tokens::table
+        .inner_join(users::table)
+        .filter(tokens::token_hash.eq(hash))
+        .filter(tokens::used_at.is_null())
+        .filter(tokens::expires_at.gt(now))
+        .filter(users::is_active.eq(true))
+        .select((tokens::id, tokens::user_id))
+        .first(conn)
+        .optional()
+}
+
+fn consume(
+    conn: &mut DbConn,
+    hash: &str,
+    password_hash: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Option<UserRow>> {
+    write_tx(conn, |conn| {
+        let Some((token_id, user_id)) = usable(conn, hash, now)? else {
+            return Ok(None);
+        };
+        // The `used_at IS NULL` guard makes a concurrent second use update nothing: PostgreSQL
+        // re-checks it after the first transaction commits; SQLite's write lock serialises them.
+        let claimed = diesel::update(
+            tokens::table
+                .find(token_id)
+                .filter(tokens::used_at.is_null()),
+        )
+        .set(tokens::used_at.eq(Some(now)))
+        .execute(conn)?;
+        if claimed == 0 {
+            return Ok(None);
+        }
+        diesel::update(users::table.find(user_id))
+            .set((
+                users::password_hash.eq(Some(password_hash)),
+                users::token_version.eq(users::token_version + 1_i64),
+                users::updated_at.eq(now),
+            ))
+            .returning(users::all_columns)
+            .get_result::<UserRow>(conn)
+            .optional()
+    })
+}
+
+#[async_trait]
+impl ResetTokenRepository for DieselResetTokenRepository {
+    #[tracing::instrument(name = "db.reset_tokens.replace", skip_all, fields(user_id = user.get()))]
+    async fn replace(
+        &self,
+        user: UserId,
+        token_hash: String,
+        expires_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<(), RepoError> {
+        self.db
+            .run(move |conn| {
+                write_tx(conn, |conn| {
+                    // Only the newest link works: earlier ones (used or not) go.
+                    diesel::delete(tokens::table.filter(tokens::user_id.eq(user.get())))
+                        .execute(conn)?;
+                    diesel::insert_into(tokens::table)
+                        .values((
+                            tokens::user_id.eq(user.get()),
+                            tokens::token_hash.eq(&token_hash),
+                            tokens::expires_at.eq(expires_at.naive_utc()),
+                            tokens::created_at.eq(now.naive_utc()),
+                        ))
+                        .execute(conn)
+                        .map(|_| ())
+                })
+                .map_err(map_db_error)
+            })
+            .await
+    }
+
+    #[tracing::instrument(name = "db.reset_tokens.is_usable", skip_all)]
+    async fn is_usable(&self, token_hash: String, now: DateTime<Utc>) -> Result<bool, RepoError> {
+        self.db
+            .run(move |conn| {
+                diesel::select(exists(
+                    tokens::table
+                        .inner_join(users::table)
+                        .filter(tokens::token_hash.eq(token_hash))
+                        .filter(tokens::used_at.is_null())
+                        .filter(tokens::expires_at.gt(now.naive_utc()))
+                        .filter(users::is_active.eq(true)),
+                ))
+                .get_result(conn)
+                .map_err(map_db_error)
+            })
+            .await
+    }
+
+    #[tracing::instrument(name = "db.reset_tokens.consume", skip_all)]
+    async fn consume(
+        &self,
+        token_hash: String,
+        password_hash: String,
+        now: DateTime<Utc>,
+    ) -> Result<Option<User>, RepoError> {
+        self.db
+            .run(move |conn| {
+                consume(conn, &token_hash, &password_hash, now.naive_utc())
+                    .map_err(map_db_error)?
+                    .map(User::try_from)
+                    .transpose()
+            })
+            .await
+    }
+}

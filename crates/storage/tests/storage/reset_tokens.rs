@@ -1,0 +1,131 @@
+//! `DieselResetTokenRepository` against the `ResetTokenRepository` contract.
+
+use chrono::TimeDelta;
+use diesel::prelude::*;
+use intowork_domain::ports::UserRepository;
+use intowork_domain::recovery::ResetTokenRepository;
+use intowork_domain::user::Role;
+use intowork_storage::schema::users;
+use intowork_storage::{DieselResetTokenRepository, DieselUserRepository};
+use intowork_testkit::TestDb;
+
+use crate::support::*;
+
+async fn a_token_works_once_before_it_expires(test_db: TestDb) {
+    let db = migrated(&test_db);
+    let repo = DieselResetTokenRepository::new(db.clone());
+    let users_repo = DieselUserRepository::new(db.clone());
+    let user = users_repo
+        .create_with_profile(new_user("jane@example.com", Role::Candidate))
+        .await
+        .unwrap();
+    let expires = at(10) + TimeDelta::hours(1);
+    repo.replace(user.id, "h1".into(), expires, at(10))
+        .await
+        .unwrap();
+    // A newer request replaces the older link.
+    repo.replace(user.id, "h2".into(), expires, at(20))
+        .await
+        .unwrap();
+    assert_eq!(count(&db, "password_reset_tokens", "").await, 1);
+    assert!(!repo.is_usable("h1".into(), at(30)).await.unwrap());
+    assert!(repo.is_usable("h2".into(), at(30)).await.unwrap());
+    assert!(
+        !repo.is_usable("h2".into(), expires).await.unwrap(),
+        "expired"
+    );
+    assert!(!repo.is_usable("nope".into(), at(30)).await.unwrap());
+    assert_eq!(
+        repo.consume("h2".into(), "new-hash".into(), expires)
+            .await
+            .unwrap(),
+        None,
+        "an expired token is refused"
+    );
+
+    let updated = repo
+        .consume("h2".into(), "new-hash".into(), at(40))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(updated.id, user.id);
+    assert_eq!(updated.password_hash.as_deref(), Some("new-hash"));
+    assert_eq!(updated.token_version, user.token_version + 1);
+    assert_eq!(updated.updated_at, at(40));
+    assert_eq!(
+        count(&db, "password_reset_tokens", "used_at IS NOT NULL").await,
+        1
+    );
+    // Single use.
+    assert!(!repo.is_usable("h2".into(), at(41)).await.unwrap());
+    assert_eq!(
+        repo.consume("h2".into(), "other".into(), at(42))
+            .await
+            .unwrap(),
+        None
+    );
+    let stored = users_repo.find_by_id(user.id).await.unwrap().unwrap();
+    assert_eq!(stored.password_hash.as_deref(), Some("new-hash"));
+}
+
+async fn an_inactive_account_cannot_use_its_token(test_db: TestDb) {
+    let db = migrated(&test_db);
+    let repo = DieselResetTokenRepository::new(db.clone());
+    let user = DieselUserRepository::new(db.clone())
+        .create_with_profile(new_user("off@example.com", Role::Employer))
+        .await
+        .unwrap();
+    repo.replace(user.id, "h".into(), at(10) + TimeDelta::hours(1), at(10))
+        .await
+        .unwrap();
+    let id = user.id.get();
+    with_conn(&db, move |c| {
+        diesel::update(users::table.find(id))
+            .set(users::is_active.eq(false))
+            .execute(c)
+    })
+    .await;
+    assert!(!repo.is_usable("h".into(), at(20)).await.unwrap());
+    assert_eq!(
+        repo.consume("h".into(), "x".into(), at(20)).await.unwrap(),
+        None
+    );
+    assert_eq!(
+        count(&db, "password_reset_tokens", "used_at IS NULL").await,
+        1
+    );
+}
+
+async fn racing_resets_with_one_token_succeed_once(test_db: TestDb) {
+    let db = migrated_with(&test_db, 8);
+    let repo = DieselResetTokenRepository::new(db.clone());
+    let user = DieselUserRepository::new(db.clone())
+        .create_with_profile(new_user("race@example.com", Role::Candidate))
+        .await
+        .unwrap();
+    repo.replace(user.id, "h".into(), at(10) + TimeDelta::hours(1), at(10))
+        .await
+        .unwrap();
+    let attempts = (0..6).map(|i| {
+        let repo = repo.clone();
+        tokio::spawn(async move { repo.consume("h".into(), format!("hash-{i}"), at(20)).await })
+    });
+    let results = futures_util::future::join_all(attempts).await;
+    let won = results
+        .into_iter()
+        .map(|r| r.unwrap().unwrap())
+        .filter(Option::is_some)
+        .count();
+    assert_eq!(won, 1);
+    assert_eq!(
+        count(&db, "users", "token_version = 1").await,
+        1,
+        "the version moved exactly once"
+    );
+}
+
+intowork_testkit::test_both_backends!(
+    a_token_works_once_before_it_expires,
+    an_inactive_account_cannot_use_its_token,
+    racing_resets_with_one_token_succeed_once,
+);
