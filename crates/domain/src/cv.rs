@@ -251,11 +251,18 @@ impl CvService {
         if !is_pdf(&upload.bytes) {
             return Err(UploadCvError::NotPdf);
         }
-        let candidate = self
-            .candidates
-            .candidate_id(user.id)
-            .await?
-            .ok_or(UploadCvError::ProfileMissing)?;
+        let candidate = match self.candidates.candidate_id(user.id).await? {
+            Some(c) => c,
+            // A candidate without a profile row (e.g. imported) gets one, as the reference did
+            // (CONTRACT 3.3); other roles never reach this point (the route is candidate-only).
+            None if user.role == Role::Candidate => {
+                self.candidates
+                    .load_or_create(user.id, self.clock.now())
+                    .await?
+                    .id
+            }
+            None => return Err(UploadCvError::ProfileMissing),
+        };
         let key = self.keys.cv_key();
         let size = i64::try_from(upload.bytes.len()).unwrap_or(i64::MAX);
         self.files

@@ -28,6 +28,7 @@ pub fn build_app(
     >,
 > {
     let cors = settings.cors.middleware();
+    let api_docs = settings.api_docs;
     App::new()
         .app_data(state)
         .app_data(settings)
@@ -45,6 +46,7 @@ pub fn build_app(
         .configure(routes::admin::config)
         .configure(routes::users::config)
         .configure(routes::password_reset::config)
+        .configure(crate::openapi::config(api_docs))
         .default_service(web::to(not_found))
         .wrap(cors)
         .wrap(ErrorHandlers::new().default_handler(json_error_body))

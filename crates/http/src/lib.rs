@@ -12,6 +12,7 @@ pub mod error_applications;
 pub mod error_candidates;
 pub mod extract;
 pub mod middleware;
+pub mod openapi;
 pub mod routes;
 pub mod security;
 pub mod state;

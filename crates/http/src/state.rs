@@ -48,6 +48,8 @@ pub struct HttpSettings {
     pub trusted_proxy_hops: usize,
     /// `FORCE_HTTPS`: HSTS on every response and a 308 for plain-HTTP requests (9.9).
     pub force_https: bool,
+    /// `API_DOCS_ENABLED`: serve `/openapi.json` and Swagger UI at `/docs` (8.18, on by default).
+    pub api_docs: bool,
 }
 
 impl Default for HttpSettings {
@@ -57,6 +59,7 @@ impl Default for HttpSettings {
             json_limit: 1024 * 1024,
             trusted_proxy_hops: 0,
             force_https: false,
+            api_docs: true,
         }
     }
 }

@@ -101,4 +101,7 @@ pub enum Command {
         #[arg(long, default_value_t = 3)]
         timeout: u64,
     },
+    /// Print the OpenAPI 3.1 document (the one served at /openapi.json) to standard output.
+    /// Reads no configuration, so CI can validate the spec without a database.
+    Openapi,
 }

@@ -29,6 +29,10 @@ fn main() -> ExitCode {
             dry_run,
         } => command_with_settings(|s| cleanup::run(&s, inactive_older_than, dry_run)),
         Command::CheckConfig => check_config::run(),
+        Command::Openapi => {
+            println!("{}", intowork_http::openapi::spec_json());
+            ExitCode::SUCCESS
+        }
         Command::SetActive { email, active } => {
             command_with_settings(|s| accounts::set_active(&s, &email, active))
         }

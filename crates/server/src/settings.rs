@@ -78,6 +78,8 @@ pub struct Settings {
     pub security: SecuritySettings,
     /// Outgoing mail and the reset links' origin (`settings_mail.rs`).
     pub mail: MailSettings,
+    /// `API_DOCS_ENABLED` (default true): `/openapi.json` and Swagger UI at `/docs` (8.18).
+    pub api_docs: bool,
 }
 
 #[derive(Debug, Error)]
@@ -129,6 +131,7 @@ struct Raw {
     smtp_url: Option<String>,
     mail_from: Option<String>,
     frontend_url: Option<String>,
+    api_docs_enabled: String,
 }
 
 /// Every environment variable the settings read: the upper-case names of [`Raw`]'s fields (a unit
@@ -167,6 +170,7 @@ pub const VARIABLES: &[&str] = &[
     "SMTP_URL",
     "MAIL_FROM",
     "FRONTEND_URL",
+    "API_DOCS_ENABLED",
 ];
 
 /// The password of `intowork create-admin` (read by that command only, never by the server).
@@ -220,6 +224,7 @@ impl Settings {
             ("user_action_rate_limit_per_minute", "30"),
             ("trusted_proxy_hops", "0"),
             ("force_https", "false"),
+            ("api_docs_enabled", "true"),
         ] {
             builder = builder
                 .set_default(key, value)
@@ -357,6 +362,7 @@ impl Settings {
             storage,
             security,
             mail,
+            api_docs: parse_bool("API_DOCS_ENABLED", &raw.api_docs_enabled)?,
         })
     }
 

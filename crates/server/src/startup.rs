@@ -59,6 +59,7 @@ pub enum StartupError {
 }
 
 const RETRY_EVERY: Duration = Duration::from_secs(2);
+const FIRST_ATTEMPT_BOUND: Duration = Duration::from_secs(2);
 
 pub struct Application {
     port: u16,
@@ -155,6 +156,7 @@ impl Application {
             cors: settings.cors.clone(),
             trusted_proxy_hops: settings.security.trusted_proxy_hops,
             force_https: settings.security.force_https,
+            api_docs: settings.api_docs,
             ..HttpSettings::default()
         });
 
@@ -231,12 +233,23 @@ pub fn file_store(settings: &Settings) -> Result<Arc<dyn FileStore>, StartupErro
 /// One attempt now; on failure, serve anyway and retry in the background until it works.
 async fn bring_up_database(db: Database, migrate: bool) {
     let attempt_db = db.clone();
-    let first = tokio::task::spawn_blocking(move || attempt(&attempt_db, migrate)).await;
-    if matches!(first, Ok(Ok(()))) {
-        return;
-    }
-    if let Ok(Err(e)) = &first {
-        warn!(error = %e, "database not available at start; serving and retrying in the background");
+    // Bounded: an unreachable server would otherwise hold the start-up for the whole pool timeout
+    // while the port is bound but not answering (liveness must answer at once, 9.5). An attempt
+    // still running when the bound passes completes in the background.
+    let first = tokio::time::timeout(
+        FIRST_ATTEMPT_BOUND,
+        tokio::task::spawn_blocking(move || attempt(&attempt_db, migrate)),
+    )
+    .await;
+    match &first {
+        Ok(Ok(Ok(()))) => return,
+        Ok(Ok(Err(e))) => {
+            warn!(error = %e, "database not available at start; serving and retrying in the background");
+        }
+        Ok(Err(e)) => {
+            warn!(error = %e, "database start-up task failed; retrying in the background")
+        }
+        Err(_) => warn!("database slow to answer at start; serving and retrying in the background"),
     }
     actix_web::rt::spawn(async move {
         loop {

@@ -115,10 +115,10 @@ struct SqlitePragmas {
 }
 
 /// Counts the SQL statements every pooled connection sends (diesel's instrumentation hook), so
-/// tests can prove that a request runs a fixed number of statements whatever the data size. With
-/// the `intowork_storage::sql=trace` log filter each statement is also logged with its bind values
-/// (a development aid, used by `scripts/explain-jobs`; never enable it in production, binds hold
-/// personal data).
+/// tests can prove that a request runs a fixed number of statements whatever the data size. In
+/// debug builds only, the `intowork_storage::sql=trace` log filter also logs each statement with
+/// its bind values (a development aid used by `scripts/explain-jobs`). Release builds never log
+/// them, whatever the filter: binds hold personal data and password hashes (CONTRACT 9.18).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct StatementCounter(Arc<AtomicU64>);
 
@@ -132,7 +132,10 @@ impl StatementCounter {
         let hook = move |event: InstrumentationEvent<'_>| {
             if let InstrumentationEvent::StartQuery { query, .. } = event {
                 count.fetch_add(1, Ordering::Relaxed);
+                #[cfg(debug_assertions)]
                 tracing::trace!(target: "intowork_storage::sql", sql = %query);
+                #[cfg(not(debug_assertions))]
+                let _ = query;
             }
         };
         match conn {

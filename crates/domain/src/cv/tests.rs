@@ -349,3 +349,62 @@ async fn a_failed_row_delete_leaves_the_file() {
         CvAccessError::Repo(RepoError::Unavailable(_))
     ));
 }
+
+#[tokio::test]
+async fn a_candidate_without_a_profile_row_gets_one_on_upload() {
+    let mut m = Mocks::default();
+    m.candidates.expect_candidate_id().returning(|_| Ok(None));
+    m.candidates
+        .expect_load_or_create()
+        .times(1)
+        .returning(|u, _| {
+            Ok(crate::candidate::CandidateProfile {
+                id: CandidateId(10),
+                user_id: u,
+                phone: None,
+                location: None,
+                linkedin_url: None,
+                website_url: None,
+                title: None,
+                summary: None,
+                years_experience: None,
+                salary_expectation_min: None,
+                salary_expectation_max: None,
+                current_cv: None,
+                experiences: vec![],
+                educations: vec![],
+                skills: vec![],
+            })
+        });
+    m.keys
+        .expect_cv_key()
+        .returning(|| FileKey::parse("cv/new.pdf").unwrap());
+    m.files.expect_put().returning(|_, _| Ok(()));
+    m.cvs
+        .expect_insert_within_limit()
+        .withf(|n, _| n.candidate_id == CandidateId(10))
+        .returning(|n, _| {
+            Ok(Cv {
+                candidate_id: n.candidate_id,
+                ..cv(5)
+            })
+        });
+    let up = m
+        .service()
+        .upload(&user(Role::Candidate), upload("application/pdf", pdf(50)))
+        .await
+        .unwrap();
+    assert_eq!(up.cv.candidate_id, CandidateId(10));
+
+    // Other roles never get a candidate row.
+    let mut m = Mocks::default();
+    m.candidates.expect_candidate_id().returning(|_| Ok(None));
+    m.candidates.expect_load_or_create().never();
+    m.files.expect_put().never();
+    let err = m
+        .service()
+        .upload(&user(Role::Employer), upload("application/pdf", pdf(50)))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, UploadCvError::ProfileMissing));
+}

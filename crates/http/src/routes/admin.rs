@@ -17,6 +17,7 @@ use crate::extract::{AdminOnly, RoleUser, ValidJson, ValidQuery};
 use crate::resource;
 use crate::routes::wire::{check_range, query_bool, query_int};
 use crate::state::AppState;
+use crate::openapi::schemas as oa;
 
 type Admin = RoleUser<AdminOnly>;
 
@@ -72,6 +73,13 @@ fn stats_dto(s: &AdminStats) -> Value {
     })
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/admin/stats",
+    tag = "admin",
+    security(("bearer" = [])),
+    responses((status = 200, description = "Platform counts", body = oa::AdminStats), oa::NeedsRole)
+)]
 async fn stats(state: web::Data<AppState>, _admin: Admin) -> Result<HttpResponse, ApiError> {
     let s = state.admin.stats().await?;
     Ok(HttpResponse::Ok().json(stats_dto(&s)))
@@ -89,6 +97,14 @@ struct UsersQuery {
     search: Option<String>,
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/admin/users",
+    tag = "admin",
+    security(("bearer" = [])),
+    params(("skip" = Option<i64>, Query, description = "Rows to skip, ≥ 0 (default 0)"), ("limit" = Option<i64>, Query, description = "1 to 500 (default 50)"), ("role" = Option<String>, Query, description = "candidate, employer or admin"), ("is_active" = Option<bool>, Query, description = "Active or not"), ("search" = Option<String>, Query, description = "E-mail or name contains")),
+    responses((status = 200, description = "Users", body = Vec<oa::AdminUser>), (status = 400, description = "`invalid_role`", body = oa::ErrorBody), oa::NeedsRole, oa::Invalid)
+)]
 async fn list_users(
     state: web::Data<AppState>,
     _admin: Admin,
@@ -120,6 +136,14 @@ fn employer_dto(e: &EmployerRecord) -> Value {
     })
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/admin/employers",
+    tag = "admin",
+    security(("bearer" = [])),
+    params(("skip" = Option<i64>, Query, description = "Rows to skip, ≥ 0 (default 0)"), ("limit" = Option<i64>, Query, description = "1 to 500 (default 50)")),
+    responses((status = 200, description = "Employers", body = Vec<oa::AdminEmployer>), oa::NeedsRole, oa::Invalid)
+)]
 async fn list_employers(
     state: web::Data<AppState>,
     _admin: Admin,
@@ -147,6 +171,14 @@ fn job_dto(j: &AdminJob) -> Value {
     })
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/admin/jobs",
+    tag = "admin",
+    security(("bearer" = [])),
+    params(("skip" = Option<i64>, Query, description = "Rows to skip, ≥ 0 (default 0)"), ("limit" = Option<i64>, Query, description = "1 to 500 (default 50)"), ("status" = Option<String>, Query, description = "draft, published, closed, archived")),
+    responses((status = 200, description = "Jobs", body = Vec<oa::AdminJob>), oa::NeedsRole, oa::Invalid)
+)]
 async fn list_jobs(
     state: web::Data<AppState>,
     _admin: Admin,
@@ -167,6 +199,15 @@ struct ActivateBody {
     is_active: bool,
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/admin/users/{user_id}/activate",
+    tag = "admin",
+    security(("bearer" = [])),
+    params(("user_id" = i64, Path, description = "User id")),
+    request_body = oa::ActivateRequest,
+    responses((status = 200, description = "Updated", body = oa::AdminUser), (status = 400, description = "`own_account` or `admin_target`", body = oa::ErrorBody), oa::NeedsRole, oa::Missing, oa::Invalid)
+)]
 async fn set_active(
     state: web::Data<AppState>,
     admin: Admin,
@@ -181,6 +222,14 @@ async fn set_active(
     Ok(HttpResponse::Ok().json(user_dto(&user)))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/admin/users/{user_id}",
+    tag = "admin",
+    security(("bearer" = [])),
+    params(("user_id" = i64, Path, description = "User id")),
+    responses((status = 200, description = "Deleted", body = oa::MessageBody), (status = 400, description = "`own_account` or `admin_target`", body = oa::ErrorBody), oa::NeedsRole, oa::Missing, oa::Invalid)
+)]
 async fn delete_user(
     state: web::Data<AppState>,
     admin: Admin,
@@ -210,6 +259,14 @@ fn audit_dto(a: &AuditEntry) -> Value {
     })
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/admin/audit",
+    tag = "admin",
+    security(("bearer" = [])),
+    params(("skip" = Option<i64>, Query, description = "Rows to skip, ≥ 0 (default 0)"), ("limit" = Option<i64>, Query, description = "1 to 500 (default 50)")),
+    responses((status = 200, description = "Audit log, newest first", body = Vec<oa::AuditEntry>), oa::NeedsRole, oa::Invalid)
+)]
 async fn list_audit(
     state: web::Data<AppState>,
     _admin: Admin,
@@ -226,6 +283,13 @@ fn me_dto(u: &User) -> Value {
     })
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/admin/me",
+    tag = "admin",
+    security(("bearer" = [])),
+    responses((status = 200, description = "The signed-in admin", body = oa::AdminMe), oa::NeedsRole)
+)]
 async fn me(admin: Admin) -> HttpResponse {
     HttpResponse::Ok().json(me_dto(admin.user()))
 }

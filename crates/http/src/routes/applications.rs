@@ -18,6 +18,7 @@ use crate::extract::{RoleUser, ValidJson, ValidQuery};
 use crate::routes::wire::{paging, query_int};
 use crate::state::AppState;
 use crate::{resource, role_gate};
+use crate::openapi::schemas as oa;
 
 role_gate!(
     Applicant,
@@ -85,6 +86,14 @@ struct MineQuery {
     status: Option<String>,
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/applications/my/applications",
+    tag = "applications",
+    security(("bearer" = [])),
+    params(("page" = Option<i64>, Query, description = "Page, ≥ 1 (default 1)"), ("limit" = Option<i64>, Query, description = "Page size"), ("status" = Option<String>, Query, description = "Filter by status")),
+    responses((status = 200, description = "The candidate's applications", body = oa::CandidateApplicationPage), oa::NeedsRole, oa::Invalid)
+)]
 async fn list_mine(
     state: web::Data<AppState>,
     user: RoleUser<ApplicationReader>,
@@ -110,6 +119,14 @@ struct ApplyBody {
     cover_letter: Option<String>,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/applications/my/applications",
+    tag = "applications",
+    security(("bearer" = [])),
+    request_body = oa::ApplyRequest,
+    responses((status = 200, description = "Applied", body = oa::CandidateApplication), (status = 400, description = "`already_applied` and other refusals", body = oa::ErrorBody), oa::NeedsRole, oa::Missing, oa::Invalid, oa::Limited)
+)]
 async fn apply(
     state: web::Data<AppState>,
     user: RoleUser<Applicant>,
@@ -126,6 +143,14 @@ async fn apply(
     Ok(HttpResponse::Ok().json(candidate_dto(&created)))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/applications/my/applications/{application_id}",
+    tag = "applications",
+    security(("bearer" = [])),
+    params(("application_id" = i64, Path, description = "Application id")),
+    responses((status = 200, description = "The application", body = oa::CandidateApplication), oa::NeedsRole, oa::Missing, oa::Invalid)
+)]
 async fn get_mine(
     state: web::Data<AppState>,
     user: RoleUser<ApplicationReader>,
@@ -138,6 +163,14 @@ async fn get_mine(
     Ok(HttpResponse::Ok().json(candidate_dto(&a)))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/applications/my/applications/{application_id}",
+    tag = "applications",
+    security(("bearer" = [])),
+    params(("application_id" = i64, Path, description = "Application id")),
+    responses((status = 200, description = "Withdrawn", body = oa::MessageBody), oa::NeedsRole, oa::Missing, oa::Invalid)
+)]
 async fn withdraw(
     state: web::Data<AppState>,
     user: RoleUser<ApplicationReader>,
@@ -182,6 +215,14 @@ fn employer_dto(state: &AppState, a: &EmployerApplication) -> Value {
     })
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/applications/employer/applications",
+    tag = "applications",
+    security(("bearer" = [])),
+    params(("page" = Option<i64>, Query, description = "Page, ≥ 1 (default 1)"), ("limit" = Option<i64>, Query, description = "Page size"), ("status" = Option<String>, Query, description = "Filter by status"), ("job_id" = Option<i64>, Query, description = "Filter by job")),
+    responses((status = 200, description = "Applications to the employer's jobs", body = oa::EmployerApplicationPage), oa::NeedsRole, oa::Invalid)
+)]
 async fn list_for_employer(
     state: web::Data<AppState>,
     user: RoleUser<Reviewer>,
@@ -203,6 +244,15 @@ struct StatusBody {
     status: String,
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/applications/employer/applications/{application_id}/status",
+    tag = "applications",
+    security(("bearer" = [])),
+    params(("application_id" = i64, Path, description = "Application id")),
+    request_body = oa::StatusRequest,
+    responses((status = 200, description = "Changed", body = oa::StatusChanged), oa::Rejected, oa::NeedsRole, oa::Missing, oa::Invalid)
+)]
 async fn change_status(
     state: web::Data<AppState>,
     user: RoleUser<Reviewer>,
@@ -226,6 +276,15 @@ struct NotesBody {
     notes: String,
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/applications/employer/applications/{application_id}/notes",
+    tag = "applications",
+    security(("bearer" = [])),
+    params(("application_id" = i64, Path, description = "Application id")),
+    request_body = oa::NotesRequest,
+    responses((status = 200, description = "Saved", body = oa::NotesSet), oa::NeedsRole, oa::Missing, oa::Invalid)
+)]
 async fn set_notes(
     state: web::Data<AppState>,
     user: RoleUser<Reviewer>,

@@ -13,6 +13,7 @@ use crate::extract::{AuthUser, ValidJson};
 use crate::resource;
 use crate::state::AppState;
 use crate::validation::ValidationItem;
+use crate::openapi::schemas as oa;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(resource!("/api/auth/signup", post => signup))
@@ -75,6 +76,13 @@ fn auth_response(session: &Session, with_image: bool) -> serde_json::Value {
     })
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/auth/signup",
+    tag = "auth",
+    request_body = oa::SignupRequest,
+    responses((status = 201, description = "Account created and signed in (no `image` in `user`)", body = oa::AuthResponse), (status = 400, description = "`email_already_registered`, `invalid_role`, `password_too_short`, ...", body = oa::ErrorBody), oa::Invalid, oa::Limited)
+)]
 async fn signup(
     state: web::Data<AppState>,
     ip: ClientIp,
@@ -93,6 +101,13 @@ async fn signup(
     Ok(HttpResponse::Created().json(auth_response(&session, false)))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/auth/signin",
+    tag = "auth",
+    request_body = oa::SigninRequest,
+    responses((status = 200, description = "Signed in", body = oa::AuthResponse), (status = 401, description = "`invalid_credentials`", body = oa::ErrorBody), (status = 403, description = "`account_inactive`", body = oa::ErrorBody), oa::Invalid, oa::Limited)
+)]
 async fn signin(
     state: web::Data<AppState>,
     ip: ClientIp,
@@ -117,6 +132,13 @@ fn me_dto(u: &User) -> serde_json::Value {
     })
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/auth/me",
+    tag = "auth",
+    security(("bearer" = [])),
+    responses((status = 200, description = "The signed-in user", body = oa::Me), oa::NeedsAuth)
+)]
 async fn me(AuthUser(user): AuthUser) -> HttpResponse {
     HttpResponse::Ok().json(me_dto(&user))
 }
@@ -127,6 +149,14 @@ struct ChangePasswordBody {
     new_password: String,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/auth/change-password",
+    tag = "auth",
+    security(("bearer" = [])),
+    request_body = oa::ChangePasswordRequest,
+    responses((status = 200, description = "Changed; older tokens are revoked", body = oa::PasswordChanged), oa::Rejected, oa::NeedsAuth, oa::Invalid)
+)]
 async fn change_password(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
@@ -150,6 +180,14 @@ struct ChangeEmailBody {
     password: String,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/auth/change-email",
+    tag = "auth",
+    security(("bearer" = [])),
+    request_body = oa::ChangeEmailRequest,
+    responses((status = 200, description = "Changed; older tokens are revoked", body = oa::EmailChanged), oa::Rejected, oa::NeedsAuth, oa::Invalid)
+)]
 async fn change_email(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
@@ -165,6 +203,13 @@ async fn change_email(
     })))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/auth/delete-account",
+    tag = "auth",
+    security(("bearer" = [])),
+    responses((status = 200, description = "Account deleted", body = oa::MessageBody), oa::Rejected, oa::NeedsAuth)
+)]
 async fn delete_account(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,

@@ -16,6 +16,7 @@ use crate::routes::wire::present;
 use crate::state::AppState;
 use crate::validation::ValidationItem;
 use crate::{resource, role_gate};
+use crate::openapi::schemas as oa;
 
 role_gate!(
     ProfileReader,
@@ -98,6 +99,13 @@ pub fn profile_dto(p: &CandidateProfile) -> Value {
     })
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/candidates/profile",
+    tag = "candidates",
+    security(("bearer" = [])),
+    responses((status = 200, description = "The profile", body = oa::CandidateProfile), oa::NeedsRole)
+)]
 async fn get_profile(
     state: web::Data<AppState>,
     user: RoleUser<ProfileReader>,
@@ -132,6 +140,14 @@ struct ProfileBody {
     salary_expectation_max: Patch<i32>,
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/candidates/profile",
+    tag = "candidates",
+    security(("bearer" = [])),
+    request_body = oa::ProfileRequest,
+    responses((status = 200, description = "Updated profile", body = oa::CandidateProfile), oa::NeedsRole, oa::Invalid)
+)]
 async fn put_profile(
     state: web::Data<AppState>,
     user: RoleUser<ProfileWriter>,
@@ -182,6 +198,14 @@ impl From<ExperienceBody> for ExperienceFields {
     }
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/candidates/profile/experiences",
+    tag = "candidates",
+    security(("bearer" = [])),
+    request_body = oa::ExperienceRequest,
+    responses((status = 200, description = "Added", body = oa::Experience), oa::NeedsRole, oa::Invalid)
+)]
 async fn add_experience(
     state: web::Data<AppState>,
     user: RoleUser<ExperienceAdder>,
@@ -194,6 +218,15 @@ async fn add_experience(
     Ok(HttpResponse::Ok().json(experience_dto(&e)))
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/candidates/profile/experiences/{experience_id}",
+    tag = "candidates",
+    security(("bearer" = [])),
+    params(("experience_id" = i64, Path, description = "Experience id")),
+    request_body = oa::ExperienceRequest,
+    responses((status = 200, description = "Updated", body = oa::Experience), oa::NeedsRole, oa::Missing, oa::Invalid)
+)]
 async fn update_experience(
     state: web::Data<AppState>,
     user: RoleUser<CandidateOnly>,
@@ -207,6 +240,14 @@ async fn update_experience(
     Ok(HttpResponse::Ok().json(experience_dto(&e)))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/candidates/profile/experiences/{experience_id}",
+    tag = "candidates",
+    security(("bearer" = [])),
+    params(("experience_id" = i64, Path, description = "Experience id")),
+    responses((status = 200, description = "Deleted", body = oa::MessageBody), oa::NeedsRole, oa::Missing, oa::Invalid)
+)]
 async fn delete_experience(
     state: web::Data<AppState>,
     user: RoleUser<CandidateOnly>,
@@ -264,6 +305,14 @@ impl EducationBody {
     }
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/candidates/profile/education",
+    tag = "candidates",
+    security(("bearer" = [])),
+    request_body = oa::EducationRequest,
+    responses((status = 200, description = "Added", body = oa::Education), oa::NeedsRole, oa::Invalid)
+)]
 async fn add_education(
     state: web::Data<AppState>,
     user: RoleUser<EducationAdder>,
@@ -276,6 +325,15 @@ async fn add_education(
     Ok(HttpResponse::Ok().json(education_dto(&e)))
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/candidates/profile/education/{education_id}",
+    tag = "candidates",
+    security(("bearer" = [])),
+    params(("education_id" = i64, Path, description = "Education id")),
+    request_body = oa::EducationRequest,
+    responses((status = 200, description = "Updated", body = oa::Education), oa::NeedsRole, oa::Missing, oa::Invalid)
+)]
 async fn update_education(
     state: web::Data<AppState>,
     user: RoleUser<CandidateOnly>,
@@ -289,6 +347,14 @@ async fn update_education(
     Ok(HttpResponse::Ok().json(education_dto(&e)))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/candidates/profile/education/{education_id}",
+    tag = "candidates",
+    security(("bearer" = [])),
+    params(("education_id" = i64, Path, description = "Education id")),
+    responses((status = 200, description = "Deleted", body = oa::MessageBody), oa::NeedsRole, oa::Missing, oa::Invalid)
+)]
 async fn delete_education(
     state: web::Data<AppState>,
     user: RoleUser<CandidateOnly>,
@@ -371,6 +437,14 @@ fn level_error(input: &Value) -> ApiError {
     .with_input(input.clone())])
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/candidates/profile/skills",
+    tag = "candidates",
+    security(("bearer" = [])),
+    request_body = oa::SkillRequest,
+    responses((status = 200, description = "Added", body = oa::Skill), oa::NeedsRole, oa::Invalid)
+)]
 async fn add_skill(
     state: web::Data<AppState>,
     user: RoleUser<CandidateOnly>,
@@ -383,6 +457,15 @@ async fn add_skill(
     Ok(HttpResponse::Ok().json(skill_dto(&s)))
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/candidates/profile/skills/{skill_id}",
+    tag = "candidates",
+    security(("bearer" = [])),
+    params(("skill_id" = i64, Path, description = "Skill id")),
+    request_body = oa::SkillRequest,
+    responses((status = 200, description = "Updated", body = oa::Skill), oa::NeedsRole, oa::Missing, oa::Invalid)
+)]
 async fn update_skill(
     state: web::Data<AppState>,
     user: RoleUser<CandidateOnly>,
@@ -396,6 +479,14 @@ async fn update_skill(
     Ok(HttpResponse::Ok().json(skill_dto(&s)))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/candidates/profile/skills/{skill_id}",
+    tag = "candidates",
+    security(("bearer" = [])),
+    params(("skill_id" = i64, Path, description = "Skill id")),
+    responses((status = 200, description = "Deleted", body = oa::MessageBody), oa::NeedsRole, oa::Missing, oa::Invalid)
+)]
 async fn delete_skill(
     state: web::Data<AppState>,
     user: RoleUser<CandidateOnly>,

@@ -17,6 +17,7 @@ use crate::routes::wire::present;
 use crate::state::AppState;
 use crate::validation::ValidationItem;
 use crate::{resource, role_gate};
+use crate::openapi::schemas as oa;
 
 role_gate!(
     /// Every `/api/companies` route.
@@ -89,6 +90,14 @@ struct CreateBody {
     logo_url: Option<String>,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/companies",
+    tag = "companies",
+    security(("bearer" = [])),
+    request_body = oa::CompanyRequest,
+    responses((status = 201, description = "Created", body = oa::Company), oa::Rejected, oa::NeedsRole, oa::Invalid)
+)]
 async fn create(
     state: web::Data<AppState>,
     employer: Employer,
@@ -112,6 +121,13 @@ async fn create(
     Ok(HttpResponse::Created().json(company_dto(&company)))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/companies/my-company",
+    tag = "companies",
+    security(("bearer" = [])),
+    responses((status = 200, description = "The employer's company", body = oa::Company), oa::NeedsRole, oa::Missing)
+)]
 async fn my_company(
     state: web::Data<AppState>,
     employer: Employer,
@@ -146,6 +162,14 @@ struct PatchBody {
     logo_url: Option<Option<String>>,
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/companies/my-company",
+    tag = "companies",
+    security(("bearer" = [])),
+    request_body = oa::CompanyRequest,
+    responses((status = 200, description = "Updated", body = oa::Company), oa::NeedsRole, oa::Missing, oa::Invalid)
+)]
 async fn update_my_company(
     state: web::Data<AppState>,
     employer: Employer,
@@ -170,6 +194,13 @@ async fn update_my_company(
     Ok(HttpResponse::Ok().json(company_dto(&company)))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/companies/my-company/stats",
+    tag = "companies",
+    security(("bearer" = [])),
+    responses((status = 200, description = "Counts", body = oa::CompanyStats), oa::NeedsRole, oa::Missing)
+)]
 async fn stats(state: web::Data<AppState>, employer: Employer) -> Result<HttpResponse, ApiError> {
     let s = state.companies.my_company_stats(employer.user()).await?;
     Ok(HttpResponse::Ok().json(json!({
@@ -191,6 +222,14 @@ struct RegistrationBody {
     position: Option<String>,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/auth/complete-registration",
+    tag = "companies",
+    security(("bearer" = [])),
+    request_body = oa::RegistrationRequest,
+    responses((status = 200, description = "Onboarding saved", body = oa::Registration), oa::Rejected, oa::NeedsAuth, oa::Invalid)
+)]
 async fn complete_registration(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,

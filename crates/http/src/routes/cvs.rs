@@ -20,6 +20,7 @@ use crate::resource;
 use crate::routes::candidates::ProfileReader;
 use crate::state::AppState;
 use crate::validation::ValidationItem;
+use crate::openapi::schemas as oa;
 
 /// Multipart framing allowance on top of the file itself. The raw body is cut off once it passes
 /// `limit + MULTIPART_SLACK`; with the chunk in flight that stays within limit + 64 KiB (9.13).
@@ -35,6 +36,14 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .service(resource!("/api/files/cvs/{cv_id}", get => signed));
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/candidates/cv",
+    tag = "cvs",
+    security(("bearer" = [])),
+    request_body(content = oa::CvUploadForm, content_type = "multipart/form-data", description = "The PDF in the `cv` part"),
+    responses((status = 200, description = "Stored; it becomes the current CV", body = oa::CvUploaded), (status = 400, description = "`not_pdf`, `too_many_cvs`, `invalid_multipart`", body = oa::ErrorBody), oa::UploadErrors, oa::NeedsRole, oa::Invalid, oa::Limited)
+)]
 async fn upload(
     state: web::Data<AppState>,
     user: RoleUser<ProfileReader>,
@@ -154,6 +163,13 @@ fn invalid_multipart() -> ApiError {
     ApiError::bad_request("invalid_multipart", "Le corps multipart est invalide")
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/candidates/cvs",
+    tag = "cvs",
+    security(("bearer" = [])),
+    responses((status = 200, description = "The candidate's CVs", body = Vec<oa::CvItem>), oa::NeedsRole)
+)]
 async fn list(
     state: web::Data<AppState>,
     user: RoleUser<ProfileReader>,
@@ -171,6 +187,13 @@ async fn list(
     Ok(HttpResponse::Ok().json(body))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/candidates/cv/download",
+    tag = "cvs",
+    security(("bearer" = [])),
+    responses((status = 200, description = "The PDF", content_type = "application/pdf", body = oa::PdfFile), oa::NeedsRole, oa::Missing)
+)]
 async fn download_current(
     state: web::Data<AppState>,
     user: RoleUser<ProfileReader>,
@@ -178,6 +201,14 @@ async fn download_current(
     Ok(pdf(state.cvs.download_current(user.user().id).await?))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/candidates/cvs/{cv_id}/download",
+    tag = "cvs",
+    security(("bearer" = [])),
+    params(("cv_id" = i64, Path, description = "CV id")),
+    responses((status = 200, description = "The PDF", content_type = "application/pdf", body = oa::PdfFile), oa::NeedsRole, oa::Missing, oa::Invalid)
+)]
 async fn download_own(
     state: web::Data<AppState>,
     user: RoleUser<ProfileReader>,
@@ -197,6 +228,14 @@ async fn download_own(
     }
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/candidates/cvs/{cv_id}",
+    tag = "cvs",
+    security(("bearer" = [])),
+    params(("cv_id" = i64, Path, description = "CV id")),
+    responses((status = 200, description = "Deleted", body = oa::MessageBody), oa::NeedsRole, oa::Missing, oa::Invalid)
+)]
 async fn delete(
     state: web::Data<AppState>,
     user: RoleUser<ProfileReader>,
@@ -212,6 +251,14 @@ async fn delete(
 }
 
 /// The owner, an employer with an application from this candidate, or an admin; 404 otherwise.
+#[utoipa::path(
+    get,
+    path = "/api/candidates/{candidate_id}/cv",
+    tag = "cvs",
+    security(("bearer" = [])),
+    params(("candidate_id" = i64, Path, description = "Candidate profile id")),
+    responses((status = 200, description = "The PDF", content_type = "application/pdf", body = oa::PdfFile), oa::NeedsRole, oa::Missing, oa::Invalid)
+)]
 async fn candidate_cv(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
@@ -230,6 +277,13 @@ struct SignedQuery {
 }
 
 /// A signed, expiring link that works as a plain browser link (no bearer token, 8.7).
+#[utoipa::path(
+    get,
+    path = "/api/files/cvs/{cv_id}",
+    tag = "cvs",
+    params(("cv_id" = i64, Path, description = "CV id"), ("expires" = Option<i64>, Query, description = "Unix expiry of the link"), ("signature" = Option<String>, Query, description = "HMAC of the link")),
+    responses((status = 200, description = "The PDF", content_type = "application/pdf", body = oa::PdfFile), (status = 403, description = "Bad or expired link (`invalid_link`)", body = oa::ErrorBody), oa::Missing, oa::Invalid)
+)]
 async fn signed(
     state: web::Data<AppState>,
     path: web::Path<i64>,

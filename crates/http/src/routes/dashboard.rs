@@ -9,6 +9,7 @@ use crate::error::ApiError;
 use crate::extract::AuthUser;
 use crate::resource;
 use crate::state::AppState;
+use crate::openapi::schemas as oa;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(resource!("/api/dashboard", get => dashboard))
@@ -72,6 +73,13 @@ fn dashboard_dto(d: &Dashboard) -> DashboardDto<'_> {
     }
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/dashboard",
+    tag = "dashboard",
+    security(("bearer" = [])),
+    responses((status = 200, description = "Stats for the stored role", body = oa::Dashboard), oa::NeedsAuth)
+)]
 async fn dashboard(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
@@ -80,6 +88,13 @@ async fn dashboard(
     Ok(HttpResponse::Ok().json(dashboard_dto(&d)))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/dashboard/activities",
+    tag = "dashboard",
+    security(("bearer" = [])),
+    responses((status = 200, description = "Recent activity", body = Vec<oa::Activity>), oa::NeedsAuth)
+)]
 async fn activities(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,

@@ -11,6 +11,7 @@ use crate::error::ApiError;
 use crate::extract::{AuthUser, ValidJson};
 use crate::resource;
 use crate::state::AppState;
+use crate::openapi::schemas as oa;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(resource!("/api/employers/me", get => me, put => update_me));
@@ -41,6 +42,13 @@ pub fn employer_summary(e: &Employer) -> serde_json::Value {
     })
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/employers/me",
+    tag = "employers",
+    security(("bearer" = [])),
+    responses((status = 200, description = "The employer profile", body = oa::Employer), oa::NeedsAuth, oa::Missing)
+)]
 async fn me(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
@@ -59,6 +67,14 @@ struct UpdateBody {
     phone: Option<String>,
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/employers/me",
+    tag = "employers",
+    security(("bearer" = [])),
+    request_body = oa::EmployerRequest,
+    responses((status = 200, description = "Updated", body = oa::EmployerUpdated), oa::NeedsAuth, oa::Missing, oa::Invalid)
+)]
 async fn update_me(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,

@@ -9,6 +9,7 @@ use crate::dto::rfc3339;
 use crate::error::ApiError;
 use crate::resource;
 use crate::state::AppState;
+use crate::openapi::schemas as oa;
 
 const SERVICE: &str = "intowork-backend";
 
@@ -21,6 +22,12 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .service(resource!("/api/db-status", get => db_status));
 }
 
+#[utoipa::path(
+    get,
+    path = "/",
+    tag = "health",
+    responses((status = 200, description = "Service information", body = oa::RootInfo))
+)]
 async fn root() -> HttpResponse {
     HttpResponse::Ok().json(json!({
         "status": "ok", "service": SERVICE, "version": "1.0.0", "docs": "/docs"
@@ -28,11 +35,23 @@ async fn root() -> HttpResponse {
 }
 
 /// Liveness: never touches the database, so a database outage does not restart the process.
+#[utoipa::path(
+    get,
+    path = "/health",
+    tag = "health",
+    responses((status = 200, description = "Alive (never touches the database)", body = oa::Liveness))
+)]
 async fn health() -> HttpResponse {
     HttpResponse::Ok().json(json!({ "status": "healthy", "service": SERVICE }))
 }
 
 /// Readiness: the database and file storage both answer.
+#[utoipa::path(
+    get,
+    path = "/health/ready",
+    tag = "health",
+    responses((status = 200, description = "Database and storage answer", body = oa::Readiness), (status = 503, description = "Not ready (`not_ready`)", body = oa::Readiness, headers(("Retry-After" = u32))))
+)]
 async fn ready(state: web::Data<AppState>) -> HttpResponse {
     let r = state.health.readiness().await;
     let word = |ok: bool| if ok { "ok" } else { "unavailable" };
@@ -52,12 +71,24 @@ async fn ready(state: web::Data<AppState>) -> HttpResponse {
     }
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/ping",
+    tag = "health",
+    responses((status = 200, description = "Pong", body = oa::Ping))
+)]
 async fn ping() -> HttpResponse {
     HttpResponse::Ok().json(json!({
         "ping": "pong", "timestamp": rfc3339(&Utc::now()), "service": SERVICE
     }))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/status",
+    tag = "health",
+    responses((status = 200, description = "Static status", body = oa::ServiceStatus))
+)]
 async fn status() -> HttpResponse {
     HttpResponse::Ok().json(json!({
         "status": "running",
@@ -68,6 +99,12 @@ async fn status() -> HttpResponse {
 }
 
 /// Database readiness without the reference's user count or driver text (CONTRACT S4).
+#[utoipa::path(
+    get,
+    path = "/api/db-status",
+    tag = "health",
+    responses((status = 200, description = "Database reachable", body = oa::DbStatus), (status = 503, description = "Database unavailable (`database_unavailable`)", body = oa::ErrorBody))
+)]
 async fn db_status(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     if state.health.database_ready().await {
         Ok(HttpResponse::Ok().json(json!({

@@ -15,6 +15,7 @@ use crate::routes::wire::{check_range, paging, present, query_int};
 use crate::state::AppState;
 use crate::validation::ValidationItem;
 use crate::{resource, role_gate};
+use crate::openapi::schemas as oa;
 
 role_gate!(
     MyJobsGate,
@@ -62,6 +63,14 @@ struct ListQuery {
     salary_min: Option<i32>,
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/jobs",
+    tag = "jobs",
+    security((), ("bearer" = [])),
+    params(("page" = Option<i64>, Query, description = "Page, ≥ 1 (default 1)"), ("limit" = Option<i64>, Query, description = "1 to 50 (default 10)"), ("search" = Option<String>, Query, description = "Words in the title, description or company"), ("location" = Option<String>, Query, description = "Location contains"), ("job_type" = Option<String>, Query, description = "full_time, part_time, contract, temporary, internship"), ("location_type" = Option<String>, Query, description = "on_site, remote, hybrid"), ("salary_min" = Option<i32>, Query, description = "Minimum salary")),
+    responses((status = 200, description = "Published jobs (descriptions cut); `has_applied` for a signed-in candidate", body = oa::JobList), oa::Invalid)
+)]
 async fn list(
     state: web::Data<AppState>,
     MaybeUser(user): MaybeUser,
@@ -91,6 +100,14 @@ struct MyJobsQuery {
     status_filter: Option<String>,
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/jobs/my-jobs",
+    tag = "jobs",
+    security(("bearer" = [])),
+    params(("page" = Option<i64>, Query, description = "Page, ≥ 1"), ("limit" = Option<i64>, Query, description = "1 to 50 (default 10)"), ("search" = Option<String>, Query, description = "Words in the title"), ("status_filter" = Option<String>, Query, description = "draft, published, closed, archived")),
+    responses((status = 200, description = "The employer's jobs", body = oa::JobList), oa::NeedsRole, oa::Invalid)
+)]
 async fn my_jobs(
     state: web::Data<AppState>,
     employer: RoleUser<MyJobsGate>,
@@ -113,6 +130,13 @@ struct RecentQuery {
     days: Option<i64>,
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/jobs/stats/recent",
+    tag = "jobs",
+    params(("days" = Option<i64>, Query, description = "1 to 30 (default 7)")),
+    responses((status = 200, description = "Jobs published in the last `days` days", body = oa::RecentJobs), oa::Invalid)
+)]
 async fn recent(
     state: web::Data<AppState>,
     ValidQuery(q): ValidQuery<RecentQuery>,
@@ -137,6 +161,14 @@ struct CreateBody {
     benefits: Option<String>,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/jobs/create",
+    tag = "jobs",
+    security(("bearer" = [])),
+    request_body = oa::JobRequest,
+    responses((status = 201, description = "Created and published", body = oa::Job), oa::Rejected, oa::NeedsRole, oa::Invalid)
+)]
 async fn create(
     state: web::Data<AppState>,
     employer: RoleUser<CreateGate>,
@@ -160,6 +192,12 @@ async fn create(
 }
 
 /// `GET /api/jobs/create` falls through to `/api/jobs/{job_id}` in the reference: 422 on the id.
+#[utoipa::path(
+    get,
+    path = "/api/jobs/create",
+    tag = "jobs",
+    responses((status = 422, description = "Always: `create` is not a job id (as the reference answered)", body = oa::ValidationErrorBody))
+)]
 async fn create_is_no_job_id() -> Result<HttpResponse, ApiError> {
     Err(ApiError::validation(vec![
         ValidationItem::new(
@@ -194,6 +232,15 @@ struct UpdateBody {
     benefits: Option<Option<String>>,
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/jobs/{job_id}",
+    tag = "jobs",
+    security(("bearer" = [])),
+    params(("job_id" = i64, Path, description = "Job id")),
+    request_body = oa::JobRequest,
+    responses((status = 200, description = "Updated", body = oa::Job), oa::Rejected, oa::NeedsRole, oa::Missing, oa::Invalid)
+)]
 async fn update(
     state: web::Data<AppState>,
     employer: RoleUser<UpdateGate>,
@@ -218,6 +265,14 @@ async fn update(
     Ok(HttpResponse::Ok().json(job_dto(&listing, false)))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/jobs/{job_id}",
+    tag = "jobs",
+    security(("bearer" = [])),
+    params(("job_id" = i64, Path, description = "Job id")),
+    responses((status = 204, description = "Deleted (archived when it has applications)"), oa::NeedsRole, oa::Missing, oa::Invalid)
+)]
 async fn delete(
     state: web::Data<AppState>,
     employer: RoleUser<DeleteGate>,
@@ -228,6 +283,14 @@ async fn delete(
     Ok(HttpResponse::NoContent().finish())
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/jobs/{job_id}",
+    tag = "jobs",
+    security((), ("bearer" = [])),
+    params(("job_id" = i64, Path, description = "Job id")),
+    responses((status = 200, description = "The job (counts a view)", body = oa::JobDetail), oa::Missing, oa::Invalid)
+)]
 async fn detail(
     state: web::Data<AppState>,
     path: web::Path<i64>,

@@ -14,6 +14,7 @@ use crate::extract::{AuthUser, ValidQuery};
 use crate::resource;
 use crate::routes::wire::{check_range, query_bool, query_int};
 use crate::state::AppState;
+use crate::openapi::schemas as oa;
 
 const DEFAULT_LIMIT: i64 = 20;
 const MAX_LIMIT: i64 = 100;
@@ -81,6 +82,14 @@ struct ListQuery {
     unread_only: Option<bool>,
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/notifications",
+    tag = "notifications",
+    security(("bearer" = [])),
+    params(("limit" = Option<i64>, Query, description = "1 to 100 (default 20)"), ("offset" = Option<i64>, Query, description = "≥ 0 (default 0)"), ("unread_only" = Option<bool>, Query, description = "Only unread ones")),
+    responses((status = 200, description = "Newest first", body = oa::NotificationList), oa::NeedsAuth, oa::Invalid)
+)]
 async fn list(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
@@ -106,6 +115,13 @@ struct UnreadDto {
     unread_count: i64,
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/notifications/unread-count",
+    tag = "notifications",
+    security(("bearer" = [])),
+    responses((status = 200, description = "Unread count", body = oa::UnreadCount), oa::NeedsAuth)
+)]
 async fn unread_count(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
@@ -114,6 +130,14 @@ async fn unread_count(
     Ok(HttpResponse::Ok().json(UnreadDto { unread_count }))
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/notifications/{notification_id}/read",
+    tag = "notifications",
+    security(("bearer" = [])),
+    params(("notification_id" = i64, Path, description = "Notification id")),
+    responses((status = 200, description = "Read", body = oa::MessageBody), oa::NeedsAuth, oa::Missing, oa::Invalid)
+)]
 async fn mark_read(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
@@ -126,6 +150,13 @@ async fn mark_read(
     }))
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/notifications/mark-all-read",
+    tag = "notifications",
+    security(("bearer" = [])),
+    responses((status = 200, description = "All read", body = oa::MessageBody), oa::NeedsAuth)
+)]
 async fn mark_all_read(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
@@ -136,6 +167,14 @@ async fn mark_all_read(
     }))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/notifications/{notification_id}",
+    tag = "notifications",
+    security(("bearer" = [])),
+    params(("notification_id" = i64, Path, description = "Notification id")),
+    responses((status = 200, description = "Deleted", body = oa::MessageBody), oa::NeedsAuth, oa::Missing, oa::Invalid)
+)]
 async fn delete(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,

@@ -12,6 +12,7 @@ use crate::extract::ValidJson;
 use crate::resource;
 use crate::routes::auth::parse_email;
 use crate::state::AppState;
+use crate::openapi::schemas as oa;
 
 /// The one answer to every well-formed forgot-password request, whether or not the address has an
 /// account (no enumeration).
@@ -30,6 +31,13 @@ struct ForgotBody {
 
 /// Answers at once; the look-up, the token and the mail happen in a task of their own, so known
 /// and unknown addresses take the same time and a slow mail server never holds the request.
+#[utoipa::path(
+    post,
+    path = "/api/auth/forgot-password",
+    tag = "password-reset",
+    request_body = oa::ForgotPasswordRequest,
+    responses((status = 200, description = "The same answer whether or not the address has an account", body = oa::MessageBody), oa::Invalid, oa::Limited)
+)]
 async fn forgot_password(
     state: web::Data<AppState>,
     ip: ClientIp,
@@ -61,6 +69,13 @@ struct ResetBody {
     new_password: String,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/auth/reset-password",
+    tag = "password-reset",
+    request_body = oa::ResetPasswordRequest,
+    responses((status = 200, description = "Password reset", body = oa::MessageBody), (status = 400, description = "`invalid_reset_token` or a password rule", body = oa::ErrorBody), oa::Invalid, oa::Limited)
+)]
 async fn reset_password(
     state: web::Data<AppState>,
     ip: ClientIp,

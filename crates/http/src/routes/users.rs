@@ -13,6 +13,7 @@ use crate::resource;
 use crate::routes::admin::window;
 use crate::routes::wire::query_int;
 use crate::state::AppState;
+use crate::openapi::schemas as oa;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(resource!("/api/users", get => list))
@@ -37,6 +38,14 @@ struct ListQuery {
     limit: Option<i64>,
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/users",
+    tag = "users",
+    security(("bearer" = [])),
+    params(("skip" = Option<i64>, Query, description = "Rows to skip, ≥ 0 (default 0)"), ("limit" = Option<i64>, Query, description = "1 to 500 (default 50)")),
+    responses((status = 200, description = "Users", body = Vec<oa::LegacyUser>), oa::NeedsRole, oa::Invalid)
+)]
 async fn list(
     state: web::Data<AppState>,
     _admin: RoleUser<AdminOnly>,
@@ -49,6 +58,14 @@ async fn list(
     Ok(HttpResponse::Ok().json(users.iter().map(legacy_dto).collect::<Vec<_>>()))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/users/{user_id}",
+    tag = "users",
+    security(("bearer" = [])),
+    params(("user_id" = i64, Path, description = "User id")),
+    responses((status = 200, description = "The user", body = oa::LegacyUser), oa::NeedsRole, oa::Missing, oa::Invalid)
+)]
 async fn get_one(
     state: web::Data<AppState>,
     _admin: RoleUser<AdminOnly>,
