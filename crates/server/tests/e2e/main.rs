@@ -21,5 +21,6 @@ mod notifications;
 mod operator;
 mod recovery;
 mod reporting;
+mod scale_out;
 mod startup;
 mod support;
