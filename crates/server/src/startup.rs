@@ -268,6 +268,8 @@ async fn bring_up_database(db: Database, migrate: bool) {
 }
 
 fn attempt(db: &Database, migrate: bool) -> Result<(), StorageError> {
+    // Fails fast when the server refuses connections, instead of waiting out the pool timeout.
+    db.probe()?;
     if migrate {
         // The storage adapter logs what it applied.
         db.run_migrations()?;

@@ -83,6 +83,12 @@ pub(crate) struct SchemeManager {
     target: Target,
 }
 
+impl SchemeManager {
+    pub(crate) fn new(target: Target) -> Self {
+        Self { target }
+    }
+}
+
 impl ManageConnection for SchemeManager {
     type Connection = DbConn;
     type Error = r2d2::Error;

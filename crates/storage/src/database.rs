@@ -11,6 +11,7 @@ use diesel::connection::{AnsiTransactionManager, Connection, TransactionManager}
 use diesel::result::Error as DieselError;
 use intowork_domain::RepoError;
 
+use crate::conn::SchemeManager;
 use crate::conn::{Backend, DbConn, Pool, StatementCounter, Target, build_pool};
 use crate::error::{StorageError, map_pool_error};
 
@@ -29,6 +30,8 @@ pub struct Database {
 
 struct Inner {
     pool: Pool,
+    /// Connects outside the pool, for [`Database::probe`].
+    direct: SchemeManager,
     backend: Backend,
     ready: AtomicBool,
     statements: StatementCounter,
@@ -59,6 +62,7 @@ impl Database {
         let statements = StatementCounter::default();
         Ok(Database {
             inner: Arc::new(Inner {
+                direct: SchemeManager::new(target.clone()),
                 pool: build_pool(target, pool_size, pool_timeout, statements.clone()),
                 backend,
                 ready: AtomicBool::new(false),
@@ -94,6 +98,18 @@ impl Database {
         self.inner
             .pool
             .get()
+            .map_err(|e| StorageError::Unavailable(e.to_string()))
+    }
+
+    /// Opens one connection directly, outside the pool (blocking). Unlike a pool checkout, which
+    /// keeps retrying for the whole pool timeout, this fails at once when the server refuses the
+    /// connection: start-up uses it so an unreachable database never delays liveness.
+    pub fn probe(&self) -> Result<(), StorageError> {
+        use diesel::r2d2::ManageConnection;
+        self.inner
+            .direct
+            .connect()
+            .map(|_| ())
             .map_err(|e| StorageError::Unavailable(e.to_string()))
     }
 
