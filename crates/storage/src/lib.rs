@@ -11,6 +11,7 @@ mod application_rows;
 mod applications;
 mod candidates;
 mod companies;
+mod company_rows;
 mod conn;
 mod cvs;
 mod dashboard;
