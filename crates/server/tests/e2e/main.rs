@@ -8,6 +8,7 @@ mod accounts;
 mod admin;
 mod admin_cli;
 mod applications;
+mod authz_matrix;
 mod candidates;
 mod cleanup_cvs;
 mod command;

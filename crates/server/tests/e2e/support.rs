@@ -35,7 +35,7 @@ impl TestApp {
             ("PORT", "0"),
             ("DATA_DIR", data),
             ("NEXTAUTH_SECRET", SECRET),
-            ("DATABASE_POOL_TIMEOUT_SECS", "2"),
+            ("DATABASE_POOL_TIMEOUT_SECS", "5"),
             // Every request of these tests comes from 127.0.0.1, and some race 100 sign-ups or
             // applies on purpose: budgets far above that. `abuse.rs` sets real ones.
             ("AUTH_RATE_LIMIT_PER_MINUTE", "1000"),
