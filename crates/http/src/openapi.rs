@@ -9,13 +9,15 @@ pub mod hiring;
 pub mod profile;
 pub mod responses;
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use actix_web::{HttpResponse, web};
+use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{Content, RefOr, ResponseBuilder};
 use utoipa::openapi::{OpenApi as Document, PathItem};
 use utoipa::{Modify, OpenApi};
-use utoipa_swagger_ui::SwaggerUi;
+use utoipa_swagger_ui::{Config, SwaggerUi};
 
 use crate::routes;
 
@@ -73,8 +75,8 @@ pub const SLASH_ALIASES: &[&str] = &["/api/jobs", "/api/companies", "/api/notifi
         routes::candidates::add_experience, routes::candidates::update_experience,
         routes::candidates::delete_experience, routes::candidates::add_education,
         routes::candidates::update_education, routes::candidates::delete_education,
-        routes::candidates::add_skill, routes::candidates::update_skill,
-        routes::candidates::delete_skill,
+        routes::candidate_skills::add_skill, routes::candidate_skills::update_skill,
+        routes::candidate_skills::delete_skill,
         routes::cvs::upload, routes::cvs::download_current, routes::cvs::list,
         routes::cvs::download_own, routes::cvs::delete, routes::cvs::candidate_cv,
         routes::cvs::signed,
@@ -118,17 +120,71 @@ impl Modify for BearerScheme {
 /// The finished document: the derived one plus the trailing-slash copies.
 pub fn spec() -> Document {
     let mut doc = ApiDoc::openapi();
+    // utoipa names operations after the handler fn, and several modules have a `list` or a
+    // `delete`: the tag prefix makes the ids unique, as the OpenAPI spec requires.
+    for (path, item) in doc.paths.paths.iter_mut() {
+        // Routes that never touch the database cannot answer 503.
+        let uses_database = !STATIC_ROUTES.contains(&path.as_str());
+        for op in operations(item) {
+            let tag = op.tags.as_ref().and_then(|t| t.first()).cloned();
+            if let (Some(tag), Some(id)) = (tag, op.operation_id.as_mut()) {
+                *id = format!("{}_{id}", tag.replace('-', "_"));
+            }
+            add_server_errors(op, uses_database);
+        }
+    }
     for path in SLASH_ALIASES {
         if let Some(item) = doc.paths.paths.get(*path).cloned() {
-            doc.paths.paths.insert(format!("{path}/"), with_suffix(item, "_slash"));
+            doc.paths
+                .paths
+                .insert(format!("{path}/"), with_suffix(item, "_slash"));
         }
     }
     doc
 }
 
+/// The routes that answer without the database or the file storage.
+const STATIC_ROUTES: &[&str] = &["/", "/health", "/api/ping", "/api/status"];
+
+/// Any operation may fail unexpectedly (500), and one that uses the database may find it
+/// unreachable (503); declared once here rather than on every handler.
+fn add_server_errors(op: &mut Operation, uses_database: bool) {
+    let error = || RefOr::Ref(utoipa::openapi::Ref::from_schema_name("ErrorBody"));
+    let unavailable = (
+        "503",
+        "Database unreachable or busy (`service_unavailable`); see `Retry-After`",
+    );
+    let internal = (
+        "500",
+        "Unexpected error (`internal_error`); details only in the logs",
+    );
+    for (status, text) in std::iter::once(internal).chain(uses_database.then_some(unavailable)) {
+        op.responses
+            .responses
+            .entry(status.to_owned())
+            .or_insert_with(|| {
+                RefOr::T(
+                    ResponseBuilder::new()
+                        .description(text)
+                        .content("application/json", Content::new(Some(error())))
+                        .build(),
+                )
+            });
+    }
+}
+
 /// Operation ids must be unique across the document, so the copy gets a suffix.
 fn with_suffix(mut item: PathItem, suffix: &str) -> PathItem {
-    for op in [
+    for op in operations(&mut item) {
+        if let Some(id) = op.operation_id.as_mut() {
+            id.push_str(suffix);
+        }
+    }
+    item
+}
+
+fn operations(item: &mut PathItem) -> impl Iterator<Item = &mut Operation> {
+    [
         &mut item.get,
         &mut item.put,
         &mut item.post,
@@ -137,12 +193,6 @@ fn with_suffix(mut item: PathItem, suffix: &str) -> PathItem {
     ]
     .into_iter()
     .flatten()
-    {
-        if let Some(id) = op.operation_id.as_mut() {
-            id.push_str(suffix);
-        }
-    }
-    item
 }
 
 /// Built once per process; every worker serves the same document.
@@ -153,7 +203,9 @@ fn cached() -> &'static Document {
 
 /// The spec as pretty JSON (the `intowork openapi` command and the CI validator).
 pub fn spec_json() -> String {
-    cached().to_pretty_json().unwrap_or_else(|_| "{}".to_owned())
+    cached()
+        .to_pretty_json()
+        .unwrap_or_else(|_| "{}".to_owned())
 }
 
 /// Registers `/openapi.json`, `/docs` and Swagger UI's assets under `/docs/`, when enabled.
@@ -162,14 +214,47 @@ pub fn config(enabled: bool) -> impl FnOnce(&mut web::ServiceConfig) {
         if !enabled {
             return;
         }
-        cfg.service(web::resource("/docs").get(docs_redirect))
+        cfg.service(web::resource("/docs").get(docs_index))
             .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", cached().clone()));
     }
 }
 
-/// Swagger UI lives under `/docs/`; its page loads assets by relative URL, so `/docs` redirects.
-async fn docs_redirect() -> HttpResponse {
-    HttpResponse::PermanentRedirect()
-        .insert_header(("Location", "/docs/"))
-        .finish()
+/// `/docs` itself (FastAPI's address, without the slash) answers Swagger UI's page directly.
+/// The page loads its assets by relative URL (`./swagger-ui.css`), which from `/docs` would
+/// resolve to the root, and the docs CSP forbids a `<base>` (`base-uri 'none'`): the URLs are
+/// rewritten to absolute `/docs/...` ones instead.
+async fn docs_index() -> HttpResponse {
+    let page = utoipa_swagger_ui::serve("index.html", Arc::new(Config::from("/openapi.json")));
+    match page {
+        Ok(Some(file)) => HttpResponse::Ok()
+            .content_type("text/html; charset=utf-8")
+            .body(absolute_asset_urls(&String::from_utf8_lossy(&file.bytes))),
+        // Not reachable with the vendored assets; the slash form always works.
+        _ => HttpResponse::PermanentRedirect()
+            .insert_header(("Location", "/docs/"))
+            .finish(),
+    }
+}
+
+/// `href="x"` / `src="./x"` → `"/docs/x"`; absolute and external URLs stay as they are.
+fn absolute_asset_urls(html: &str) -> String {
+    let mut out = html.to_owned();
+    for attr in ["href=\"", "src=\""] {
+        let mut result = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(i) = rest.find(attr) {
+            let (head, tail) = rest.split_at(i + attr.len());
+            result.push_str(head);
+            let relative = !tail.starts_with('/') && !tail.starts_with("http");
+            if relative {
+                result.push_str("/docs/");
+                rest = tail.strip_prefix("./").unwrap_or(tail);
+            } else {
+                rest = tail;
+            }
+        }
+        result.push_str(rest);
+        out = result;
+    }
+    out
 }

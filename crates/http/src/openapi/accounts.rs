@@ -30,6 +30,7 @@ pub struct SigninRequest {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct AuthUser {
     pub id: i64,
     pub email: String,
@@ -41,6 +42,7 @@ pub struct AuthUser {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct AuthResponse {
     pub access_token: String,
     pub token_type: TokenType,
@@ -48,6 +50,7 @@ pub struct AuthResponse {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Me {
     pub id: i64,
     pub email: String,
@@ -66,6 +69,7 @@ pub struct ChangePasswordRequest {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct PasswordChanged {
     pub message: String,
     /// A fresh token: every older token of the account is revoked.
@@ -80,6 +84,7 @@ pub struct ChangeEmailRequest {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct EmailChanged {
     pub message: String,
     pub new_email: String,
@@ -100,6 +105,7 @@ pub struct ResetPasswordRequest {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct RootInfo {
     pub status: String,
     pub service: String,
@@ -108,6 +114,7 @@ pub struct RootInfo {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Liveness {
     pub status: String,
     pub service: String,
@@ -115,6 +122,7 @@ pub struct Liveness {
 
 /// `status` is `ready` (200) or `unavailable` (503, then with `detail` and `code: not_ready`).
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Readiness {
     pub status: String,
     /// `ok` or `unavailable`.
@@ -128,6 +136,7 @@ pub struct Readiness {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Ping {
     pub ping: String,
     pub timestamp: DateTime<Utc>,
@@ -135,6 +144,7 @@ pub struct Ping {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ServiceStatus {
     pub status: String,
     pub phase: String,
@@ -143,6 +153,7 @@ pub struct ServiceStatus {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct DbStatus {
     pub status: String,
     pub test_query: i64,
@@ -151,6 +162,7 @@ pub struct DbStatus {
 
 /// CONTRACT 3.1's legacy user object (`clerk_id` is null for accounts created by sign-up).
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct LegacyUser {
     pub clerk_id: Option<String>,
     pub email: String,
@@ -162,6 +174,7 @@ pub struct LegacyUser {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct AdminUser {
     pub id: i64,
     pub email: String,
@@ -173,6 +186,7 @@ pub struct AdminUser {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct AdminMe {
     pub id: i64,
     pub email: String,
@@ -183,6 +197,7 @@ pub struct AdminMe {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct AdminStats {
     pub total_users: i64,
     pub total_candidates: i64,
@@ -199,6 +214,7 @@ pub struct AdminStats {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct AdminEmployer {
     pub id: i64,
     pub user_id: i64,
@@ -213,6 +229,7 @@ pub struct AdminEmployer {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct AdminJob {
     pub id: i64,
     pub title: String,
@@ -226,6 +243,7 @@ pub struct AdminJob {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct AuditEntry {
     pub id: i64,
     pub actor_user_id: Option<i64>,
@@ -276,6 +294,7 @@ pub enum ActivityKind {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct DashboardStat {
     pub title: String,
     pub value: String,
@@ -286,6 +305,7 @@ pub struct DashboardStat {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Activity {
     pub id: i64,
     pub action: String,
@@ -297,6 +317,7 @@ pub struct Activity {
 
 /// Keys are camelCase on the wire, as the frontend reads them.
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Dashboard {
     pub stats: Vec<DashboardStat>,
     #[serde(rename = "recentActivities")]

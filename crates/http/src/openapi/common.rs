@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 
 /// Every error except 422: `{"detail": <text>, "code": <stable snake_case>}` (CONTRACT 1.3, 9.17).
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 #[schema(example = json!({"detail": "Not authenticated", "code": "not_authenticated"}))]
 pub struct ErrorBody {
     pub detail: String,
@@ -17,6 +18,7 @@ pub struct ErrorBody {
 
 /// 422: pydantic's list of problems in `detail`.
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 #[schema(example = json!({"detail": [{"type": "missing", "loc": ["body", "email"],
     "msg": "Field required", "input": {}}], "code": "validation_error"}))]
 pub struct ValidationErrorBody {
@@ -32,6 +34,7 @@ pub enum ValidationCode {
 
 /// One pydantic-shaped problem.
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 #[schema(as = ValidationItem)]
 pub struct ValidationItemDoc {
     /// pydantic's error type (`missing`, `int_parsing`, `value_error`, ...).
@@ -52,6 +55,7 @@ pub struct ValidationItemDoc {
 
 /// `{"message": "..."}` acknowledgement.
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 #[schema(example = json!({"message": "Notification supprimée"}))]
 pub struct MessageBody {
     pub message: String,

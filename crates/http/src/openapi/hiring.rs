@@ -8,6 +8,7 @@ use super::common::{ApplicationStatus, JobStatus, JobType, LocationType, Notific
 
 /// A job summary (lists cut `description`).
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Job {
     pub id: i64,
     pub title: String,
@@ -29,6 +30,7 @@ pub struct Job {
 
 /// The summary's fields plus the detail ones.
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct JobDetail {
     pub id: i64,
     pub title: String,
@@ -61,6 +63,7 @@ pub struct JobDetail {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct JobList {
     pub jobs: Vec<Job>,
     pub total: i64,
@@ -70,6 +73,7 @@ pub struct JobList {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct RecentJobs {
     pub count: i64,
     pub days: i64,
@@ -97,6 +101,7 @@ pub struct JobRequest {
 
 /// The job as a candidate's application shows it; `{}` when the job is gone.
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ApplicationJob {
     pub id: Option<i64>,
     pub title: Option<String>,
@@ -110,6 +115,7 @@ pub struct ApplicationJob {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct CandidateApplication {
     pub id: i64,
     pub job_id: i64,
@@ -122,6 +128,7 @@ pub struct CandidateApplication {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct CandidateApplicationPage {
     pub applications: Vec<CandidateApplication>,
     pub total: i64,
@@ -131,6 +138,7 @@ pub struct CandidateApplicationPage {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct EmployerApplication {
     pub id: i64,
     pub job_id: i64,
@@ -148,6 +156,7 @@ pub struct EmployerApplication {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct EmployerApplicationPage {
     pub applications: Vec<EmployerApplication>,
     pub total: i64,
@@ -169,6 +178,7 @@ pub struct StatusRequest {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct StatusChanged {
     pub message: String,
     pub application_id: i64,
@@ -181,6 +191,7 @@ pub struct NotesRequest {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct NotesSet {
     pub message: String,
     pub application_id: i64,
@@ -218,6 +229,7 @@ pub struct CompanyRequest {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct CompanyStats {
     pub active_jobs: i64,
     pub total_jobs: i64,
@@ -237,6 +249,7 @@ pub struct RegistrationRequest {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct RegistrationProfile {
     pub id: i64,
     pub user_id: i64,
@@ -247,6 +260,7 @@ pub struct RegistrationProfile {
 
 /// `profile` for candidates; `employer` and `company` (null without one) for employers.
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Registration {
     pub message: String,
     pub role: Role,
@@ -256,6 +270,7 @@ pub struct Registration {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Employer {
     pub id: i64,
     pub user_id: i64,
@@ -269,6 +284,7 @@ pub struct Employer {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct EmployerSummary {
     pub id: i64,
     pub company_id: Option<i64>,
@@ -278,6 +294,7 @@ pub struct EmployerSummary {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct EmployerUpdated {
     pub message: String,
     pub employer: EmployerSummary,
@@ -293,6 +310,7 @@ pub struct EmployerRequest {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Notification {
     pub id: i64,
     #[serde(rename = "type")]
@@ -307,6 +325,7 @@ pub struct Notification {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct NotificationList {
     pub notifications: Vec<Notification>,
     pub total: i64,
@@ -314,6 +333,7 @@ pub struct NotificationList {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct UnreadCount {
     pub unread_count: i64,
 }

@@ -7,6 +7,7 @@ use utoipa::ToSchema;
 use super::common::SkillCategory;
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Experience {
     pub id: i64,
     pub title: String,
@@ -20,6 +21,7 @@ pub struct Experience {
 
 /// `school` is the contract's name; `institution` repeats it for the frontend.
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Education {
     pub id: i64,
     pub degree: String,
@@ -34,6 +36,7 @@ pub struct Education {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Skill {
     pub id: i64,
     pub name: String,
@@ -45,6 +48,7 @@ pub struct Skill {
 /// `summary`/`bio` and `educations`/`education` are aliases sent together; the `cv_*` fields
 /// describe the current CV and are managed by the server.
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct CandidateProfile {
     pub id: i64,
     pub user_id: i64,
@@ -113,12 +117,14 @@ pub struct EducationRequest {
 #[schema(example = json!({"name": "Rust", "level": 4, "category": "technical"}))]
 pub struct SkillRequest {
     pub name: String,
-    #[schema(minimum = 1, maximum = 5)]
-    pub level: i64,
+    /// 1 to 5, or `beginner`, `intermediate`, `advanced`, `expert` (also as strings).
+    #[schema(value_type = Value)]
+    pub level: serde_json::Value,
     pub category: String,
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct CvUploaded {
     pub message: String,
     pub filename: String,
@@ -128,6 +134,7 @@ pub struct CvUploaded {
 }
 
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct CvItem {
     pub id: i64,
     pub filename: String,

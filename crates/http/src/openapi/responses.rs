@@ -8,30 +8,51 @@ use super::common::{ErrorBody, ValidationErrorBody};
 /// Routes behind a bearer token.
 #[derive(IntoResponses)]
 pub enum NeedsAuth {
-    /// `not_authenticated`, `invalid_token`, `token_expired`, `token_revoked`, `user_inactive`.
-    #[response(status = 401, description = "Missing, invalid, expired or revoked bearer token")]
+    /// `authentication_required`, `invalid_token`, `token_expired`, `token_revoked`.
+    #[response(
+        status = 401,
+        description = "Missing, invalid, expired or revoked bearer token"
+    )]
     Unauthorized(ErrorBody),
+    #[response(
+        status = 403,
+        description = "The account is deactivated (`user_inactive`)"
+    )]
+    Inactive(ErrorBody),
 }
 
 /// Routes behind a bearer token and a role.
 #[derive(IntoResponses)]
 pub enum NeedsRole {
-    #[response(status = 401, description = "Missing, invalid, expired or revoked bearer token")]
+    #[response(
+        status = 401,
+        description = "Missing, invalid, expired or revoked bearer token"
+    )]
     Unauthorized(ErrorBody),
-    #[response(status = 403, description = "The account's role may not use this route (`forbidden`)")]
+    #[response(
+        status = 403,
+        description = "The role may not use this route (`forbidden`), or the account is \
+            deactivated (`user_inactive`)"
+    )]
     Forbidden(ErrorBody),
 }
 
 /// A malformed body, query or path parameter.
 #[derive(IntoResponses)]
 pub enum Invalid {
-    #[response(status = 422, description = "Validation error (pydantic-shaped list in `detail`)")]
+    #[response(
+        status = 422,
+        description = "Validation error (pydantic-shaped list in `detail`)"
+    )]
     Unprocessable(ValidationErrorBody),
 }
 
 #[derive(IntoResponses)]
 pub enum Missing {
-    #[response(status = 404, description = "Not found (`not_found` or a more precise code)")]
+    #[response(
+        status = 404,
+        description = "Not found (`not_found` or a more precise code)"
+    )]
     NotFound(ErrorBody),
 }
 
@@ -54,8 +75,14 @@ pub enum Limited {
 /// Errors of the CV upload.
 #[derive(IntoResponses)]
 pub enum UploadErrors {
-    #[response(status = 413, description = "The file exceeds MAX_CV_SIZE_MB (`file_too_large`)")]
+    #[response(
+        status = 413,
+        description = "The file exceeds MAX_CV_SIZE_MB (`file_too_large`)"
+    )]
     TooLarge(ErrorBody),
-    #[response(status = 415, description = "Not multipart/form-data (`unsupported_media_type`)")]
+    #[response(
+        status = 415,
+        description = "Not multipart/form-data (`unsupported_media_type`)"
+    )]
     Unsupported(ErrorBody),
 }

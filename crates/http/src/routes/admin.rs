@@ -14,10 +14,10 @@ use serde_json::{Map, Value, json};
 use crate::dto;
 use crate::error::ApiError;
 use crate::extract::{AdminOnly, RoleUser, ValidJson, ValidQuery};
+use crate::openapi::schemas as oa;
 use crate::resource;
 use crate::routes::wire::{check_range, query_bool, query_int};
 use crate::state::AppState;
-use crate::openapi::schemas as oa;
 
 type Admin = RoleUser<AdminOnly>;
 

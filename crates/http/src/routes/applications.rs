@@ -15,10 +15,10 @@ use serde_json::{Value, json};
 use crate::dto::{self, Message};
 use crate::error::ApiError;
 use crate::extract::{RoleUser, ValidJson, ValidQuery};
+use crate::openapi::schemas as oa;
 use crate::routes::wire::{paging, query_int};
 use crate::state::AppState;
 use crate::{resource, role_gate};
-use crate::openapi::schemas as oa;
 
 role_gate!(
     Applicant,

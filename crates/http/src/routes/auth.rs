@@ -10,10 +10,10 @@ use crate::client_ip::ClientIp;
 use crate::dto::Message;
 use crate::error::ApiError;
 use crate::extract::{AuthUser, ValidJson};
+use crate::openapi::schemas as oa;
 use crate::resource;
 use crate::state::AppState;
 use crate::validation::ValidationItem;
-use crate::openapi::schemas as oa;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(resource!("/api/auth/signup", post => signup))

@@ -12,12 +12,12 @@ use serde_json::{Value, json};
 
 use crate::error::ApiError;
 use crate::extract::{AuthUser, RoleUser, ValidJson};
+use crate::openapi::schemas as oa;
 use crate::routes::employers::employer_summary;
 use crate::routes::wire::present;
 use crate::state::AppState;
 use crate::validation::ValidationItem;
 use crate::{resource, role_gate};
-use crate::openapi::schemas as oa;
 
 role_gate!(
     /// Every `/api/companies` route.

@@ -16,11 +16,11 @@ use crate::dto::{self, Message};
 use crate::error::ApiError;
 use crate::error_candidates::file_too_large;
 use crate::extract::{AuthUser, RoleUser, ValidQuery};
+use crate::openapi::schemas as oa;
 use crate::resource;
 use crate::routes::candidates::ProfileReader;
 use crate::state::AppState;
 use crate::validation::ValidationItem;
-use crate::openapi::schemas as oa;
 
 /// Multipart framing allowance on top of the file itself. The raw body is cut off once it passes
 /// `limit + MULTIPART_SLACK`; with the chunk in flight that stays within limit + 64 KiB (9.13).

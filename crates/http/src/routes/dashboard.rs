@@ -7,9 +7,9 @@ use serde::Serialize;
 
 use crate::error::ApiError;
 use crate::extract::AuthUser;
+use crate::openapi::schemas as oa;
 use crate::resource;
 use crate::state::AppState;
-use crate::openapi::schemas as oa;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(resource!("/api/dashboard", get => dashboard))
@@ -78,7 +78,7 @@ fn dashboard_dto(d: &Dashboard) -> DashboardDto<'_> {
     path = "/api/dashboard",
     tag = "dashboard",
     security(("bearer" = [])),
-    responses((status = 200, description = "Stats for the stored role", body = oa::Dashboard), oa::NeedsAuth)
+    responses((status = 200, description = "Stats for the stored role", body = oa::Dashboard), oa::NeedsAuth, oa::Missing)
 )]
 async fn dashboard(
     state: web::Data<AppState>,
@@ -93,7 +93,7 @@ async fn dashboard(
     path = "/api/dashboard/activities",
     tag = "dashboard",
     security(("bearer" = [])),
-    responses((status = 200, description = "Recent activity", body = Vec<oa::Activity>), oa::NeedsAuth)
+    responses((status = 200, description = "Recent activity", body = Vec<oa::Activity>), oa::NeedsAuth, oa::Missing)
 )]
 async fn activities(
     state: web::Data<AppState>,

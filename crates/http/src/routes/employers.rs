@@ -9,9 +9,9 @@ use serde_json::json;
 
 use crate::error::ApiError;
 use crate::extract::{AuthUser, ValidJson};
+use crate::openapi::schemas as oa;
 use crate::resource;
 use crate::state::AppState;
-use crate::openapi::schemas as oa;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(resource!("/api/employers/me", get => me, put => update_me));

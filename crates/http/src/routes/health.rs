@@ -7,9 +7,9 @@ use serde_json::json;
 
 use crate::dto::rfc3339;
 use crate::error::ApiError;
+use crate::openapi::schemas as oa;
 use crate::resource;
 use crate::state::AppState;
-use crate::openapi::schemas as oa;
 
 const SERVICE: &str = "intowork-backend";
 

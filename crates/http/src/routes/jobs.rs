@@ -10,12 +10,12 @@ use serde_json::{Value, json};
 
 use crate::error::ApiError;
 use crate::extract::{MaybeUser, RoleUser, ValidJson, ValidQuery};
+use crate::openapi::schemas as oa;
 use crate::routes::job_dto::{job_detail_dto, job_dto, job_list_dto};
 use crate::routes::wire::{check_range, paging, present, query_int};
 use crate::state::AppState;
 use crate::validation::ValidationItem;
 use crate::{resource, role_gate};
-use crate::openapi::schemas as oa;
 
 role_gate!(
     MyJobsGate,
@@ -69,7 +69,7 @@ struct ListQuery {
     tag = "jobs",
     security((), ("bearer" = [])),
     params(("page" = Option<i64>, Query, description = "Page, ≥ 1 (default 1)"), ("limit" = Option<i64>, Query, description = "1 to 50 (default 10)"), ("search" = Option<String>, Query, description = "Words in the title, description or company"), ("location" = Option<String>, Query, description = "Location contains"), ("job_type" = Option<String>, Query, description = "full_time, part_time, contract, temporary, internship"), ("location_type" = Option<String>, Query, description = "on_site, remote, hybrid"), ("salary_min" = Option<i32>, Query, description = "Minimum salary")),
-    responses((status = 200, description = "Published jobs (descriptions cut); `has_applied` for a signed-in candidate", body = oa::JobList), oa::Invalid)
+    responses((status = 200, description = "Published jobs (descriptions cut); `has_applied` for a signed-in candidate", body = oa::JobList), oa::NeedsAuth, oa::Invalid)
 )]
 async fn list(
     state: web::Data<AppState>,
@@ -289,7 +289,7 @@ async fn delete(
     tag = "jobs",
     security((), ("bearer" = [])),
     params(("job_id" = i64, Path, description = "Job id")),
-    responses((status = 200, description = "The job (counts a view)", body = oa::JobDetail), oa::Missing, oa::Invalid)
+    responses((status = 200, description = "The job (counts a view)", body = oa::JobDetail), oa::NeedsAuth, oa::Missing, oa::Invalid)
 )]
 async fn detail(
     state: web::Data<AppState>,

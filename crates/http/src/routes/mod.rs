@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod applications;
 pub mod auth;
+pub mod candidate_skills;
 pub mod candidates;
 pub mod companies;
 pub mod cvs;

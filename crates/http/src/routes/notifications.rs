@@ -11,10 +11,10 @@ use serde::{Deserialize, Serialize};
 use crate::dto::{Message, ser_opt_time, ser_time};
 use crate::error::ApiError;
 use crate::extract::{AuthUser, ValidQuery};
+use crate::openapi::schemas as oa;
 use crate::resource;
 use crate::routes::wire::{check_range, query_bool, query_int};
 use crate::state::AppState;
-use crate::openapi::schemas as oa;
 
 const DEFAULT_LIMIT: i64 = 20;
 const MAX_LIMIT: i64 = 100;

@@ -9,10 +9,10 @@ use crate::client_ip::ClientIp;
 use crate::dto::Message;
 use crate::error::ApiError;
 use crate::extract::ValidJson;
+use crate::openapi::schemas as oa;
 use crate::resource;
 use crate::routes::auth::parse_email;
 use crate::state::AppState;
-use crate::openapi::schemas as oa;
 
 /// The one answer to every well-formed forgot-password request, whether or not the address has an
 /// account (no enumeration).

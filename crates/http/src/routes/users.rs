@@ -9,11 +9,11 @@ use serde_json::{Value, json};
 
 use crate::error::ApiError;
 use crate::extract::{AdminOnly, RoleUser, ValidQuery};
+use crate::openapi::schemas as oa;
 use crate::resource;
 use crate::routes::admin::window;
 use crate::routes::wire::query_int;
 use crate::state::AppState;
-use crate::openapi::schemas as oa;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(resource!("/api/users", get => list))

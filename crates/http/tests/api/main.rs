@@ -15,6 +15,8 @@ mod health;
 mod jobs;
 mod limits;
 mod notifications;
+mod openapi;
 mod password_reset;
+mod spec_check;
 mod support;
 mod transport;

@@ -230,7 +230,10 @@ where
     S: Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
     B: MessageBody,
 {
-    let res = test::call_service(app, req.to_request()).await;
+    let req = req.to_request();
+    let method = req.method().as_str().to_ascii_lowercase();
+    let path = req.path().to_owned();
+    let res = test::call_service(app, req).await;
     let status = res.status().as_u16();
     let headers = res.headers().clone();
     let bytes = test::read_body(res).await;
@@ -244,6 +247,8 @@ where
             )
         })
     };
+    // Every JSON answer of the HTTP tests is also checked against the OpenAPI document.
+    crate::spec_check::check(&method, &path, status, &body);
     (status, headers, body)
 }
 

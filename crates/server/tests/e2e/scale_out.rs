@@ -17,7 +17,10 @@ async fn two_instances_share_files_tokens_revocations_and_limits() {
     let s3 = std::env::var("TEST_S3_ENDPOINT").unwrap_or_else(|_| "http://127.0.0.1:55900".into());
     let redis = std::env::var("TEST_REDIS_URL").unwrap_or_else(|_| "redis://127.0.0.1:6379".into());
     let bucket = unique("scale");
-    let created = reqwest::Client::new().put(format!("{s3}/{bucket}")).send().await
+    let created = reqwest::Client::new()
+        .put(format!("{s3}/{bucket}"))
+        .send()
+        .await
         .unwrap_or_else(|e| panic!("no S3-compatible server at {s3} (run scripts/test): {e}"));
     assert!(created.status().is_success());
     let db = intowork_testkit::TestDb::postgres();
@@ -48,17 +51,39 @@ async fn two_instances_share_files_tokens_revocations_and_limits() {
     let mut upload = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"cv\"; filename=\"cv.pdf\"\r\nContent-Type: application/pdf\r\n\r\n").into_bytes();
     upload.extend_from_slice(b"%PDF-1.7\nshared between replicas\n");
     upload.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let res = a.client.post(a.url("/api/candidates/cv")).bearer_auth(&token)
-        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
-        .body(upload).send().await.unwrap();
+    let res = a
+        .client
+        .post(a.url("/api/candidates/cv"))
+        .bearer_auth(&token)
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(upload)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status().as_u16(), 200);
-    let res = b.client.get(b.url("/api/candidates/cv/download")).bearer_auth(&token).send().await.unwrap();
+    let res = b
+        .client
+        .get(b.url("/api/candidates/cv/download"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status().as_u16(), 200);
-    assert_eq!(&res.bytes().await.unwrap()[..], b"%PDF-1.7\nshared between replicas\n");
+    assert_eq!(
+        &res.bytes().await.unwrap()[..],
+        b"%PDF-1.7\nshared between replicas\n"
+    );
 
     // A password change on one instance revokes the token on the other.
     let (s, changed) = b
-        .post("/api/auth/change-password", json!({"current_password": "correct-horse", "new_password": "battery-staple"}), Some(&token))
+        .post(
+            "/api/auth/change-password",
+            json!({"current_password": "correct-horse", "new_password": "battery-staple"}),
+            Some(&token),
+        )
         .await;
     assert_eq!(s, 200, "{changed}");
     let (s, body) = a.get("/api/auth/me", Some(&token)).await;

@@ -1,0 +1,17 @@
+# shellcheck shell=bash
+# Sourced by .ci/run: validates the OpenAPI document the binary serves (issue 8) with the pinned
+# openapi-spec-validator from PyPI, installed into the test-tools virtualenv. The document comes
+# from `intowork openapi`, which reads no configuration and needs no database.
+
+# shellcheck source=scripts/lib/python-tools.sh
+. "$(dirname "${BASH_SOURCE[0]}")/python-tools.sh"
+
+OPENAPI_VALIDATOR_REQUIREMENT='openapi-spec-validator==0.9.0'
+
+validate_openapi() {
+  test_tools_install "$OPENAPI_VALIDATOR_REQUIREMENT" || return 1
+  local spec=target/openapi.json
+  cargo run --quiet -p intowork-server --bin intowork -- openapi >"$spec"
+  echo "ci: openapi-spec-validator $spec" >&2
+  "$TEST_TOOLS_VENV/bin/openapi-spec-validator" "$spec"
+}
