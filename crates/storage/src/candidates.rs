@@ -12,7 +12,7 @@ use intowork_domain::{CandidateId, CvId, RepoError, UserId};
 use crate::conn::DbConn;
 use crate::database::{Database, write_tx};
 use crate::error::map_db_error;
-use crate::profile_rows::{EducationRow, ExperienceRow, SkillRow};
+use crate::profile_rows::{EducationRow, ExperienceRow, SkillRow, opt};
 use crate::schema::{candidate_cvs, candidates, educations, experiences, skills};
 
 #[derive(Queryable, Selectable)]
@@ -167,10 +167,6 @@ fn load_profile(conn: &mut DbConn, id: i64) -> Result<CandidateProfile, RepoErro
         educations,
         skills,
     })
-}
-
-fn opt(p: &Option<Option<String>>) -> Option<Option<&str>> {
-    p.as_ref().map(Option::as_deref)
 }
 
 #[async_trait]

@@ -7,7 +7,7 @@ use intowork_domain::{CandidateId, RepoError};
 
 use crate::conn::DbConn;
 use crate::error::map_db_error;
-use crate::profile_rows::{EducationRow, SkillRow};
+use crate::profile_rows::{EducationRow, SkillRow, opt};
 use crate::schema::{educations, experiences, skills};
 
 pub(crate) fn add_education(
@@ -66,11 +66,11 @@ pub(crate) fn update_education(
         degree: &f.degree,
         school: &f.school,
         start_date: &f.start_date,
-        field_of_study: o(&f.field_of_study),
-        location: o(&f.location),
-        end_date: o(&f.end_date),
+        field_of_study: opt(&f.field_of_study),
+        location: opt(&f.location),
+        end_date: opt(&f.end_date),
         is_current: f.is_current,
-        description: o(&f.description),
+        description: opt(&f.description),
         updated_at: now.naive_utc(),
     })
     .returning(educations::all_columns)
@@ -78,10 +78,6 @@ pub(crate) fn update_education(
     .optional()
     .map(|r| r.map(Into::into))
     .map_err(map_db_error)
-}
-
-fn o(p: &Option<Option<String>>) -> Option<Option<&str>> {
-    p.as_ref().map(Option::as_deref)
 }
 
 pub(crate) fn add_skill(

@@ -108,3 +108,8 @@ impl TryFrom<SkillRow> for Skill {
         })
     }
 }
+
+/// A partial-update field as a changeset value: `None` skips the column, `Some(None)` writes NULL.
+pub(crate) fn opt(p: &Option<Option<String>>) -> Option<Option<&str>> {
+    p.as_ref().map(Option::as_deref)
+}

@@ -8,29 +8,6 @@ use serde_json::{Value, json};
 use crate::both_backends;
 use crate::support::*;
 
-async fn call(
-    app: &TestApp,
-    method: Method,
-    path: &str,
-    token: Option<&str>,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let mut req = app.client.request(method, app.url(path));
-    if let Some(t) = token {
-        req = req.bearer_auth(t);
-    }
-    if let Some(b) = body {
-        req = req.json(&b);
-    }
-    into_parts(req.send().await.unwrap()).await
-}
-
-async fn token(app: &TestApp, email: &str, role: &str) -> String {
-    let (s, body) = app.signup(email, role).await;
-    assert_eq!(s, 201, "{body}");
-    body["access_token"].as_str().unwrap().to_owned()
-}
-
 /// Onboards an employer (calls 37, 38) and posts a job (call 26); returns the job id.
 async fn employer_with_job(app: &TestApp, email: &str, title: &str) -> (String, i64) {
     let t = token(app, email, "employer").await;

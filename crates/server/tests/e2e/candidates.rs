@@ -41,23 +41,6 @@ async fn upload(app: &TestApp, token: &str, body: Vec<u8>) -> (u16, Value) {
     into_parts(res).await
 }
 
-async fn call(
-    app: &TestApp,
-    method: reqwest::Method,
-    path: &str,
-    token: Option<&str>,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let mut req = app.client.request(method, app.url(path));
-    if let Some(t) = token {
-        req = req.bearer_auth(t);
-    }
-    if let Some(b) = body {
-        req = req.json(&b);
-    }
-    into_parts(req.send().await.unwrap()).await
-}
-
 async fn download(
     app: &TestApp,
     path: &str,
@@ -73,17 +56,11 @@ async fn download(
     (status, headers, res.bytes().await.unwrap().to_vec())
 }
 
-async fn token_of(app: &TestApp, email: &str, role: &str) -> String {
-    let (status, body) = app.signup(email, role).await;
-    assert_eq!(status, 201, "{body}");
-    body["access_token"].as_str().unwrap().to_owned()
-}
-
 async fn frontend_profile_and_cv_calls_work(db: TestDb) {
     use reqwest::Method;
     let dir = data_dir();
     let app = TestApp::spawn(db_url(&db), dir.path()).await;
-    let token = token_of(&app, "cand@example.com", "candidate").await;
+    let token = token(&app, "cand@example.com", "candidate").await;
     let t = Some(token.as_str());
 
     // 11: the profile page loads.
@@ -236,9 +213,9 @@ fn walk(dir: &std::path::Path) -> Vec<String> {
 async fn cv_access_is_limited_to_owner_and_rejections_store_nothing(db: TestDb) {
     let dir = data_dir();
     let app = TestApp::spawn(db_url(&db), dir.path()).await;
-    let alice = token_of(&app, "alice@example.com", "candidate").await;
-    let bob = token_of(&app, "bob@example.com", "candidate").await;
-    let boss = token_of(&app, "boss@example.com", "employer").await;
+    let alice = token(&app, "alice@example.com", "candidate").await;
+    let bob = token(&app, "bob@example.com", "candidate").await;
+    let boss = token(&app, "boss@example.com", "employer").await;
     let (s, up) = upload(
         &app,
         &alice,
@@ -333,7 +310,7 @@ async fn a_failing_storage_write_leaves_no_row(db: TestDb) {
         &[("UPLOAD_DIR", blocker.to_str().unwrap())],
     )
     .await;
-    let token = token_of(&app, "carol@example.com", "candidate").await;
+    let token = token(&app, "carol@example.com", "candidate").await;
     let (s, body) = upload(
         &app,
         &token,
@@ -388,7 +365,7 @@ async fn cvs_go_to_s3_when_configured() {
         ],
     )
     .await;
-    let token = token_of(&app, "s3@example.com", "candidate").await;
+    let token = token(&app, "s3@example.com", "candidate").await;
     let (s, up) = upload(
         &app,
         &token,

@@ -31,12 +31,6 @@ async fn call(
     into_parts(req.send().await.unwrap()).await
 }
 
-async fn token(app: &TestApp, email: &str, role: &str) -> String {
-    let (s, body) = app.signup(email, role).await;
-    assert_eq!(s, 201, "{body}");
-    body["access_token"].as_str().unwrap().to_owned()
-}
-
 async fn job_of(app: &TestApp, boss: &str) -> i64 {
     let (s, company) = call(
         app,

@@ -91,6 +91,31 @@ impl TestApp {
     }
 }
 
+/// Sends any request, with an optional bearer token and JSON body.
+pub async fn call(
+    app: &TestApp,
+    method: reqwest::Method,
+    path: &str,
+    token: Option<&str>,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let mut req = app.client.request(method, app.url(path));
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    into_parts(req.send().await.expect("request sent")).await
+}
+
+/// Signs up (201 expected) and returns the access token.
+pub async fn token(app: &TestApp, email: &str, role: &str) -> String {
+    let (status, body) = app.signup(email, role).await;
+    assert_eq!(status, 201, "{body}");
+    body["access_token"].as_str().unwrap().to_owned()
+}
+
 pub async fn into_parts(res: reqwest::Response) -> (u16, Value) {
     let status = res.status().as_u16();
     let bytes = res.bytes().await.expect("body read");
