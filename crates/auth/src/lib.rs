@@ -14,7 +14,7 @@ mod reset_tokens;
 
 pub use jwt::{DEFAULT_TOKEN_TTL, JwtTokenIssuer};
 pub use links::HmacLinkSigner;
-pub use password::{Argon2Hasher, DEFAULT_MAX_CONCURRENT_HASHES};
+pub use password::{Argon2Hasher, hashing_threads_for};
 pub use reset_tokens::RandomResetTokens;
 
 /// Minimum secret length accepted in production (decision 8.12): 32 bytes, the HS256 output size.

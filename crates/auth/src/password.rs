@@ -2,19 +2,27 @@
 //! from the reference database) still accepted and flagged for re-hashing.
 //!
 //! Hashing is deliberately slow (tens of milliseconds of CPU and 19 MiB of memory per call), so it
-//! never runs on an async worker: each call goes to tokio's blocking pool, and a semaphore caps how
-//! many run at once so that a flood of sign-ins queues up instead of starving the machine.
+//! never runs on an async worker: each call goes to a few dedicated hashing threads ([`pool`]),
+//! which cap how many run at once so that a flood of sign-ins queues up instead of starving the
+//! machine.
 
 use std::sync::Arc;
 
-use argon2::{Algorithm, Argon2, Params, PasswordHash, PasswordHasher as _, PasswordVerifier as _};
+use argon2::{Params, PasswordHash};
 use async_trait::async_trait;
 use intowork_domain::ports::{HashError, PasswordCheck, PasswordHasher};
-use tokio::sync::Semaphore;
 use tracing::instrument;
 
-/// A sensible concurrency cap for a small server: each argon2 run holds 19 MiB and one core.
-pub const DEFAULT_MAX_CONCURRENT_HASHES: usize = 4;
+use pool::{HashPool, PoolError};
+
+mod argon2_mem;
+mod pool;
+
+/// The hashing threads for a machine with `cores` cores: half of them (at least one), so that a
+/// flood of sign-ins leaves the other half to every other request.
+pub fn hashing_threads_for(cores: usize) -> usize {
+    (cores / 2).max(1)
+}
 
 /// argon2id of a random, discarded string with the default (OWASP) parameters. `dummy_verify`
 /// checks a password against it, so that it costs exactly what a real verification costs.
@@ -40,19 +48,19 @@ const OUTPUT_LEN: usize = Params::DEFAULT_OUTPUT_LEN;
 #[derive(Debug, Clone)]
 pub struct Argon2Hasher {
     params: Params,
-    permits: Arc<Semaphore>,
+    pool: Arc<HashPool>,
     /// [`DUMMY_HASH`], or for non-default parameters a hash computed with them at construction.
     dummy_hash: Arc<str>,
 }
 
 impl Argon2Hasher {
     /// The production hasher: argon2id v19 with OWASP's recommended parameters (m = 19456 KiB,
-    /// t = 2, p = 1, which are argon2's defaults), at most `max_concurrent` hashes at a time
-    /// (at least one).
-    pub fn new(max_concurrent: usize) -> Argon2Hasher {
+    /// t = 2, p = 1, which are argon2's defaults), on `threads` dedicated threads (at least one):
+    /// at most that many hashes run at once, the others queue.
+    pub fn new(threads: usize) -> Argon2Hasher {
         Argon2Hasher {
             params: Params::DEFAULT,
-            permits: Arc::new(Semaphore::new(max_concurrent.max(1))),
+            pool: HashPool::start(threads),
             dummy_hash: Arc::from(DUMMY_HASH),
         }
     }
@@ -63,12 +71,7 @@ impl Argon2Hasher {
     ///
     /// With non-default parameters this computes its dummy hash once, synchronously: call it at
     /// start-up, not on an async worker.
-    pub fn with_params(
-        m: u32,
-        t: u32,
-        p: u32,
-        max_concurrent: usize,
-    ) -> Result<Argon2Hasher, HashError> {
+    pub fn with_params(m: u32, t: u32, p: u32, threads: usize) -> Result<Argon2Hasher, HashError> {
         let params = Params::new(m, t, p, Some(OUTPUT_LEN))
             .map_err(|e| HashError(format!("invalid argon2 parameters: {e}")))?;
         let dummy_hash = if same_cost(&params, &Params::DEFAULT) {
@@ -78,37 +81,30 @@ impl Argon2Hasher {
         };
         Ok(Argon2Hasher {
             params,
-            permits: Arc::new(Semaphore::new(max_concurrent.max(1))),
+            pool: HashPool::start(threads),
             dummy_hash,
         })
     }
 
-    /// Runs `work` on the blocking pool once a permit is free. The permit moves into the blocking
-    /// task, so even if the caller's future is dropped (client gone) the cap still counts the
-    /// hash that keeps running.
+    /// Runs `work` on a hashing thread, inside the caller's tracing span.
     async fn run_blocking<T, F>(&self, work: F) -> Result<T, HashError>
     where
         F: FnOnce() -> T + Send + 'static,
         T: Send + 'static,
     {
-        let permit = Arc::clone(&self.permits)
-            .acquire_owned()
-            .await
-            .map_err(|_| HashError("password hasher is shut down".to_owned()))?;
         let span = tracing::Span::current();
-        tokio::task::spawn_blocking(move || {
-            let _permit = permit;
-            let _entered = span.enter();
-            work()
-        })
-        .await
-        .map_err(|e| {
-            HashError(if e.is_panic() {
-                "password hashing task panicked".to_owned()
-            } else {
-                "password hashing task was cancelled".to_owned()
+        self.pool
+            .run(move || {
+                let _entered = span.enter();
+                work()
             })
-        })
+            .await
+            .map_err(|e| {
+                HashError(match e {
+                    PoolError::Panicked => "password hashing task panicked".to_owned(),
+                    PoolError::Unavailable => "no password hashing thread is running".to_owned(),
+                })
+            })
     }
 }
 
@@ -148,20 +144,13 @@ impl PasswordHasher for Argon2Hasher {
     }
 }
 
-fn argon2id(params: &Params) -> Argon2<'static> {
-    Argon2::new(Algorithm::Argon2id, argon2::Version::V0x13, params.clone())
-}
-
 fn hash_sync(params: &Params, password: &[u8]) -> Result<String, HashError> {
-    argon2id(params)
-        .hash_password(password)
-        .map(|hash| hash.to_string())
-        .map_err(|e| HashError(format!("argon2 hashing failed: {e}")))
+    argon2_mem::hash(params, password).map_err(|e| HashError(format!("argon2 hashing failed: {e}")))
 }
 
 fn burn_dummy(dummy_hash: &str, password: &[u8]) {
     if let Ok(parsed) = PasswordHash::new(dummy_hash) {
-        let _ = Argon2::default().verify_password(password, &parsed);
+        let _ = argon2_mem::verify(password, &parsed);
     }
 }
 
@@ -188,12 +177,8 @@ fn verify_argon2(current: &Params, password: &[u8], stored: &str) -> Option<Pass
     {
         return None;
     }
-    // The verifier takes algorithm, version and parameters from the stored hash, not from the
-    // context, so any context verifies any argon2id hash.
-    if Argon2::default()
-        .verify_password(password, &parsed)
-        .is_err()
-    {
+    // Algorithm, version and parameters come from the stored hash.
+    if !argon2_mem::verify(password, &parsed)? {
         return Some(PasswordCheck::Mismatch);
     }
     let up_to_date = parsed.version == Some(argon2::Version::V0x13.into())

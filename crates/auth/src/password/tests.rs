@@ -189,7 +189,7 @@ fn invalid_parameters_are_refused() {
 
 #[tokio::test]
 async fn concurrency_cap_queues_instead_of_failing() {
-    // A cap of 0 is clamped to 1; with one permit, concurrent calls run one after another.
+    // 0 threads is clamped to 1; with one thread, concurrent calls run one after another.
     let hasher = std::sync::Arc::new(Argon2Hasher::with_params(8, 1, 1, 0).unwrap());
     let hash = hasher.hash("queued".to_owned()).await.unwrap();
     let tasks: Vec<_> = (0..8)
@@ -248,4 +248,55 @@ async fn a_panic_while_hashing_becomes_a_hash_error() {
     let result: Result<(), _> = cheap().run_blocking(|| panic!("boom")).await;
     let err = result.unwrap_err();
     assert!(err.0.contains("panicked"), "{err}");
+}
+
+#[tokio::test]
+async fn hashing_runs_on_the_dedicated_threads() {
+    let name = cheap()
+        .run_blocking(|| std::thread::current().name().map(str::to_owned))
+        .await
+        .unwrap();
+    assert!(name.is_some_and(|n| n.starts_with("argon2-")));
+}
+
+#[tokio::test]
+async fn a_thread_survives_a_panicking_job() {
+    let hasher = Argon2Hasher::with_params(8, 1, 1, 1).unwrap();
+    assert!(hasher.run_blocking(|| panic!("boom")).await.is_err());
+    assert_eq!(hasher.run_blocking(|| 7).await.unwrap(), 7);
+}
+
+#[tokio::test]
+async fn an_abandoned_job_is_skipped() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    let hasher = Argon2Hasher::with_params(8, 1, 1, 1).unwrap();
+    let (release, gate) = std::sync::mpsc::channel::<()>();
+    // Occupy the only thread, queue a job, then stop waiting for it.
+    let busy = {
+        let hasher = hasher.clone();
+        tokio::spawn(async move { hasher.run_blocking(move || gate.recv().is_ok()).await })
+    };
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    let ran = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&ran);
+    let abandoned = tokio::time::timeout(
+        Duration::from_millis(50),
+        hasher.run_blocking(move || flag.store(true, Ordering::SeqCst)),
+    )
+    .await;
+    assert!(abandoned.is_err(), "the queued job cannot have run yet");
+    release.send(()).unwrap();
+    assert!(busy.await.unwrap().unwrap());
+    // A job queued after the abandoned one runs, so the abandoned one was dequeued by now.
+    hasher.run_blocking(|| ()).await.unwrap();
+    assert!(!ran.load(Ordering::SeqCst));
+}
+
+#[test]
+fn half_the_cores_hash() {
+    assert_eq!(super::hashing_threads_for(1), 1);
+    assert_eq!(super::hashing_threads_for(2), 1);
+    assert_eq!(super::hashing_threads_for(8), 4);
 }
