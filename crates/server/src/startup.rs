@@ -9,7 +9,7 @@ use std::time::Duration;
 use actix_web::dev::{Server, ServerHandle};
 use actix_web::middleware::{Condition, from_fn};
 use actix_web::{HttpServer, web};
-use intowork_auth::{Argon2Hasher, HmacLinkSigner, JwtTokenIssuer};
+use intowork_auth::{Argon2Hasher, HmacLinkSigner, JwtTokenIssuer, hashing_threads_for};
 use intowork_domain::application::ApplicationService;
 use intowork_domain::auth::AuthService;
 use intowork_domain::candidate::ProfileService;
@@ -58,6 +58,13 @@ pub enum StartupError {
     Mail(#[from] intowork_mail::MailConfigError),
 }
 
+/// Blocking threads per worker: one per pooled connection plus a few for file I/O.
+fn blocking_threads(pool_size: u32) -> usize {
+    usize::try_from(pool_size)
+        .unwrap_or(usize::MAX)
+        .saturating_add(4)
+}
+
 const RETRY_EVERY: Duration = Duration::from_secs(2);
 const FIRST_ATTEMPT_BOUND: Duration = Duration::from_secs(2);
 
@@ -87,9 +94,9 @@ impl Application {
         let secret = secret::resolve(&settings).map_err(StartupError::Secret)?;
         let files = file_store(&settings)?;
         let clock = Arc::new(SystemClock);
-        let hash_slots = std::thread::available_parallelism().map_or(2, |n| n.get() * 2);
-        // One hasher for sign-in and password reset: its slots bound argon2's CPU use overall.
-        let hasher = Arc::new(Argon2Hasher::new(hash_slots));
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        // One hasher for sign-in and password reset: its threads bound argon2's CPU and memory.
+        let hasher = Arc::new(Argon2Hasher::new(hashing_threads_for(cores)));
         let auth = AuthService::new(
             Arc::new(DieselUserRepository::new(database.clone())),
             hasher.clone(),
@@ -173,6 +180,10 @@ impl Application {
                 .wrap(Condition::new(on, hub))
         })
         .shutdown_timeout(30)
+        // Blocking work is database calls (bounded by the pool anyway) and local file I/O. actix's
+        // default allows 512 threads per worker: a burst of waiting requests then spawned dozens
+        // of threads, each with its own malloc arena, which stayed resident (docs/performance.md).
+        .worker_max_blocking_threads(blocking_threads(settings.database_pool_size))
         .listen(listener)
         .map_err(StartupError::Server)?
         .run();
