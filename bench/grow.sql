@@ -36,8 +36,8 @@ SELECT e.employer_id, e.company_id, n.title, n.description, '3 ans d''experience
        n.posted_at, n.posted_at, n.posted_at
 FROM bench_new n JOIN bench_emp e ON e.k = n.g % (SELECT count(*) FROM bench_emp);
 
-INSERT INTO job_applications (job_id, candidate_id, status, cover_letter, applied_at, updated_at)
-SELECT j.id, c.id,
+INSERT INTO job_applications (job_id, employer_id, candidate_id, status, cover_letter, applied_at, updated_at)
+SELECT j.id, j.employer_id, c.id,
        (ARRAY['applied','applied','viewed','shortlisted','interview','rejected','accepted'])[1 + (j.id + s.n) % 7],
        'Bonjour, votre offre m''interesse.', j.posted_at + make_interval(hours => s.n), j.posted_at + make_interval(hours => s.n)
 FROM jobs j
@@ -45,4 +45,5 @@ CROSS JOIN generate_series(0, 4) AS s(n)
 JOIN bench_cand c ON c.k = (j.id * 7 + s.n) % (SELECT count(*) FROM bench_cand)
 WHERE j.title LIKE '% genere %';
 
-ANALYZE;
+-- VACUUM too (not only ANALYZE): index-only scans need the visibility map, as in production.
+VACUUM ANALYZE;

@@ -4,7 +4,7 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use diesel::dsl::{count_star, sql};
+use diesel::dsl::count_star;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 use intowork_domain::admin::{
@@ -184,7 +184,7 @@ fn list_jobs(
             users::email.nullable(),
             jobs::status,
             jobs::location,
-            sql::<BigInt>(APPLICATIONS_COUNT_SQL),
+            crate::static_sql::static_sql::<BigInt>(APPLICATIONS_COUNT_SQL),
             jobs::created_at,
         ))
         .load(conn)

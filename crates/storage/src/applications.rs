@@ -54,10 +54,10 @@ fn create(
     // Candidate first (serialises with CV changes), then the job, shared (held until commit, so a
     // concurrent delete or archive of the job sees this application).
     lock_candidate(conn, new.candidate_id.get())?;
-    let open = job_status_shared(conn, new.job_id.get())?;
-    if open.as_deref() != Some(JobStatus::Published.as_str()) {
-        return Err(TxError::Domain(CreateApplicationError::JobNotFound));
-    }
+    let employer = match job_status_shared(conn, new.job_id.get())? {
+        Some((status, employer)) if status == JobStatus::Published.as_str() => employer,
+        _ => return Err(TxError::Domain(CreateApplicationError::JobNotFound)),
+    };
     // The CV the application is made with: the candidate's current one (D4).
     let cv: Option<i64> = candidate_cvs::table
         .filter(candidate_cvs::candidate_id.eq(new.candidate_id.get()))
@@ -70,6 +70,7 @@ fn create(
     let id: i64 = diesel::insert_into(job_applications::table)
         .values((
             job_applications::job_id.eq(new.job_id.get()),
+            job_applications::employer_id.eq(employer),
             job_applications::candidate_id.eq(new.candidate_id.get()),
             job_applications::cv_id.eq(cv),
             job_applications::status.eq(ApplicationStatus::Applied.as_str()),
@@ -198,14 +199,19 @@ impl ApplicationRepository for DieselApplicationRepository {
     async fn withdraw(&self, candidate: CandidateId, id: ApplicationId) -> Result<bool, RepoError> {
         self.db
             .run(move |conn| {
-                // Notifications that point at it go with it (ON DELETE CASCADE).
-                diesel::delete(
-                    job_applications::table
-                        .filter(job_applications::id.eq(id.get()))
-                        .filter(job_applications::candidate_id.eq(candidate.get()))
-                        .filter(job_applications::status.eq(ApplicationStatus::Applied.as_str())),
-                )
-                .execute(conn)
+                // Notifications that point at it go with it (ON DELETE CASCADE). A transaction
+                // although one statement: its commit tells the count cache that totals changed.
+                write_tx(conn, |conn| {
+                    diesel::delete(
+                        job_applications::table
+                            .filter(job_applications::id.eq(id.get()))
+                            .filter(job_applications::candidate_id.eq(candidate.get()))
+                            .filter(
+                                job_applications::status.eq(ApplicationStatus::Applied.as_str()),
+                            ),
+                    )
+                    .execute(conn)
+                })
                 .map(|n| n > 0)
                 .map_err(map_db_error)
             })
@@ -219,13 +225,16 @@ impl ApplicationRepository for DieselApplicationRepository {
         job: Option<JobId>,
         paging: Paging,
     ) -> Result<Page<EmployerApplication>, RepoError> {
+        let db = self.db.clone();
         self.db
             .run(move |conn| {
                 let filtered = || {
+                    // `job_applications.employer_id` (a copy of the job's) has the index for
+                    // "this employer's applications, newest first".
                     let mut q = job_applications::table
                         .inner_join(jobs::table)
                         .inner_join(candidates::table.inner_join(users::table))
-                        .filter(jobs::employer_id.eq(employer.get()))
+                        .filter(job_applications::employer_id.eq(employer.get()))
                         .into_boxed::<crate::MultiBackend>();
                     if let Some(s) = status {
                         q = q.filter(job_applications::status.eq(s.as_str()));
@@ -235,9 +244,13 @@ impl ApplicationRepository for DieselApplicationRepository {
                     }
                     q
                 };
-                let total: i64 = filtered()
-                    .select(count_star())
-                    .first(conn)
+                let key = format!(
+                    "applications.employer|{}|{status:?}|{job:?}",
+                    employer.get()
+                );
+                let total = db
+                    .totals()
+                    .total(key, || filtered().select(count_star()).first::<i64>(conn))
                     .map_err(map_db_error)?;
                 let (limit, offset) = page_of(paging);
                 let rows: Vec<EmployerRow> = filtered()

@@ -1,5 +1,6 @@
 //! The connection enum, the scheme-aware r2d2 manager and the per-connection SQLite settings.
 
+use std::cell::Cell;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -10,6 +11,7 @@ use diesel::pg::PgConnection;
 use diesel::r2d2::{self, CustomizeConnection, HandleError, ManageConnection, R2D2Connection};
 use diesel::sqlite::SqliteConnection;
 
+use crate::count_cache::Commits;
 use crate::error::StorageError;
 
 /// One connection type over both backends. Queries written against it run unchanged on
@@ -107,8 +109,22 @@ impl ManageConnection for SchemeManager {
 
     fn has_broken(&self, conn: &mut DbConn) -> bool {
         // A connection dropped while panicking may sit in the middle of a transaction.
-        std::thread::panicking() || conn.is_broken()
+        std::thread::panicking() || DISCARD_ON_RETURN.take() || conn.is_broken()
     }
+}
+
+thread_local! {
+    /// Set by [`discard_on_return`] just before a connection goes back to the pool. r2d2 calls
+    /// `has_broken` synchronously, on the dropping thread, so the flag reaches that connection.
+    static DISCARD_ON_RETURN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Marks the pooled connection about to be dropped on this thread as broken, so the pool closes
+/// it instead of handing it out again. The pool does not test connections at checkout (that was
+/// one `SELECT 1` round trip per query batch), so a connection that failed with a connection-level
+/// error (the database restarted, the socket closed) is thrown away here, by its last user.
+pub(crate) fn discard_on_return() {
+    DISCARD_ON_RETURN.set(true);
 }
 
 /// SQLite settings every connection needs: the busy timeout first (so the others wait instead of
@@ -118,6 +134,7 @@ impl ManageConnection for SchemeManager {
 #[derive(Debug)]
 struct SqlitePragmas {
     statements: StatementCounter,
+    commits: Commits,
 }
 
 /// Counts the SQL statements every pooled connection sends (diesel's instrumentation hook), so
@@ -133,16 +150,21 @@ impl StatementCounter {
         self.0.load(Ordering::Relaxed)
     }
 
-    fn install(&self, conn: &mut DbConn) {
+    /// Also bumps `commits` on every committed transaction (the [`CountCache`]'s signal).
+    ///
+    /// [`CountCache`]: crate::count_cache::CountCache
+    fn install(&self, conn: &mut DbConn, commits: Commits) {
         let count = self.0.clone();
-        let hook = move |event: InstrumentationEvent<'_>| {
-            if let InstrumentationEvent::StartQuery { query, .. } = event {
+        let hook = move |event: InstrumentationEvent<'_>| match event {
+            InstrumentationEvent::StartQuery { query, .. } => {
                 count.fetch_add(1, Ordering::Relaxed);
                 #[cfg(debug_assertions)]
                 tracing::trace!(target: "intowork_storage::sql", sql = %query);
                 #[cfg(not(debug_assertions))]
                 let _ = query;
             }
+            InstrumentationEvent::CommitTransaction { .. } => commits.bump(),
+            _ => {}
         };
         match conn {
             DbConn::Pg(c) => c.set_instrumentation(hook),
@@ -158,7 +180,7 @@ const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 5000; \
 
 impl CustomizeConnection<DbConn, r2d2::Error> for SqlitePragmas {
     fn on_acquire(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
-        self.statements.install(conn);
+        self.statements.install(conn, self.commits.clone());
         match conn {
             DbConn::Sqlite(c) => c
                 .batch_execute(SQLITE_PRAGMAS)
@@ -188,12 +210,19 @@ pub(crate) fn build_pool(
     size: u32,
     pool_timeout: Duration,
     statements: StatementCounter,
+    commits: Commits,
 ) -> Pool {
     r2d2::Pool::builder()
         .max_size(size.max(1))
         .min_idle(Some(0))
+        // No `SELECT 1` before every checkout: a dead connection fails its first query with
+        // `Unavailable` (503) and is then discarded (see `discard_on_return`).
+        .test_on_check_out(false)
         .connection_timeout(pool_timeout)
-        .connection_customizer(Box::new(SqlitePragmas { statements }))
+        .connection_customizer(Box::new(SqlitePragmas {
+            statements,
+            commits,
+        }))
         .error_handler(Box::new(TracingErrorHandler))
         .build_unchecked(SchemeManager { target })
 }

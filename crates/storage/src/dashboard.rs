@@ -13,6 +13,7 @@ use intowork_domain::dashboard::{
 use intowork_domain::{RepoError, UserId};
 
 use crate::conn::DbConn;
+use crate::count_cache::CountCache;
 use crate::database::Database;
 use crate::error::map_db_error;
 use crate::schema::{
@@ -68,10 +69,11 @@ fn employer_facts(conn: &mut DbConn, user: i64) -> QueryResult<Option<EmployerDa
         return Ok(Some(EmployerDashboardFacts::NoCompany));
     }
     let own_jobs = || jobs::table.filter(jobs::employer_id.eq(employer));
+    // `job_applications.employer_id` is indexed with `applied_at`: no scan of other employers'.
     let applications = || {
         job_applications::table
             .inner_join(jobs::table)
-            .filter(jobs::employer_id.eq(employer))
+            .filter(job_applications::employer_id.eq(employer))
     };
     let (published, total, interviews, responded) = diesel::select((
         own_jobs()
@@ -160,21 +162,30 @@ fn profile(row: CandidateRow, items: (bool, bool, bool)) -> ProfileFacts {
     }
 }
 
-/// Candidate row (1 statement), counts and EXISTS (1), the newest application (1).
-fn candidate_facts(conn: &mut DbConn, user: i64) -> QueryResult<Option<CandidateFacts>> {
+/// Candidate row (1 statement), counts and EXISTS (1), the newest application (1), and the count
+/// of open jobs (1, shared by every candidate until the next write: see [`CountCache`]).
+fn candidate_facts(
+    conn: &mut DbConn,
+    totals: &CountCache,
+    user: i64,
+) -> QueryResult<Option<CandidateFacts>> {
     let Some(row) = candidate_row(conn, user)? else {
         return Ok(None);
     };
     let candidate = row.0;
     let own = || job_applications::table.filter(job_applications::candidate_id.eq(candidate));
     // "Offres disponibles" counts what the public list shows: published jobs of active employers.
-    let open_jobs = jobs::table
-        .inner_join(employers::table.inner_join(users::table))
-        .filter(jobs::status.eq("published"))
-        .filter(users::is_active.eq(true));
-    let (applications, published, interviews, experience, education, skill) = diesel::select((
+    // It is the one figure here that grows with the whole site, not with the candidate.
+    let published = totals.total("dashboard.open_jobs".to_owned(), || {
+        jobs::table
+            .inner_join(employers::table.inner_join(users::table))
+            .filter(jobs::status.eq("published"))
+            .filter(users::is_active.eq(true))
+            .count()
+            .get_result::<i64>(conn)
+    })?;
+    let (applications, interviews, experience, education, skill) = diesel::select((
         own().count().single_value(),
-        open_jobs.count().single_value(),
         own()
             .filter(job_applications::status.eq("interview"))
             .count()
@@ -183,7 +194,7 @@ fn candidate_facts(conn: &mut DbConn, user: i64) -> QueryResult<Option<Candidate
         exists(educations::table.filter(educations::candidate_id.eq(candidate))),
         exists(skills::table.filter(skills::candidate_id.eq(candidate))),
     ))
-    .get_result::<(Option<i64>, Option<i64>, Option<i64>, bool, bool, bool)>(conn)?;
+    .get_result::<(Option<i64>, Option<i64>, bool, bool, bool)>(conn)?;
     let latest_application = own()
         .inner_join(jobs::table)
         .order((
@@ -196,7 +207,7 @@ fn candidate_facts(conn: &mut DbConn, user: i64) -> QueryResult<Option<Candidate
     Ok(Some(CandidateFacts {
         profile: profile(row, (experience, education, skill)),
         applications: applications.unwrap_or(0),
-        published_jobs: published.unwrap_or(0),
+        published_jobs: published,
         interviews: interviews.unwrap_or(0),
         latest_application: latest(latest_application),
     }))
@@ -238,8 +249,9 @@ impl DashboardRepository for DieselDashboardRepository {
 
     #[tracing::instrument(name = "db.dashboard.candidate", skip_all, fields(user_id = user.get()))]
     async fn candidate_facts(&self, user: UserId) -> Result<Option<CandidateFacts>, RepoError> {
+        let db = self.db.clone();
         self.db
-            .run(move |conn| candidate_facts(conn, user.get()).map_err(map_db_error))
+            .run(move |conn| candidate_facts(conn, db.totals(), user.get()).map_err(map_db_error))
             .await
     }
 

@@ -4,16 +4,22 @@ use std::fmt;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use diesel::RunQueryDsl;
 use diesel::connection::{AnsiTransactionManager, Connection, TransactionManager};
 use diesel::result::Error as DieselError;
 use intowork_domain::RepoError;
+use tokio::sync::Semaphore;
 
 use crate::conn::SchemeManager;
 use crate::conn::{Backend, DbConn, Pool, StatementCounter, Target, build_pool};
+use crate::count_cache::{self, Commits, CountCache};
 use crate::error::{StorageError, map_pool_error};
+
+/// The least a request admitted late in its timeout still waits for the checkout itself (a
+/// connection may be on its way back to the pool, or the readiness probe may hold one).
+const MIN_CHECKOUT_WAIT: Duration = Duration::from_millis(100);
 
 /// Default pool checkout timeout (CONTRACT 9.19 `DATABASE_POOL_TIMEOUT_SECS`).
 pub const DEFAULT_POOL_TIMEOUT: Duration = Duration::from_secs(5);
@@ -35,6 +41,10 @@ struct Inner {
     backend: Backend,
     ready: AtomicBool,
     statements: StatementCounter,
+    totals: CountCache,
+    /// One permit per pooled connection, handed out first come, first served (see [`Database::run`]).
+    admission: Arc<Semaphore>,
+    pool_timeout: Duration,
 }
 
 impl fmt::Debug for Database {
@@ -60,13 +70,23 @@ impl Database {
         target.prepare()?;
         let backend = target.backend;
         let statements = StatementCounter::default();
+        let commits = Commits::default();
         Ok(Database {
             inner: Arc::new(Inner {
                 direct: SchemeManager::new(target.clone()),
-                pool: build_pool(target, pool_size, pool_timeout, statements.clone()),
+                pool: build_pool(
+                    target,
+                    pool_size,
+                    pool_timeout,
+                    statements.clone(),
+                    commits.clone(),
+                ),
                 backend,
                 ready: AtomicBool::new(false),
                 statements,
+                totals: CountCache::new(commits, count_cache::TTL),
+                admission: Arc::new(Semaphore::new(pool_size.max(1) as usize)),
+                pool_timeout,
             }),
         })
     }
@@ -75,6 +95,11 @@ impl Database {
     /// `SELECT 1` validity checks). Tests take the difference around a request.
     pub fn statement_count(&self) -> u64 {
         self.inner.statements.get()
+    }
+
+    /// Totals of list queries, reused until the next commit (see [`CountCache`]).
+    pub(crate) fn totals(&self) -> &CountCache {
+        &self.inner.totals
     }
 
     pub fn backend(&self) -> Backend {
@@ -132,12 +157,33 @@ impl Database {
         T: Send + 'static,
     {
         self.ensure_ready()?;
+        // Requests queue here, in arrival order and without holding a thread, for one of the
+        // pool's connections. Waiting in r2d2 instead parks a blocking thread per request and lets
+        // late arrivals overtake early ones: under load some requests waited up to a second.
+        let started = Instant::now();
+        let permit = tokio::time::timeout(
+            self.inner.pool_timeout,
+            Arc::clone(&self.inner.admission).acquire_owned(),
+        )
+        .await
+        .map_err(|_| RepoError::Unavailable("timed out waiting for a database connection".into()))?
+        .map_err(|_| RepoError::Unavailable("the connection pool is closed".into()))?;
+        let wait_left = self
+            .inner
+            .pool_timeout
+            .saturating_sub(started.elapsed())
+            .max(MIN_CHECKOUT_WAIT);
         let pool = self.inner.pool.clone();
         let span = tracing::Span::current();
         let task = tokio::task::spawn_blocking(move || {
             let _entered = span.enter();
-            let mut conn = pool.get().map_err(|e| map_pool_error(&e))?;
-            f(&mut conn)
+            // Dropped after `conn` (reverse declaration order): the connection is back in the
+            // pool before the next request is admitted.
+            let _permit = permit;
+            let mut conn = pool
+                .get_timeout(wait_left)
+                .map_err(|e| map_pool_error(&e))?;
+            discard_if_lost(f(&mut conn))
         });
         match task.await {
             Ok(result) => result,
@@ -153,7 +199,7 @@ impl Database {
     {
         self.ensure_ready()?;
         let mut conn = self.inner.pool.get().map_err(|e| map_pool_error(&e))?;
-        catch_unwind(AssertUnwindSafe(|| f(&mut conn)))
+        catch_unwind(AssertUnwindSafe(|| discard_if_lost(f(&mut conn))))
             .unwrap_or_else(|payload| Err(task_failure(Some(payload))))
     }
 
@@ -164,6 +210,15 @@ impl Database {
             Err(RepoError::Unavailable("database not ready".to_owned()))
         }
     }
+}
+
+/// A connection-level failure means the connection is probably dead: make sure the pool drops it
+/// when the caller's checkout ends (on this thread, right after this returns).
+fn discard_if_lost<T>(result: Result<T, RepoError>) -> Result<T, RepoError> {
+    if matches!(result, Err(RepoError::Unavailable(_))) {
+        crate::conn::discard_on_return();
+    }
+    result
 }
 
 fn task_failure(panic: Option<Box<dyn std::any::Any + Send>>) -> RepoError {
@@ -181,9 +236,11 @@ fn task_failure(panic: Option<Box<dyn std::any::Any + Send>>) -> RepoError {
 
 /// `SELECT 1` through the connection enum.
 pub(crate) fn ping(conn: &mut DbConn) -> Result<(), DieselError> {
-    diesel::select(diesel::dsl::sql::<diesel::sql_types::Integer>("1"))
-        .get_result::<i32>(conn)
-        .map(|_| ())
+    diesel::select(crate::static_sql::static_sql::<diesel::sql_types::Integer>(
+        "1",
+    ))
+    .get_result::<i32>(conn)
+    .map(|_| ())
 }
 
 /// Runs `f` in a write transaction. On SQLite the transaction starts with `BEGIN IMMEDIATE`, which

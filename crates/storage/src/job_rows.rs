@@ -3,7 +3,6 @@
 //! number of statements whatever the page holds.
 
 use chrono::NaiveDateTime;
-use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Nullable, Timestamp};
 use intowork_domain::job::{
@@ -14,6 +13,7 @@ use intowork_domain::{CompanyId, EmployerId, JobId, RepoError, UserId};
 
 use crate::conn::{DbConn, MultiBackend};
 use crate::schema::{candidates, companies, employers, job_applications, jobs, users};
+use crate::static_sql::{StaticSql, static_sql};
 
 /// `applications_count` is computed live (CONTRACT 8.5): a correlated count served by the
 /// `job_applications (job_id, …)` index, so it can never drift from the applications themselves.
@@ -150,7 +150,7 @@ pub(crate) fn load_page(
     source
         .select(listing_columns())
         .order((
-            sql::<Nullable<Timestamp>>(POSTED_DESC_NULLS_FIRST),
+            static_sql::<Nullable<Timestamp>>(POSTED_DESC_NULLS_FIRST),
             jobs::id.desc(),
         ))
         .limit(limit)
@@ -161,7 +161,7 @@ pub(crate) fn load_page(
 #[allow(clippy::type_complexity)]
 pub(crate) fn listing_columns() -> (
     diesel::dsl::AsSelect<JobRow, MultiBackend>,
-    diesel::expression::SqlLiteral<BigInt>,
+    StaticSql<BigInt>,
     (
         companies::name,
         companies::logo_url,
@@ -173,7 +173,7 @@ pub(crate) fn listing_columns() -> (
 ) {
     (
         JobRow::as_select(),
-        sql::<BigInt>(APPLICATIONS_COUNT_SQL),
+        static_sql::<BigInt>(APPLICATIONS_COUNT_SQL),
         (
             companies::name,
             companies::logo_url,

@@ -2,8 +2,8 @@
 //! the domain's normaliser whenever a job is written (CONTRACT 9.10).
 
 use async_trait::async_trait;
-use chrono::{DateTime, NaiveDateTime, Utc};
-use diesel::dsl::{count_star, sql};
+use chrono::{DateTime, NaiveDateTime, Timelike, Utc};
+use diesel::dsl::count_star;
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 use intowork_domain::job::{
@@ -14,6 +14,7 @@ use intowork_domain::search::{job_search_text, normalize};
 use intowork_domain::{ApplicationId, CompanyId, EmployerId, JobId, RepoError, UserId};
 
 use crate::conn::DbConn;
+use crate::count_cache::CountCache;
 use crate::database::{Database, write_tx};
 use crate::error::map_db_error;
 use crate::job_rows::{
@@ -119,17 +120,32 @@ fn employer_filtered(q: &EmployerJobQuery) -> Source {
     s
 }
 
+/// The count of the public list for the filters of `q` (the page and viewer do not change it).
+fn public_total_key(q: &PublicJobQuery) -> String {
+    format!(
+        "jobs.public|{:?}|{:?}|{:?}|{:?}|{:?}",
+        q.text, q.location, q.job_type, q.location_type, q.salary_min
+    )
+}
+
+/// One page and its total. With `totals`, the total is taken from (or kept in) the count cache.
 fn page(
     conn: &mut DbConn,
     filtered: impl Fn() -> Source,
-    limit: i64,
-    offset: i64,
+    (limit, offset): (i64, i64),
     viewer: Option<UserId>,
+    totals: Option<(&CountCache, String)>,
 ) -> Result<JobPage, RepoError> {
-    let total: i64 = filtered()
-        .select(count_star())
-        .get_result(conn)
-        .map_err(map_db_error)?;
+    let count = |conn: &mut DbConn| {
+        filtered()
+            .select(count_star())
+            .get_result::<i64>(conn)
+            .map_err(map_db_error)
+    };
+    let total = match totals {
+        Some((cache, key)) => cache.total(key, || count(conn))?,
+        None => count(conn)?,
+    };
     let rows = load_page(filtered(), limit, offset, conn).map_err(map_db_error)?;
     let items = with_applied(conn, rows, viewer)?;
     Ok(JobPage { items, total })
@@ -220,10 +236,12 @@ fn remove(
 impl JobRepository for DieselJobRepository {
     #[tracing::instrument(name = "db.jobs.list_public", skip_all)]
     async fn list_public(&self, q: PublicJobQuery) -> Result<JobPage, RepoError> {
+        let db = self.db.clone();
         self.db
             .run(move |conn| {
-                let (limit, offset) = (q.paging.limit, q.paging.offset());
-                page(conn, || public_filtered(&q), limit, offset, q.viewer)
+                let window = (q.paging.limit, q.paging.offset());
+                let totals = Some((db.totals(), public_total_key(&q)));
+                page(conn, || public_filtered(&q), window, q.viewer, totals)
             })
             .await
     }
@@ -232,22 +250,30 @@ impl JobRepository for DieselJobRepository {
     async fn list_for_employer(&self, q: EmployerJobQuery) -> Result<JobPage, RepoError> {
         self.db
             .run(move |conn| {
-                let (limit, offset) = (q.paging.limit, q.paging.offset());
-                page(conn, || employer_filtered(&q), limit, offset, None)
+                let window = (q.paging.limit, q.paging.offset());
+                page(conn, || employer_filtered(&q), window, None, None)
             })
             .await
     }
 
     #[tracing::instrument(name = "db.jobs.count_published_since", skip_all)]
     async fn count_published_since(&self, since: DateTime<Utc>) -> Result<i64, RepoError> {
+        // Whole seconds: the answer is exact for the second and can be shared within it.
+        let since = naive(since)
+            .with_nanosecond(0)
+            .unwrap_or_else(|| naive(since));
+        let db = self.db.clone();
         self.db
             .run(move |conn| {
-                listing_source!()
-                    .filter(jobs::status.eq(JobStatus::Published.as_str()))
-                    .filter(users::is_active.eq(true))
-                    .filter(jobs::posted_at.ge(naive(since)))
-                    .select(count_star())
-                    .get_result(conn)
+                db.totals()
+                    .total(format!("jobs.published_since|{since}"), || {
+                        listing_source!()
+                            .filter(jobs::status.eq(JobStatus::Published.as_str()))
+                            .filter(users::is_active.eq(true))
+                            .filter(jobs::posted_at.ge(since))
+                            .select(count_star())
+                            .get_result(conn)
+                    })
                     .map_err(map_db_error)
             })
             .await
@@ -294,7 +320,10 @@ impl JobRepository for DieselJobRepository {
             .run(move |conn| {
                 jobs::table
                     .find(id.get())
-                    .select((JobRow::as_select(), sql::<BigInt>(APPLICATIONS_COUNT_SQL)))
+                    .select((
+                        JobRow::as_select(),
+                        crate::static_sql::static_sql::<BigInt>(APPLICATIONS_COUNT_SQL),
+                    ))
                     .first::<(JobRow, i64)>(conn)
                     .optional()
                     .map_err(map_db_error)?

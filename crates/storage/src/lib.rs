@@ -13,6 +13,7 @@ mod candidates;
 mod companies;
 mod company_rows;
 mod conn;
+mod count_cache;
 mod cvs;
 mod dashboard;
 mod database;
@@ -29,6 +30,7 @@ mod profile_items;
 mod profile_rows;
 mod reset_tokens;
 pub mod schema;
+mod static_sql;
 mod users;
 
 pub use admin::DieselAdminRepository;

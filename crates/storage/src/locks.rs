@@ -27,8 +27,10 @@ pub(crate) fn lock_candidate(conn: &mut DbConn, candidate: i64) -> QueryResult<(
 
 /// The job's status, locked against deletion and archiving until the transaction ends (shared:
 /// concurrent applications to one job do not wait for each other).
-pub(crate) fn job_status_shared(conn: &mut DbConn, job: i64) -> QueryResult<Option<String>> {
-    let query = jobs::table.find(job).select(jobs::status);
+pub(crate) fn job_status_shared(conn: &mut DbConn, job: i64) -> QueryResult<Option<(String, i64)>> {
+    let query = jobs::table
+        .find(job)
+        .select((jobs::status, jobs::employer_id));
     match conn {
         DbConn::Pg(pg) => query.for_share().first(pg).optional(),
         DbConn::Sqlite(c) => query.first(c).optional(),

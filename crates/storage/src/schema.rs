@@ -176,6 +176,7 @@ diesel::table! {
         applied_at -> Timestamp,
         viewed_at -> Nullable<Timestamp>,
         updated_at -> Timestamp,
+        employer_id -> BigInt,
     }
 }
 

@@ -1,7 +1,7 @@
 //! Helpers for the employer, company and job end-to-end tests.
 
 use diesel::prelude::*;
-use intowork_storage::schema::{candidates, job_applications};
+use intowork_storage::schema::{candidates, job_applications, jobs};
 use serde_json::{Value, json};
 
 use crate::support::*;
@@ -67,10 +67,16 @@ pub async fn apply(app: &TestApp, job: i64, candidate_user: i64) -> i64 {
                 .select(candidates::id)
                 .first(c)
                 .map_err(|e| intowork_domain::RepoError::Internal(e.to_string()))?;
+            let employer: i64 = jobs::table
+                .find(job)
+                .select(jobs::employer_id)
+                .first(c)
+                .map_err(|e| intowork_domain::RepoError::Internal(e.to_string()))?;
             let now = chrono::Utc::now().naive_utc();
             diesel::insert_into(job_applications::table)
                 .values((
                     job_applications::job_id.eq(job),
+                    job_applications::employer_id.eq(employer),
                     job_applications::candidate_id.eq(candidate),
                     job_applications::status.eq("applied"),
                     job_applications::applied_at.eq(now),

@@ -138,6 +138,7 @@ impl Importer {
                 let description = r.description.clone().ok_or("no description")?;
                 let company_name = s.company_names.get(&company).map_or("", String::as_str);
                 let (created_at, updated_at) = stamps(r.created_at, r.updated_at, now);
+                s.job_employer.insert(r.id, employer);
                 Ok(JobRow {
                     id: r.id,
                     employer_id: employer,
@@ -205,9 +206,11 @@ impl Importer {
                     report.adjust("candidate has no CV, cv_id NULL", r.id);
                 }
                 let applied_at = r.applied_at.or(r.updated_at).unwrap_or(now);
+                let employer_id = *s.job_employer.get(&job).ok_or("the job has no employer")?;
                 Ok(ApplicationRow {
                     id: r.id,
                     job_id: job,
+                    employer_id,
                     candidate_id: candidate,
                     cv_id,
                     status: status.as_str(),

@@ -97,6 +97,8 @@ struct State {
     employers: Ids,
     employer_of_user: HashMap<i64, i64>,
     jobs: Ids,
+    /// Each present job's employer (copied onto its applications).
+    job_employer: HashMap<i64, i64>,
     cvs: Ids,
     /// The CVs our database holds, per candidate: `(created_at, id)`.
     existing_cvs_of: HashMap<i64, Vec<(NaiveDateTime, i64)>>,
@@ -317,11 +319,11 @@ fn existing_state(conn: &mut DbConn) -> diesel::QueryResult<State> {
         s.employer_of_user.insert(user, id);
         s.employers.existing.insert(id, user.to_string());
     }
-    s.jobs.existing = by_parent(
-        jobs::table
-            .select((jobs::id, jobs::employer_id))
-            .load(conn)?,
-    );
+    let job_rows: Vec<(i64, i64)> = jobs::table
+        .select((jobs::id, jobs::employer_id))
+        .load(conn)?;
+    s.job_employer = job_rows.iter().copied().collect();
+    s.jobs.existing = by_parent(job_rows);
     for (id, candidate, created_at) in candidate_cvs::table
         .select((
             candidate_cvs::id,

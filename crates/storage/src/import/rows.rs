@@ -175,6 +175,7 @@ pub(crate) struct JobRow {
 pub(crate) struct ApplicationRow {
     pub id: i64,
     pub job_id: i64,
+    pub employer_id: i64,
     pub candidate_id: i64,
     pub cv_id: Option<i64>,
     pub status: &'static str,

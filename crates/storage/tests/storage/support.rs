@@ -163,9 +163,14 @@ pub fn application(
     candidate_id: i64,
     cv_id: Option<i64>,
 ) -> QueryResult<i64> {
+    let employer: i64 = jobs::table
+        .find(job_id)
+        .select(jobs::employer_id)
+        .first(conn)?;
     diesel::insert_into(job_applications::table)
         .values((
             job_applications::job_id.eq(job_id),
+            job_applications::employer_id.eq(employer),
             job_applications::candidate_id.eq(candidate_id),
             job_applications::cv_id.eq(cv_id),
             job_applications::status.eq("applied"),

@@ -1,0 +1,2 @@
+DROP INDEX IF EXISTS job_applications_employer_applied_idx;
+ALTER TABLE job_applications DROP COLUMN employer_id;
