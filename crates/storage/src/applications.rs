@@ -199,19 +199,14 @@ impl ApplicationRepository for DieselApplicationRepository {
     async fn withdraw(&self, candidate: CandidateId, id: ApplicationId) -> Result<bool, RepoError> {
         self.db
             .run(move |conn| {
-                // Notifications that point at it go with it (ON DELETE CASCADE). A transaction
-                // although one statement: its commit tells the count cache that totals changed.
-                write_tx(conn, |conn| {
-                    diesel::delete(
-                        job_applications::table
-                            .filter(job_applications::id.eq(id.get()))
-                            .filter(job_applications::candidate_id.eq(candidate.get()))
-                            .filter(
-                                job_applications::status.eq(ApplicationStatus::Applied.as_str()),
-                            ),
-                    )
-                    .execute(conn)
-                })
+                // Notifications that point at it go with it (ON DELETE CASCADE).
+                diesel::delete(
+                    job_applications::table
+                        .filter(job_applications::id.eq(id.get()))
+                        .filter(job_applications::candidate_id.eq(candidate.get()))
+                        .filter(job_applications::status.eq(ApplicationStatus::Applied.as_str())),
+                )
+                .execute(conn)
                 .map(|n| n > 0)
                 .map_err(map_db_error)
             })
@@ -250,7 +245,7 @@ impl ApplicationRepository for DieselApplicationRepository {
                 );
                 let total = db
                     .totals()
-                    .total(key, || filtered().select(count_star()).first::<i64>(conn))
+                    .get_or(key, || filtered().select(count_star()).first::<i64>(conn))
                     .map_err(map_db_error)?;
                 let (limit, offset) = page_of(paging);
                 let rows: Vec<EmployerRow> = filtered()

@@ -1,6 +1,7 @@
 //! The connection enum, the scheme-aware r2d2 manager and the per-connection SQLite settings.
 
 use std::cell::Cell;
+use std::fmt::{self, Write as _};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -11,8 +12,8 @@ use diesel::pg::PgConnection;
 use diesel::r2d2::{self, CustomizeConnection, HandleError, ManageConnection, R2D2Connection};
 use diesel::sqlite::SqliteConnection;
 
-use crate::count_cache::Commits;
 use crate::error::StorageError;
+use crate::read_cache::Writes;
 
 /// One connection type over both backends. Queries written against it run unchanged on
 /// PostgreSQL and SQLite; per-backend SQL goes behind a small `match` on the variant.
@@ -113,6 +114,61 @@ impl ManageConnection for SchemeManager {
     }
 }
 
+/// Whether the statement is a `SELECT`, from the first keyword of its SQL. The SQL is written
+/// into a sink that stops after six letters, so the bind values are never formatted.
+fn is_select(query: &dyn diesel::connection::DebugQuery) -> bool {
+    struct Keyword {
+        letters: [u8; 6],
+        len: usize,
+    }
+    impl fmt::Write for Keyword {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            for b in s.bytes() {
+                if self.len == 0 && b.is_ascii_whitespace() {
+                    continue;
+                }
+                let Some(slot) = self.letters.get_mut(self.len) else {
+                    return Err(fmt::Error);
+                };
+                *slot = b.to_ascii_uppercase();
+                self.len += 1;
+            }
+            Ok(())
+        }
+    }
+    let mut keyword = Keyword {
+        letters: [0; 6],
+        len: 0,
+    };
+    let _ = write!(keyword, "{query}");
+    &keyword.letters[..keyword.len] == b"SELECT"
+}
+
+thread_local! {
+    /// Set by [`quietly`] for writes that change nothing the read caches hold.
+    static QUIET_WRITE: Cell<bool> = const { Cell::new(false) };
+}
+
+fn quiet_write() -> bool {
+    QUIET_WRITE.get()
+}
+
+/// Runs `f` (on this thread) without its writes invalidating the read caches. Only for the job
+/// view counter: bumped on every job detail, it would otherwise empty the caches continuously,
+/// and a listed view count may lag by the caches' TTL.
+pub(crate) fn quietly<T>(f: impl FnOnce() -> T) -> T {
+    /// Clears the flag however `f` ends (a panic included).
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            QUIET_WRITE.set(false);
+        }
+    }
+    QUIET_WRITE.set(true);
+    let _reset = Reset;
+    f()
+}
+
 thread_local! {
     /// Set by [`discard_on_return`] just before a connection goes back to the pool. r2d2 calls
     /// `has_broken` synchronously, on the dropping thread, so the flag reaches that connection.
@@ -134,7 +190,7 @@ pub(crate) fn discard_on_return() {
 #[derive(Debug)]
 struct SqlitePragmas {
     statements: StatementCounter,
-    commits: Commits,
+    writes: Writes,
 }
 
 /// Counts the SQL statements every pooled connection sends (diesel's instrumentation hook), so
@@ -150,10 +206,9 @@ impl StatementCounter {
         self.0.load(Ordering::Relaxed)
     }
 
-    /// Also bumps `commits` on every committed transaction (the [`CountCache`]'s signal).
-    ///
-    /// [`CountCache`]: crate::count_cache::CountCache
-    fn install(&self, conn: &mut DbConn, commits: Commits) {
+    /// Also bumps `writes` after every statement that is not a `SELECT` (the read caches' signal:
+    /// an autocommit write, or the `COMMIT` of a transaction, has then taken effect).
+    fn install(&self, conn: &mut DbConn, writes: Writes) {
         let count = self.0.clone();
         let hook = move |event: InstrumentationEvent<'_>| match event {
             InstrumentationEvent::StartQuery { query, .. } => {
@@ -163,7 +218,11 @@ impl StatementCounter {
                 #[cfg(not(debug_assertions))]
                 let _ = query;
             }
-            InstrumentationEvent::CommitTransaction { .. } => commits.bump(),
+            InstrumentationEvent::FinishQuery { query, .. } => {
+                if !is_select(query) && !quiet_write() {
+                    writes.bump();
+                }
+            }
             _ => {}
         };
         match conn {
@@ -180,7 +239,7 @@ const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 5000; \
 
 impl CustomizeConnection<DbConn, r2d2::Error> for SqlitePragmas {
     fn on_acquire(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
-        self.statements.install(conn, self.commits.clone());
+        self.statements.install(conn, self.writes.clone());
         match conn {
             DbConn::Sqlite(c) => c
                 .batch_execute(SQLITE_PRAGMAS)
@@ -210,7 +269,7 @@ pub(crate) fn build_pool(
     size: u32,
     pool_timeout: Duration,
     statements: StatementCounter,
-    commits: Commits,
+    writes: Writes,
 ) -> Pool {
     r2d2::Pool::builder()
         .max_size(size.max(1))
@@ -219,10 +278,7 @@ pub(crate) fn build_pool(
         // `Unavailable` (503) and is then discarded (see `discard_on_return`).
         .test_on_check_out(false)
         .connection_timeout(pool_timeout)
-        .connection_customizer(Box::new(SqlitePragmas {
-            statements,
-            commits,
-        }))
+        .connection_customizer(Box::new(SqlitePragmas { statements, writes }))
         .error_handler(Box::new(TracingErrorHandler))
         .build_unchecked(SchemeManager { target })
 }

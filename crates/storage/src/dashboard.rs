@@ -13,9 +13,9 @@ use intowork_domain::dashboard::{
 use intowork_domain::{RepoError, UserId};
 
 use crate::conn::DbConn;
-use crate::count_cache::CountCache;
 use crate::database::Database;
 use crate::error::map_db_error;
+use crate::read_cache::CountCache;
 use crate::schema::{
     candidates, educations, employers, experiences, job_applications, jobs, skills, users,
 };
@@ -32,6 +32,8 @@ impl DieselDashboardRepository {
 }
 
 type Counts4 = (Option<i64>, Option<i64>, Option<i64>, Option<i64>);
+/// A "newest" row as two scalar sub-selects: its job title and its time.
+type Newest = (Option<String>, Option<NaiveDateTime>);
 
 fn latest(row: Option<(String, NaiveDateTime)>) -> Option<Latest> {
     row.map(|(job_title, at)| Latest {
@@ -54,8 +56,8 @@ fn admin_counts(conn: &mut DbConn) -> QueryResult<AdminCounts> {
     })
 }
 
-/// Employer row (1 statement), then with a company: the four counts (1) and the three newest
-/// items (3).
+/// Employer row (1 statement), then with a company: the four counts and the three newest items
+/// (1).
 fn employer_facts(conn: &mut DbConn, user: i64) -> QueryResult<Option<EmployerDashboardFacts>> {
     let row = employers::table
         .filter(employers::user_id.eq(user))
@@ -75,47 +77,70 @@ fn employer_facts(conn: &mut DbConn, user: i64) -> QueryResult<Option<EmployerDa
             .inner_join(jobs::table)
             .filter(job_applications::employer_id.eq(employer))
     };
-    let (published, total, interviews, responded) = diesel::select((
+    let newest_job = || {
         own_jobs()
-            .filter(jobs::status.eq("published"))
-            .count()
-            .single_value(),
-        applications().count().single_value(),
+            .filter(jobs::status.ne("archived"))
+            .order((jobs::created_at.desc(), jobs::id.desc()))
+            .limit(1)
+    };
+    let newest_application = || {
+        applications()
+            .order((
+                job_applications::applied_at.desc(),
+                job_applications::id.desc(),
+            ))
+            .limit(1)
+    };
+    let newest_interview = || {
         applications()
             .filter(job_applications::status.eq("interview"))
-            .count()
-            .single_value(),
-        // The CHECK list leaves five statuses besides `applied`: each is an employer's answer.
-        applications()
-            .filter(job_applications::status.ne("applied"))
-            .count()
-            .single_value(),
-    ))
-    .get_result::<Counts4>(conn)?;
-    // Archived jobs are the ones the employer deleted (CONTRACT 8.6): not "new" any more.
-    let latest_job = own_jobs()
-        .filter(jobs::status.ne("archived"))
-        .order((jobs::created_at.desc(), jobs::id.desc()))
-        .select((jobs::title, jobs::created_at))
-        .first(conn)
-        .optional()?;
-    let latest_application = applications()
-        .order((
-            job_applications::applied_at.desc(),
-            job_applications::id.desc(),
+            .order((
+                job_applications::updated_at.desc(),
+                job_applications::id.desc(),
+            ))
+            .limit(1)
+    };
+    // One statement: the four counts and the three "newest" rows as scalar sub-selects (a title
+    // and a time each), each served by an index; one round trip instead of four.
+    let (counts, (job_title, job_at), (app_title, app_at), (interview_title, interview_at)) =
+        diesel::select((
+            (
+                own_jobs()
+                    .filter(jobs::status.eq("published"))
+                    .count()
+                    .single_value(),
+                applications().count().single_value(),
+                applications()
+                    .filter(job_applications::status.eq("interview"))
+                    .count()
+                    .single_value(),
+                applications()
+                    .filter(job_applications::status.ne("applied"))
+                    .count()
+                    .single_value(),
+            ),
+            (
+                newest_job().select(jobs::title).single_value(),
+                newest_job().select(jobs::created_at).single_value(),
+            ),
+            (
+                newest_application().select(jobs::title).single_value(),
+                newest_application()
+                    .select(job_applications::applied_at)
+                    .single_value(),
+            ),
+            (
+                newest_interview().select(jobs::title).single_value(),
+                newest_interview()
+                    .select(job_applications::updated_at)
+                    .single_value(),
+            ),
         ))
-        .select((jobs::title, job_applications::applied_at))
-        .first(conn)
-        .optional()?;
-    let latest_interview = applications()
-        .filter(job_applications::status.eq("interview"))
-        .order((
-            job_applications::updated_at.desc(),
-            job_applications::id.desc(),
-        ))
-        .select((jobs::title, job_applications::updated_at))
-        .first(conn)
-        .optional()?;
+        .get_result::<(Counts4, Newest, Newest, Newest)>(conn)?;
+    let (published, total, interviews, responded) = counts;
+    let latest_job = job_title.zip(job_at);
+    let latest_application = app_title.zip(app_at);
+    let latest_interview = interview_title.zip(interview_at);
     Ok(Some(EmployerDashboardFacts::WithCompany(EmployerFacts {
         published_jobs: published.unwrap_or(0),
         applications: total.unwrap_or(0),
@@ -176,7 +201,7 @@ fn candidate_facts(
     let own = || job_applications::table.filter(job_applications::candidate_id.eq(candidate));
     // "Offres disponibles" counts what the public list shows: published jobs of active employers.
     // It is the one figure here that grows with the whole site, not with the candidate.
-    let published = totals.total("dashboard.open_jobs".to_owned(), || {
+    let published = totals.get_or("dashboard.open_jobs".to_owned(), || {
         jobs::table
             .inner_join(employers::table.inner_join(users::table))
             .filter(jobs::status.eq("published"))

@@ -10,12 +10,13 @@ use diesel::RunQueryDsl;
 use diesel::connection::{AnsiTransactionManager, Connection, TransactionManager};
 use diesel::result::Error as DieselError;
 use intowork_domain::RepoError;
+use intowork_domain::job::JobListing;
 use tokio::sync::Semaphore;
 
 use crate::conn::SchemeManager;
 use crate::conn::{Backend, DbConn, Pool, StatementCounter, Target, build_pool};
-use crate::count_cache::{self, Commits, CountCache};
 use crate::error::{StorageError, map_pool_error};
+use crate::read_cache::{self, CountCache, ReadCache, Writes};
 
 /// The least a request admitted late in its timeout still waits for the checkout itself (a
 /// connection may be on its way back to the pool, or the readiness probe may hold one).
@@ -42,6 +43,7 @@ struct Inner {
     ready: AtomicBool,
     statements: StatementCounter,
     totals: CountCache,
+    job_pages: ReadCache<Arc<Vec<JobListing>>>,
     /// One permit per pooled connection, handed out first come, first served (see [`Database::run`]).
     admission: Arc<Semaphore>,
     pool_timeout: Duration,
@@ -70,7 +72,7 @@ impl Database {
         target.prepare()?;
         let backend = target.backend;
         let statements = StatementCounter::default();
-        let commits = Commits::default();
+        let writes = Writes::default();
         Ok(Database {
             inner: Arc::new(Inner {
                 direct: SchemeManager::new(target.clone()),
@@ -79,12 +81,13 @@ impl Database {
                     pool_size,
                     pool_timeout,
                     statements.clone(),
-                    commits.clone(),
+                    writes.clone(),
                 ),
                 backend,
                 ready: AtomicBool::new(false),
                 statements,
-                totals: CountCache::new(commits, count_cache::TTL),
+                totals: CountCache::new(writes.clone(), read_cache::TTL, read_cache::MAX_TOTALS),
+                job_pages: ReadCache::new(writes, read_cache::TTL, read_cache::MAX_PAGES),
                 admission: Arc::new(Semaphore::new(pool_size.max(1) as usize)),
                 pool_timeout,
             }),
@@ -97,9 +100,15 @@ impl Database {
         self.inner.statements.get()
     }
 
-    /// Totals of list queries, reused until the next commit (see [`CountCache`]).
+    /// Totals of list queries, reused until the next write (see [`ReadCache`]).
     pub(crate) fn totals(&self) -> &CountCache {
         &self.inner.totals
+    }
+
+    /// Public job-list pages as every visitor sees them (`has_applied` false), reused until the
+    /// next commit (see [`ReadCache`]).
+    pub(crate) fn job_pages(&self) -> &ReadCache<Arc<Vec<JobListing>>> {
+        &self.inner.job_pages
     }
 
     pub fn backend(&self) -> Backend {

@@ -1,6 +1,8 @@
 //! `JobRepository` over diesel. The normalised search text and location are computed here with
 //! the domain's normaliser whenever a job is written (CONTRACT 9.10).
 
+use std::sync::Arc;
+
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDateTime, Timelike, Utc};
 use diesel::dsl::count_star;
@@ -14,12 +16,11 @@ use intowork_domain::search::{job_search_text, normalize};
 use intowork_domain::{ApplicationId, CompanyId, EmployerId, JobId, RepoError, UserId};
 
 use crate::conn::DbConn;
-use crate::count_cache::CountCache;
 use crate::database::{Database, write_tx};
 use crate::error::map_db_error;
 use crate::job_rows::{
     APPLICATIONS_COUNT_SQL, JobRow, Source, after_company_pattern, contains_pattern,
-    listing_columns, listing_source, load_page, with_applied,
+    listing_columns, listing_source, load_page, mark_applied, with_applied,
 };
 use crate::schema::{candidates, companies, job_applications, jobs, notifications, users};
 
@@ -128,26 +129,42 @@ fn public_total_key(q: &PublicJobQuery) -> String {
     )
 }
 
-/// One page and its total. With `totals`, the total is taken from (or kept in) the count cache.
+/// A page of the public list. Its total and its rows (as anyone sees them) come from the read
+/// caches while nothing was written; a signed-in candidate's `has_applied` is always read live.
+fn public_page(conn: &mut DbConn, db: &Database, q: &PublicJobQuery) -> Result<JobPage, RepoError> {
+    let filters = public_total_key(q);
+    let total = db.totals().get_or(filters.clone(), || {
+        public_filtered(q)
+            .select(count_star())
+            .get_result::<i64>(conn)
+            .map_err(map_db_error)
+    })?;
+    let (limit, offset) = (q.paging.limit, q.paging.offset());
+    let shared = db
+        .job_pages()
+        .get_or(format!("{filters}|{limit}|{offset}"), || {
+            let rows = load_page(public_filtered(q), limit, offset, conn).map_err(map_db_error)?;
+            with_applied(conn, rows, None).map(Arc::new)
+        })?;
+    let mut items = Arc::unwrap_or_clone(shared);
+    if let Some(viewer) = q.viewer {
+        mark_applied(conn, &mut items, viewer)?;
+    }
+    Ok(JobPage { items, total })
+}
+
+/// One page of an employer's own jobs and its total, both read live.
 fn page(
     conn: &mut DbConn,
     filtered: impl Fn() -> Source,
     (limit, offset): (i64, i64),
-    viewer: Option<UserId>,
-    totals: Option<(&CountCache, String)>,
 ) -> Result<JobPage, RepoError> {
-    let count = |conn: &mut DbConn| {
-        filtered()
-            .select(count_star())
-            .get_result::<i64>(conn)
-            .map_err(map_db_error)
-    };
-    let total = match totals {
-        Some((cache, key)) => cache.total(key, || count(conn))?,
-        None => count(conn)?,
-    };
+    let total = filtered()
+        .select(count_star())
+        .get_result::<i64>(conn)
+        .map_err(map_db_error)?;
     let rows = load_page(filtered(), limit, offset, conn).map_err(map_db_error)?;
-    let items = with_applied(conn, rows, viewer)?;
+    let items = with_applied(conn, rows, None)?;
     Ok(JobPage { items, total })
 }
 
@@ -237,13 +254,7 @@ impl JobRepository for DieselJobRepository {
     #[tracing::instrument(name = "db.jobs.list_public", skip_all)]
     async fn list_public(&self, q: PublicJobQuery) -> Result<JobPage, RepoError> {
         let db = self.db.clone();
-        self.db
-            .run(move |conn| {
-                let window = (q.paging.limit, q.paging.offset());
-                let totals = Some((db.totals(), public_total_key(&q)));
-                page(conn, || public_filtered(&q), window, q.viewer, totals)
-            })
-            .await
+        self.db.run(move |conn| public_page(conn, &db, &q)).await
     }
 
     #[tracing::instrument(name = "db.jobs.list_for_employer", skip_all, fields(employer_id = q.employer.get()))]
@@ -251,7 +262,7 @@ impl JobRepository for DieselJobRepository {
         self.db
             .run(move |conn| {
                 let window = (q.paging.limit, q.paging.offset());
-                page(conn, || employer_filtered(&q), window, None, None)
+                page(conn, || employer_filtered(&q), window)
             })
             .await
     }
@@ -266,7 +277,7 @@ impl JobRepository for DieselJobRepository {
         self.db
             .run(move |conn| {
                 db.totals()
-                    .total(format!("jobs.published_since|{since}"), || {
+                    .get_or(format!("jobs.published_since|{since}"), || {
                         listing_source!()
                             .filter(jobs::status.eq(JobStatus::Published.as_str()))
                             .filter(users::is_active.eq(true))
@@ -348,13 +359,16 @@ impl JobRepository for DieselJobRepository {
     async fn record_view(&self, id: JobId) -> Result<Option<i64>, RepoError> {
         self.db
             .run(move |conn| {
-                // One statement: concurrent views never lose an increment (D8).
-                diesel::update(jobs::table.find(id.get()))
-                    .set(jobs::views_count.eq(jobs::views_count + 1_i64))
-                    .returning(jobs::views_count)
-                    .get_result(conn)
-                    .optional()
-                    .map_err(map_db_error)
+                // One statement: concurrent views never lose an increment (D8). Quietly: a view
+                // leaves the cached job pages valid (their view counts lag by the cache's TTL).
+                crate::conn::quietly(|| {
+                    diesel::update(jobs::table.find(id.get()))
+                        .set(jobs::views_count.eq(jobs::views_count + 1_i64))
+                        .returning(jobs::views_count)
+                        .get_result(conn)
+                        .optional()
+                        .map_err(map_db_error)
+                })
             })
             .await
     }
