@@ -73,6 +73,9 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
             "Input should be a valid dictionary or object to extract fields from",
         )]));
     }
+    if let Some(item) = crate::nul::in_json(body) {
+        return Err(ApiError::validation(vec![item]));
+    }
     let de = &mut serde_json::Deserializer::from_slice(body);
     serde_path_to_error::deserialize(de)
         .map_err(|e| ApiError::validation(vec![validation::from_json_error(e)]))
@@ -86,6 +89,9 @@ impl<T: DeserializeOwned> FromRequest for ValidQuery<T> {
     type Future = std::future::Ready<Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        if let Some(item) = crate::nul::in_query(req.query_string()) {
+            return std::future::ready(Err(ApiError::validation(vec![item])));
+        }
         let de = serde_urlencoded::Deserializer::new(form_urlencoded_parse(req.query_string()));
         std::future::ready(
             serde_path_to_error::deserialize(de)

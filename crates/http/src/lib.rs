@@ -12,6 +12,7 @@ pub mod error_applications;
 pub mod error_candidates;
 pub mod extract;
 pub mod middleware;
+mod nul;
 pub mod openapi;
 pub mod routes;
 pub mod security;

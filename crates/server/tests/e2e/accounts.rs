@@ -168,6 +168,21 @@ async fn bad_input_never_gives_500(db: TestDb) {
         )
         .await;
     assert_eq!(status, 401);
+    // U+0000 is refused on both databases (PostgreSQL cannot store it), naming the field, and
+    // nothing is written.
+    let nul = json!({"email": "nul@example.com", "password": "correct-horse", "first_name": "a\u{0}b", "last_name": "B", "role": "candidate"});
+    let (status, res) = app.post("/api/auth/signup", nul, None).await;
+    assert_eq!(
+        (status, &res["detail"][0]["loc"]),
+        (422, &json!(["body", "first_name"]))
+    );
+    let (status, _) = app.signup("nul@example.com", "candidate").await;
+    assert_eq!(status, 201, "the refused sign-up left no account behind");
+    let (status, res) = app.get("/api/jobs?search=a%00b", None).await;
+    assert_eq!(
+        (status, &res["detail"][0]["loc"]),
+        (422, &json!(["query", "search"]))
+    );
     app.stop().await;
 }
 
