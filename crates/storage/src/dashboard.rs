@@ -72,11 +72,10 @@ fn employer_facts(conn: &mut DbConn, user: i64) -> QueryResult<Option<EmployerDa
     }
     let own_jobs = || jobs::table.filter(jobs::employer_id.eq(employer));
     // `job_applications.employer_id` is indexed with `applied_at`: no scan of other employers'.
-    let applications = || {
-        job_applications::table
-            .inner_join(jobs::table)
-            .filter(job_applications::employer_id.eq(employer))
-    };
+    // The counts need no join; the newest rows join their job for its title.
+    let own_applications =
+        || job_applications::table.filter(job_applications::employer_id.eq(employer));
+    let applications = || own_applications().inner_join(jobs::table);
     let newest_job = || {
         own_jobs()
             .filter(jobs::status.ne("archived"))
@@ -109,12 +108,12 @@ fn employer_facts(conn: &mut DbConn, user: i64) -> QueryResult<Option<EmployerDa
                     .filter(jobs::status.eq("published"))
                     .count()
                     .single_value(),
-                applications().count().single_value(),
-                applications()
+                own_applications().count().single_value(),
+                own_applications()
                     .filter(job_applications::status.eq("interview"))
                     .count()
                     .single_value(),
-                applications()
+                own_applications()
                     .filter(job_applications::status.ne("applied"))
                     .count()
                     .single_value(),

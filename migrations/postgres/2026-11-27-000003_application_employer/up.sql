@@ -8,3 +8,6 @@ UPDATE job_applications SET employer_id = jobs.employer_id
 ALTER TABLE job_applications ALTER COLUMN employer_id SET NOT NULL;
 CREATE INDEX job_applications_employer_applied_idx
     ON job_applications (employer_id, applied_at DESC, id DESC);
+-- The employer dashboard's counts (by status) as index-only scans, over the employer's rows only.
+CREATE INDEX job_applications_employer_status_idx ON job_applications (employer_id, status);
+CREATE INDEX jobs_employer_status_idx ON jobs (employer_id, status);
