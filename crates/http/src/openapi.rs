@@ -12,6 +12,7 @@ pub mod responses;
 use std::sync::{Arc, OnceLock};
 
 use actix_web::{HttpResponse, web};
+use utoipa::openapi::encoding::EncodingBuilder;
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Content, RefOr, ResponseBuilder};
@@ -133,6 +134,7 @@ pub fn spec() -> Document {
             add_server_errors(op, uses_database);
         }
     }
+    add_part_types(&mut doc);
     for path in SLASH_ALIASES {
         if let Some(item) = doc.paths.paths.get(*path).cloned() {
             doc.paths
@@ -141,6 +143,32 @@ pub fn spec() -> Document {
         }
     }
     doc
+}
+
+/// Multipart parts whose media type the server checks, as `(path, part, media type)`: the
+/// `encoding` of the request body says so (the `request_body` attribute cannot), so that clients
+/// and generated requests send the CV part as a PDF (anything else is a 400 `not_pdf`).
+const PART_TYPES: &[(&str, &str, &str)] = &[("/api/candidates/cv", "cv", "application/pdf")];
+
+fn add_part_types(doc: &mut Document) {
+    for (path, part, media_type) in PART_TYPES {
+        let Some(item) = doc.paths.paths.get_mut(*path) else {
+            continue;
+        };
+        for op in operations(item) {
+            let Some(RefOr::T(body)) = op.request_body.as_mut() else {
+                continue;
+            };
+            if let Some(RefOr::T(content)) = body.content.get_mut("multipart/form-data") {
+                content.encoding.insert(
+                    (*part).to_owned(),
+                    EncodingBuilder::new()
+                        .content_type(Some(*media_type))
+                        .build(),
+                );
+            }
+        }
+    }
 }
 
 /// The routes that answer without the database or the file storage.

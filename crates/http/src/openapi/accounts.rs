@@ -13,18 +13,31 @@ use super::common::{JobStatus, Role, TokenType};
 #[schema(example = json!({"email": "jane@example.com", "password": "Str0ng!pass",
     "first_name": "Jane", "last_name": "Doe", "role": "candidate"}))]
 pub struct SignupRequest {
+    #[schema(format = Email)]
     pub email: String,
-    /// At least 8 characters with a letter and a digit (CONTRACT 9.5).
+    /// At least 8 characters and at most 256 bytes (`password_too_short`, `password_too_long`).
+    #[schema(min_length = 8)]
     pub password: String,
     pub first_name: String,
     pub last_name: String,
-    /// `candidate` or `employer` (admins are created by the CLI).
+    /// `candidate` or `employer`, any letter case (admins are created by the CLI); another
+    /// value is a 400 `invalid_role`.
+    #[schema(value_type = SignupRole)]
     pub role: String,
+}
+
+/// The roles anyone may pick at sign-up.
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SignupRole {
+    Candidate,
+    Employer,
 }
 
 #[derive(Deserialize, ToSchema)]
 #[schema(example = json!({"email": "jane@example.com", "password": "Str0ng!pass"}))]
 pub struct SigninRequest {
+    #[schema(format = Email)]
     pub email: String,
     pub password: String,
 }
@@ -65,6 +78,8 @@ pub struct Me {
 #[derive(Deserialize, ToSchema)]
 pub struct ChangePasswordRequest {
     pub current_password: String,
+    /// The sign-up policy: at least 8 characters, at most 256 bytes.
+    #[schema(min_length = 8)]
     pub new_password: String,
 }
 
@@ -79,6 +94,7 @@ pub struct PasswordChanged {
 
 #[derive(Deserialize, ToSchema)]
 pub struct ChangeEmailRequest {
+    #[schema(format = Email)]
     pub new_email: String,
     pub password: String,
 }
@@ -94,13 +110,16 @@ pub struct EmailChanged {
 
 #[derive(Deserialize, ToSchema)]
 pub struct ForgotPasswordRequest {
+    #[schema(format = Email)]
     pub email: String,
 }
 
 #[derive(Deserialize, ToSchema)]
 pub struct ResetPasswordRequest {
     pub token: String,
-    /// `password` is accepted as an alias.
+    /// The sign-up policy (at least 8 characters, at most 256 bytes); `password` is accepted as
+    /// an alias.
+    #[schema(min_length = 8)]
     pub new_password: String,
 }
 

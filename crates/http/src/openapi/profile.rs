@@ -3,6 +3,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Schema, Type};
 
 use super::common::SkillCategory;
 
@@ -112,15 +114,71 @@ pub struct EducationRequest {
     pub description: Option<String>,
 }
 
-/// `category`: `technical`, `soft`, `language` or `other` (French aliases accepted).
 #[derive(Deserialize, ToSchema)]
 #[schema(example = json!({"name": "Rust", "level": 4, "category": "technical"}))]
 pub struct SkillRequest {
     pub name: String,
-    /// 1 to 5, or `beginner`, `intermediate`, `advanced`, `expert` (also as strings).
-    #[schema(value_type = Value)]
+    #[schema(value_type = SkillLevelInput)]
     pub level: serde_json::Value,
+    #[schema(value_type = SkillCategoryInput)]
     pub category: String,
+}
+
+/// A skill level: 1 to 5, as a number or a string of digits, or a word (`beginner` 1,
+/// `intermediate` 2, `advanced` 3, `expert` 4), any letter case. Anything else is a 422.
+pub struct SkillLevelInput;
+
+impl utoipa::PartialSchema for SkillLevelInput {
+    fn schema() -> RefOr<Schema> {
+        let number = ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .minimum(Some(1))
+            .maximum(Some(5));
+        let text = ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some([
+                "1",
+                "2",
+                "3",
+                "4",
+                "5",
+                "beginner",
+                "intermediate",
+                "advanced",
+                "expert",
+            ]));
+        OneOfBuilder::new()
+            .item(number)
+            .item(text)
+            .description(Some(
+                "1 to 5 (a number or digits), or beginner, intermediate, advanced, expert",
+            ))
+            .into()
+    }
+}
+
+impl ToSchema for SkillLevelInput {}
+
+/// A skill category as sent: the API values or the frontend's French aliases (CONTRACT 8.9 M4),
+/// any letter case; answers always carry the API value.
+#[derive(Deserialize, ToSchema)]
+pub enum SkillCategoryInput {
+    #[serde(rename = "technical")]
+    Technical,
+    #[serde(rename = "soft")]
+    Soft,
+    #[serde(rename = "language")]
+    Language,
+    #[serde(rename = "other")]
+    Other,
+    #[serde(rename = "technique")]
+    Technique,
+    #[serde(rename = "soft-skill")]
+    SoftSkill,
+    #[serde(rename = "langue")]
+    Langue,
+    #[serde(rename = "autre")]
+    Autre,
 }
 
 #[derive(Serialize, ToSchema)]
