@@ -244,7 +244,14 @@ impl CustomizeConnection<DbConn, r2d2::Error> for SqlitePragmas {
             DbConn::Sqlite(c) => c
                 .batch_execute(SQLITE_PRAGMAS)
                 .map_err(r2d2::Error::QueryError),
-            DbConn::Pg(_) => Ok(()),
+            // PostgreSQL re-planned our prepared statements on every execution (custom plans
+            // win its cost comparison once statistics exist), and planning cost more than running
+            // them: 1.7 ms of planning for 0.4 ms of work on the employer's applications. Our
+            // statements select by keys, for which the generic plan is the right one; the text
+            // searches, whose plans depend on the pattern, are never prepared (`job_rows`).
+            DbConn::Pg(c) => c
+                .batch_execute("SET plan_cache_mode = force_generic_plan")
+                .map_err(r2d2::Error::QueryError),
         }
     }
 }

@@ -20,7 +20,7 @@ use crate::database::{Database, write_tx};
 use crate::error::map_db_error;
 use crate::job_rows::{
     APPLICATIONS_COUNT_SQL, JobRow, Source, after_company_pattern, contains_pattern,
-    listing_columns, listing_source, load_page, mark_applied, with_applied,
+    listing_columns, listing_source, load_page, mark_applied, planned_per_pattern, with_applied,
 };
 use crate::schema::{candidates, companies, job_applications, jobs, notifications, users};
 
@@ -82,6 +82,9 @@ fn public_filtered(q: &PublicJobQuery) -> Source {
     let mut s = listing_source!()
         .filter(jobs::status.eq(JobStatus::Published.as_str()))
         .filter(users::is_active.eq(true));
+    if q.text.is_some() || q.location.is_some() {
+        s = s.filter(planned_per_pattern());
+    }
     if let Some(text) = &q.text {
         s = s.filter(jobs::search_text.like(contains_pattern(text)).escape('\\'));
     }
@@ -112,7 +115,7 @@ fn employer_filtered(q: &EmployerJobQuery) -> Source {
         None => s.filter(jobs::status.ne(JobStatus::Archived.as_str())),
     };
     if let Some(text) = &q.text {
-        s = s.filter(
+        s = s.filter(planned_per_pattern()).filter(
             jobs::search_text
                 .like(after_company_pattern(text))
                 .escape('\\'),
