@@ -243,9 +243,22 @@ impl ApplicationRepository for DieselApplicationRepository {
                     "applications.employer|{}|{status:?}|{job:?}",
                     employer.get()
                 );
+                // Counted without the joins: every application has its job, candidate and user
+                // (foreign keys), so the count is the same, from the (employer_id, status) index.
                 let total = db
                     .totals()
-                    .get_or(key, || filtered().select(count_star()).first::<i64>(conn))
+                    .get_or(key, || {
+                        let mut q = job_applications::table
+                            .filter(job_applications::employer_id.eq(employer.get()))
+                            .into_boxed::<crate::MultiBackend>();
+                        if let Some(s) = status {
+                            q = q.filter(job_applications::status.eq(s.as_str()));
+                        }
+                        if let Some(j) = job {
+                            q = q.filter(job_applications::job_id.eq(j.get()));
+                        }
+                        q.select(count_star()).first::<i64>(conn)
+                    })
                     .map_err(map_db_error)?;
                 let (limit, offset) = page_of(paging);
                 let rows: Vec<EmployerRow> = filtered()

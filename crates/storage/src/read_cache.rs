@@ -47,6 +47,8 @@ impl Writes {
 struct Entry<V> {
     writes: u64,
     at: Instant,
+    /// A caller is loading a fresh value; the others may still be given this one.
+    reloading: bool,
     value: V,
 }
 
@@ -71,21 +73,38 @@ impl<V: Clone> ReadCache<V> {
         }
     }
 
-    /// The value remembered under `key`, or `load()`'s, remembered. The commit counter is read
-    /// *before* loading: a write that writes meanwhile makes the new entry stale at once.
+    /// The value remembered under `key`, or `load()`'s, remembered. The write counter is read
+    /// *before* loading: a write that finishes meanwhile makes the new entry stale at once.
+    ///
+    /// When an entry has only outlived its TTL (no write in this process since), one caller
+    /// reloads it while the others keep getting it, for at most another TTL: a reload at 100,000
+    /// jobs takes tens of milliseconds, and 32 requests all counting at once gave a p99 of 160 ms.
     pub(crate) fn get_or<E>(
         &self,
         key: String,
         load: impl FnOnce() -> Result<V, E>,
     ) -> Result<V, E> {
         let writes = self.writes.get();
-        if let Some(e) = self.lock().get(&key)
+        let mut reloading = false;
+        if let Some(e) = self.lock().get_mut(&key)
             && e.writes == writes
-            && e.at.elapsed() < self.ttl
         {
-            return Ok(e.value.clone());
+            let age = e.at.elapsed();
+            if age < self.ttl || (e.reloading && age < self.ttl * 2) {
+                return Ok(e.value.clone());
+            }
+            e.reloading = true;
+            reloading = true;
         }
-        let value = load()?;
+        let value = match load() {
+            Ok(value) => value,
+            Err(e) => {
+                if reloading && let Some(entry) = self.lock().get_mut(&key) {
+                    entry.reloading = false;
+                }
+                return Err(e);
+            }
+        };
         let mut entries = self.lock();
         if entries.len() >= self.max_entries {
             entries.retain(|_, e| e.writes == writes && e.at.elapsed() < self.ttl);
@@ -98,6 +117,7 @@ impl<V: Clone> ReadCache<V> {
             Entry {
                 writes,
                 at: Instant::now(),
+                reloading: false,
                 value: value.clone(),
             },
         );
@@ -155,6 +175,41 @@ mod tests {
         cache.get_or("a".into(), || count(1, &mut calls)).unwrap();
         cache.get_or("a".into(), || count(1, &mut calls)).unwrap();
         assert_eq!(calls, 2);
+    }
+
+    #[test]
+    fn an_expired_entry_is_reloaded_by_one_caller_while_the_others_get_it() {
+        let cache = CountCache::new(Writes::default(), Duration::from_millis(50), MAX_TOTALS);
+        let mut calls = 0;
+        cache.get_or("a".into(), || count(1, &mut calls)).unwrap();
+        std::thread::sleep(Duration::from_millis(60));
+        // The first caller after the TTL reloads; while it does, another caller gets the old value.
+        let value = cache
+            .get_or::<Infallible>("a".into(), || {
+                let meanwhile = cache.get_or("a".into(), || count(9, &mut calls));
+                assert_eq!(meanwhile, Ok(1));
+                Ok(2)
+            })
+            .unwrap();
+        assert_eq!((value, calls), (2, 1));
+        assert_eq!(cache.get_or("a".into(), || count(3, &mut calls)), Ok(2));
+    }
+
+    #[test]
+    fn a_write_is_never_hidden_by_a_reload_in_progress() {
+        let writes = Writes::default();
+        let cache = CountCache::new(writes.clone(), Duration::ZERO, MAX_TOTALS);
+        let mut calls = 0;
+        cache.get_or("a".into(), || count(1, &mut calls)).unwrap();
+        let value = cache
+            .get_or::<Infallible>("a".into(), || {
+                writes.bump();
+                let meanwhile = cache.get_or("a".into(), || count(5, &mut calls));
+                assert_eq!(meanwhile, Ok(5));
+                Ok(4)
+            })
+            .unwrap();
+        assert_eq!(value, 4);
     }
 
     #[test]
