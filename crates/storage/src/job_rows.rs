@@ -185,10 +185,10 @@ pub(crate) fn listing_columns() -> (
     )
 }
 
-/// An always-true condition added to text searches. Raw SQL keeps a query out of diesel's
-/// prepared-statement cache, so PostgreSQL plans each search for its actual `LIKE` patterns (the
-/// trigram indexes for a rare word, the posted-at index for a common one) instead of reusing a
-/// generic plan (the connections force generic plans for every prepared statement, see `conn`).
+/// An always-true condition for the public list and text searches. Raw SQL keeps a query out of
+/// diesel's prepared-statement cache, so PostgreSQL plans it for its actual values (for a search,
+/// the trigram indexes for a rare word, the posted-at index for a common one) instead of reusing
+/// a generic plan (the connections force generic plans for every prepared statement, see `conn`).
 pub(crate) fn planned_per_pattern() -> diesel::expression::SqlLiteral<diesel::sql_types::Bool> {
     diesel::dsl::sql("TRUE")
 }

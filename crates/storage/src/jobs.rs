@@ -82,9 +82,10 @@ fn public_filtered(q: &PublicJobQuery) -> Source {
     let mut s = listing_source!()
         .filter(jobs::status.eq(JobStatus::Published.as_str()))
         .filter(users::is_active.eq(true));
-    if q.text.is_some() || q.location.is_some() {
-        s = s.filter(planned_per_pattern());
-    }
+    // Planned for its actual values, never prepared: a text search's plan depends on the
+    // pattern, and the generic plan of the plain list (unknown LIMIT) sorted every published job
+    // instead of walking the posted-at index. Such a query only runs when the read cache misses.
+    s = s.filter(planned_per_pattern());
     if let Some(text) = &q.text {
         s = s.filter(jobs::search_text.like(contains_pattern(text)).escape('\\'));
     }
