@@ -218,10 +218,10 @@ impl StatementCounter {
                 #[cfg(not(debug_assertions))]
                 let _ = query;
             }
-            InstrumentationEvent::FinishQuery { query, .. } => {
-                if !is_select(query) && !quiet_write() {
-                    writes.bump();
-                }
+            InstrumentationEvent::FinishQuery { query, .. }
+                if !is_select(query) && !quiet_write() =>
+            {
+                writes.bump();
             }
             _ => {}
         };
