@@ -35,7 +35,13 @@ ensure_cargo_deny() {
 
 deny_check() {
   ensure_cargo_deny || return 1
-  # --offline: cargo metadata and cargo-deny use what is already downloaded (the build fetched
-  # every crate). Duplicate versions are warnings (deny.toml); licences, bans and sources fail.
+  # cargo-deny reads the whole lock file, including crates for other platforms that a build here
+  # never downloads (a fresh machine failed on `android_system_properties`): fetch them first.
+  cargo fetch --locked --quiet || {
+    echo "ci: FAILED to fetch the locked crates for cargo-deny (crates.io reachable?)" >&2
+    return 1
+  }
+  # --offline: the checks themselves use what is downloaded. Duplicate versions are warnings
+  # (deny.toml); licences, bans and sources fail.
   "$CARGO_DENY" --offline check --hide-inclusion-graph licenses bans sources
 }

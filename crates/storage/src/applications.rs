@@ -223,21 +223,29 @@ impl ApplicationRepository for DieselApplicationRepository {
         let db = self.db.clone();
         self.db
             .run(move |conn| {
+                // The filters are all on `job_applications`; `job_applications.employer_id` (a
+                // copy of the job's) has the index for "this employer's applications, newest
+                // first".
+                macro_rules! filtered {
+                    ($source:expr) => {{
+                        let mut q = $source
+                            .filter(job_applications::employer_id.eq(employer.get()))
+                            .into_boxed::<crate::MultiBackend>();
+                        if let Some(s) = status {
+                            q = q.filter(job_applications::status.eq(s.as_str()));
+                        }
+                        if let Some(j) = job {
+                            q = q.filter(job_applications::job_id.eq(j.get()));
+                        }
+                        q
+                    }};
+                }
                 let filtered = || {
-                    // `job_applications.employer_id` (a copy of the job's) has the index for
-                    // "this employer's applications, newest first".
-                    let mut q = job_applications::table
-                        .inner_join(jobs::table)
-                        .inner_join(candidates::table.inner_join(users::table))
-                        .filter(job_applications::employer_id.eq(employer.get()))
-                        .into_boxed::<crate::MultiBackend>();
-                    if let Some(s) = status {
-                        q = q.filter(job_applications::status.eq(s.as_str()));
-                    }
-                    if let Some(j) = job {
-                        q = q.filter(job_applications::job_id.eq(j.get()));
-                    }
-                    q
+                    filtered!(
+                        job_applications::table
+                            .inner_join(jobs::table)
+                            .inner_join(candidates::table.inner_join(users::table))
+                    )
                 };
                 let key = format!(
                     "applications.employer|{}|{status:?}|{job:?}",
@@ -248,16 +256,9 @@ impl ApplicationRepository for DieselApplicationRepository {
                 let total = db
                     .totals()
                     .get_or(key, || {
-                        let mut q = job_applications::table
-                            .filter(job_applications::employer_id.eq(employer.get()))
-                            .into_boxed::<crate::MultiBackend>();
-                        if let Some(s) = status {
-                            q = q.filter(job_applications::status.eq(s.as_str()));
-                        }
-                        if let Some(j) = job {
-                            q = q.filter(job_applications::job_id.eq(j.get()));
-                        }
-                        q.select(count_star()).first::<i64>(conn)
+                        filtered!(job_applications::table)
+                            .select(count_star())
+                            .first::<i64>(conn)
                     })
                     .map_err(map_db_error)?;
                 let (limit, offset) = page_of(paging);
