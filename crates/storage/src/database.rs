@@ -106,7 +106,7 @@ impl Database {
     }
 
     /// Public job-list pages as every visitor sees them (`has_applied` false), reused until the
-    /// next commit (see [`ReadCache`]).
+    /// next write (see [`ReadCache`]).
     pub(crate) fn job_pages(&self) -> &ReadCache<Arc<Vec<JobListing>>> {
         &self.inner.job_pages
     }
