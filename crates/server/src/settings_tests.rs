@@ -50,7 +50,18 @@ fn production_requires_a_strong_secret_and_a_database() {
     );
     let s = load(&[("ENVIRONMENT", "production"), pg, strong]).unwrap();
     assert!(s.is_production());
-    assert_eq!(s.database_pool_size, 10);
+    assert_eq!(
+        s.database_pool_size,
+        super::default_pg_pool_size(std::thread::available_parallelism().map_or(2, |n| n.get()))
+    );
+}
+
+#[test]
+fn the_default_postgresql_pool_follows_the_cores() {
+    assert_eq!(super::default_pg_pool_size(1), 3);
+    assert_eq!(super::default_pg_pool_size(2), 6);
+    assert_eq!(super::default_pg_pool_size(4), 10);
+    assert_eq!(super::default_pg_pool_size(64), 10);
 }
 
 #[test]
