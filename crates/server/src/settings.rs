@@ -393,6 +393,20 @@ mod storage;
 use storage::storage_settings;
 pub use storage::{S3Settings, StorageSettings};
 
+/// The PostgreSQL pool when `DATABASE_POOL_SIZE` is not set: three connections per core, at most
+/// ten. On 2 cores, ten connections (each a backend that wants CPU when busy) stretched the
+/// employer dashboard's 1 ms statement to 15-178 ms now and then: p99 61 ms, against 20 ms with
+/// six connections at the same throughput (docs/performance.md).
+pub(crate) fn default_pg_pool_size(cores: usize) -> u32 {
+    u32::try_from(cores.saturating_mul(3))
+        .unwrap_or(u32::MAX)
+        .clamp(3, 10)
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(2, std::num::NonZero::get)
+}
+
 #[cfg(test)]
 #[path = "settings_tests.rs"]
 mod tests;
@@ -446,18 +460,4 @@ mod variables_tests {
              docs/configuration.md and railway.env.example need a line for a new one)"
         );
     }
-}
-
-/// The PostgreSQL pool when `DATABASE_POOL_SIZE` is not set: three connections per core, at most
-/// ten. On 2 cores, ten connections (each a backend that wants CPU when busy) stretched the
-/// employer dashboard's 1 ms statement to 15-178 ms now and then: p99 61 ms, against 20 ms with
-/// six connections at the same throughput (docs/performance.md).
-pub(crate) fn default_pg_pool_size(cores: usize) -> u32 {
-    u32::try_from(cores.saturating_mul(3))
-        .unwrap_or(u32::MAX)
-        .clamp(3, 10)
-}
-
-fn cores() -> usize {
-    std::thread::available_parallelism().map_or(2, std::num::NonZero::get)
 }
