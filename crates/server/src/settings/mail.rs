@@ -1,0 +1,93 @@
+//! Mail settings (CONTRACT 8.10, 9.7, 9.19): `SMTP_URL`, `MAIL_FROM`, `FRONTEND_URL`. Errors name
+//! the variable and never repeat the URL (it may hold the SMTP password).
+
+use intowork_mail::{SmtpEndpoint, check_mailbox};
+
+use super::problems::{ConfigProblem, Problems};
+use super::raw::Raw;
+use super::secret::Secret;
+use super::values::non_empty;
+
+/// The development default of `FRONTEND_URL`: the Next.js dev server.
+const DEFAULT_FRONTEND_URL: &str = "http://localhost:3000";
+/// The sender when `MAIL_FROM` is unset and mail only goes to the log.
+const DEFAULT_MAIL_FROM: &str = "IntoWork <no-reply@localhost>";
+
+#[derive(Clone, Debug)]
+pub struct MailSettings {
+    /// `SMTP_URL`: mail goes out through this server when set; otherwise the log mailer is used
+    /// (it shows links in development only). A secret: it usually carries the password.
+    pub smtp_url: Option<Secret>,
+    /// `MAIL_FROM`: the sender mailbox, `IntoWork <no-reply@example.com>`. Required with SMTP.
+    pub from: String,
+    /// `FRONTEND_URL`: the origin the reset links point at, without a trailing slash.
+    pub frontend_url: String,
+}
+
+pub(super) fn parse(raw: &Raw, production: bool, problems: &mut Problems) -> Option<MailSettings> {
+    let smtp_url = non_empty(raw.smtp_url.as_deref());
+    if let Some(url) = &smtp_url
+        && let Err(problem) = check_smtp_url(url, production)
+    {
+        problems.report(problem.var, problem.reason);
+    }
+    let smtp = smtp_url.is_some();
+    let from = problems.check(sender(raw, smtp));
+    // Links to localhost would reach nobody.
+    let frontend_url = problems.check(frontend_origin(raw, production && smtp));
+    Some(MailSettings {
+        smtp_url: smtp_url.map(Secret::new),
+        from: from?,
+        frontend_url: frontend_url?,
+    })
+}
+
+fn check_smtp_url(url: &str, production: bool) -> Result<(), ConfigProblem> {
+    let endpoint =
+        SmtpEndpoint::parse(url).map_err(|e| ConfigProblem::new("SMTP_URL", e.to_string()))?;
+    if production && endpoint.exposes_credentials() {
+        return Err(ConfigProblem::new(
+            "SMTP_URL",
+            "would send the SMTP password unencrypted: use smtps:// or ?tls=required",
+        ));
+    }
+    Ok(())
+}
+
+/// `MAIL_FROM`, required when mail goes out over SMTP.
+fn sender(raw: &Raw, smtp: bool) -> Result<String, ConfigProblem> {
+    match non_empty(raw.mail_from.as_deref()) {
+        Some(from) => {
+            check_mailbox(&from).map_err(|e| ConfigProblem::new("MAIL_FROM", e.to_string()))?;
+            Ok(from)
+        }
+        None if smtp => Err(ConfigProblem::new(
+            "MAIL_FROM",
+            "is required when SMTP_URL is set",
+        )),
+        None => Ok(DEFAULT_MAIL_FROM.to_owned()),
+    }
+}
+
+/// `FRONTEND_URL` as an origin without a trailing slash.
+fn frontend_origin(raw: &Raw, required: bool) -> Result<String, ConfigProblem> {
+    let url = match non_empty(raw.frontend_url.as_deref()) {
+        Some(url) => url,
+        None if required => {
+            return Err(ConfigProblem::new(
+                "FRONTEND_URL",
+                "is required in production when SMTP_URL is set (reset links point at it)",
+            ));
+        }
+        None => DEFAULT_FRONTEND_URL.to_owned(),
+    };
+    let origin = url.trim_end_matches('/');
+    let scheme_ok = origin.starts_with("https://") || origin.starts_with("http://");
+    if !scheme_ok || origin.contains(['?', '#', ' ']) || origin.len() <= "https://".len() {
+        return Err(ConfigProblem::new(
+            "FRONTEND_URL",
+            "must be an http(s) origin such as https://intowork.app (no query)",
+        ));
+    }
+    Ok(origin.to_owned())
+}

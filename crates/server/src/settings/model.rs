@@ -1,0 +1,50 @@
+//! The validated settings the service runs with.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use intowork_http::cors::CorsPolicy;
+
+use super::mail::MailSettings;
+use super::secret::Secret;
+use super::security::SecuritySettings;
+use super::storage::StorageSettings;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub environment: Environment,
+    pub host: String,
+    pub port: u16,
+    pub database_url: String,
+    pub database_pool_size: u32,
+    pub database_pool_timeout: Duration,
+    pub run_migrations_on_start: bool,
+    /// `None` in development when unset: the server then keeps a generated one in `data_dir`.
+    pub secret: Option<Secret>,
+    pub log_level: String,
+    pub cors: CorsPolicy,
+    pub data_dir: PathBuf,
+    pub upload_dir: PathBuf,
+    /// Largest CV file, in MiB (`MAX_UPLOAD_SIZE_MB`; exactly this size is accepted).
+    pub max_upload_mib: usize,
+    pub max_cvs_per_candidate: u32,
+    pub storage: StorageSettings,
+    /// Abuse limits, proxies, HTTPS and error reporting (`settings/security.rs`).
+    pub security: SecuritySettings,
+    /// Outgoing mail and the reset links' origin (`settings/mail.rs`).
+    pub mail: MailSettings,
+    /// `API_DOCS_ENABLED` (default true): `/openapi.json` and Swagger UI at `/docs` (8.18).
+    pub api_docs: bool,
+}
+
+impl Settings {
+    pub fn is_production(&self) -> bool {
+        self.environment == Environment::Production
+    }
+}

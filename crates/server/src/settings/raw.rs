@@ -1,0 +1,178 @@
+//! The raw values as read from the file and the environment, and the names of every variable.
+
+use serde::Deserialize;
+
+/// The raw values, as strings where the parsing is ours (so errors can name the variable).
+#[derive(Debug, Deserialize)]
+pub(super) struct Raw {
+    pub(super) environment: String,
+    pub(super) host: String,
+    pub(super) port: String,
+    pub(super) database_url: Option<String>,
+    pub(super) database_pool_size: Option<String>,
+    pub(super) database_pool_timeout_secs: String,
+    pub(super) run_migrations_on_start: String,
+    pub(super) allow_sqlite_in_production: String,
+    pub(super) nextauth_secret: Option<String>,
+    pub(super) log_level: String,
+    pub(super) cors_origin: Option<String>,
+    pub(super) data_dir: String,
+    pub(super) upload_dir: Option<String>,
+    pub(super) max_upload_size_mb: String,
+    pub(super) max_cvs_per_candidate: String,
+    pub(super) storage_backend: String,
+    pub(super) s3_bucket: Option<String>,
+    pub(super) s3_endpoint: Option<String>,
+    pub(super) s3_region: String,
+    pub(super) s3_access_key_id: Option<String>,
+    pub(super) s3_secret_access_key: Option<String>,
+    pub(super) s3_force_path_style: String,
+    pub(super) redis_url: Option<String>,
+    pub(super) auth_rate_limit_per_minute: String,
+    pub(super) user_action_rate_limit_per_minute: String,
+    pub(super) trusted_proxy_hops: String,
+    pub(super) force_https: String,
+    pub(super) sentry_dsn: Option<String>,
+    pub(super) smtp_url: Option<String>,
+    pub(super) mail_from: Option<String>,
+    pub(super) frontend_url: Option<String>,
+    pub(super) api_docs_enabled: String,
+}
+
+/// The built-in defaults of the fields [`Raw`] requires (lower-case keys, as `config` reads them).
+pub(super) const DEFAULTS: &[(&str, &str)] = &[
+    ("environment", "development"),
+    ("host", "0.0.0.0"),
+    ("port", "8000"),
+    ("database_pool_timeout_secs", "5"),
+    ("run_migrations_on_start", "true"),
+    ("allow_sqlite_in_production", "false"),
+    ("log_level", "info"),
+    ("data_dir", "./data"),
+    ("max_upload_size_mb", "5"),
+    ("max_cvs_per_candidate", "10"),
+    ("storage_backend", "local"),
+    ("s3_region", "us-east-1"),
+    ("s3_force_path_style", "false"),
+    ("auth_rate_limit_per_minute", "10"),
+    ("user_action_rate_limit_per_minute", "30"),
+    ("trusted_proxy_hops", "0"),
+    ("force_https", "false"),
+    ("api_docs_enabled", "true"),
+];
+
+/// Every environment variable the settings read: the upper-case names of [`Raw`]'s fields (a unit
+/// test below keeps the two equal). The delivery tests compare this list with
+/// `docs/configuration.md` and `railway.env.example`, in both directions: a new field needs a
+/// name here and a line in both files. Problems are reported in this order.
+pub const VARIABLES: &[&str] = &[
+    "ENVIRONMENT",
+    "HOST",
+    "PORT",
+    "DATABASE_URL",
+    "DATABASE_POOL_SIZE",
+    "DATABASE_POOL_TIMEOUT_SECS",
+    "RUN_MIGRATIONS_ON_START",
+    "ALLOW_SQLITE_IN_PRODUCTION",
+    "NEXTAUTH_SECRET",
+    "LOG_LEVEL",
+    "CORS_ORIGIN",
+    "DATA_DIR",
+    "UPLOAD_DIR",
+    "MAX_UPLOAD_SIZE_MB",
+    "MAX_CVS_PER_CANDIDATE",
+    "STORAGE_BACKEND",
+    "S3_BUCKET",
+    "S3_ENDPOINT",
+    "S3_REGION",
+    "S3_ACCESS_KEY_ID",
+    "S3_SECRET_ACCESS_KEY",
+    "S3_FORCE_PATH_STYLE",
+    "REDIS_URL",
+    "AUTH_RATE_LIMIT_PER_MINUTE",
+    "USER_ACTION_RATE_LIMIT_PER_MINUTE",
+    "TRUSTED_PROXY_HOPS",
+    "FORCE_HTTPS",
+    "SENTRY_DSN",
+    "SMTP_URL",
+    "MAIL_FROM",
+    "FRONTEND_URL",
+    "API_DOCS_ENABLED",
+];
+
+/// The password of `intowork create-admin` (read by that command only, never by the server).
+pub const ADMIN_PASSWORD_VARIABLE: &str = "ADMIN_PASSWORD";
+/// The reference database of `intowork import-reference`, instead of `--from` (which other users
+/// of the machine could read in the process list).
+pub const REFERENCE_DATABASE_URL_VARIABLE: &str = "REFERENCE_DATABASE_URL";
+
+/// Variables read by operator commands, not by the server (CONTRACT 9.19 "CLI only"). The
+/// delivery tests require `docs/configuration.md` to document them too, and
+/// `railway.env.example` (the service's variables) not to list them.
+pub const COMMAND_VARIABLES: &[&str] = &[ADMIN_PASSWORD_VARIABLE, REFERENCE_DATABASE_URL_VARIABLE];
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+    use serde::de::{self, Visitor};
+
+    use super::{DEFAULTS, Raw, VARIABLES};
+
+    /// A deserializer that only records the field names serde asks a struct for.
+    struct FieldNames<'a>(&'a mut &'static [&'static str]);
+
+    impl<'de> de::Deserializer<'de> for FieldNames<'_> {
+        type Error = de::value::Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("only structs are introspected"))
+        }
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            fields: &'static [&'static str],
+            _visitor: V,
+        ) -> Result<V::Value, Self::Error> {
+            *self.0 = fields;
+            Err(de::Error::custom("introspected"))
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+            ignored_any
+        }
+    }
+
+    fn raw_fields() -> &'static [&'static str] {
+        let mut fields: &'static [&'static str] = &[];
+        let _ = Raw::deserialize(FieldNames(&mut fields));
+        fields
+    }
+
+    #[test]
+    fn variables_lists_exactly_the_fields_settings_read() {
+        let mut read: Vec<String> = raw_fields()
+            .iter()
+            .map(|f| f.to_ascii_uppercase())
+            .collect();
+        read.sort();
+        let mut listed: Vec<String> = VARIABLES.iter().map(|v| (*v).to_owned()).collect();
+        listed.sort();
+        assert!(!read.is_empty(), "serde reported no fields for Raw");
+        assert_eq!(
+            listed, read,
+            "settings::VARIABLES must list every field of settings::Raw in upper case (and then \
+             docs/configuration.md and railway.env.example need a line for a new one)"
+        );
+    }
+
+    #[test]
+    fn every_default_belongs_to_a_field() {
+        let fields = raw_fields();
+        for (key, _) in DEFAULTS {
+            assert!(fields.contains(key), "{key} is not a field of Raw");
+        }
+    }
+}

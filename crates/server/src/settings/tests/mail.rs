@@ -1,0 +1,59 @@
+use super::{PROD, load, refused};
+
+#[test]
+fn defaults_log_mail_and_link_to_the_local_frontend() {
+    let s = load(&[]).unwrap();
+    assert!(s.mail.smtp_url.is_none());
+    assert_eq!(s.mail.frontend_url, "http://localhost:3000");
+    assert_eq!(s.mail.from, "IntoWork <no-reply@localhost>");
+    let s = load(&[("FRONTEND_URL", "https://app.example.com/")]).unwrap();
+    assert_eq!(s.mail.frontend_url, "https://app.example.com");
+}
+
+#[test]
+fn smtp_needs_a_sender_and_a_valid_url() {
+    assert_eq!(refused(&[("SMTP_URL", "smtp://h:25")]), ["MAIL_FROM"]);
+    assert_eq!(
+        refused(&[("SMTP_URL", "http://h"), ("MAIL_FROM", "a@b.co")]),
+        ["SMTP_URL"]
+    );
+    // Both at once: a bad URL does not hide the missing sender.
+    assert_eq!(
+        refused(&[("SMTP_URL", "http://h")]),
+        ["SMTP_URL", "MAIL_FROM"]
+    );
+    assert_eq!(refused(&[("MAIL_FROM", "nobody")]), ["MAIL_FROM"]);
+    assert_eq!(
+        refused(&[("FRONTEND_URL", "app.example.com")]),
+        ["FRONTEND_URL"]
+    );
+    let s = load(&[
+        ("SMTP_URL", "smtps://u:p@smtp.example.com"),
+        ("MAIL_FROM", "IntoWork <no-reply@example.com>"),
+    ])
+    .unwrap();
+    assert!(s.mail.smtp_url.is_some());
+    assert!(!format!("{s:?}").contains("u:p@"), "the URL never prints");
+}
+
+#[test]
+fn production_refuses_clear_text_passwords_and_localhost_links() {
+    let mut vars = PROD.to_vec();
+    vars.extend([
+        ("SMTP_URL", "smtp://u:secret@smtp.example.com:587"),
+        ("MAIL_FROM", "no-reply@example.com"),
+        ("FRONTEND_URL", "https://app.example.com"),
+    ]);
+    let err = load(&vars).unwrap_err();
+    assert!(!err.to_string().contains("secret"), "{err}");
+    assert_eq!(refused(&vars), ["SMTP_URL"]);
+    vars[3] = (
+        "SMTP_URL",
+        "smtp://u:secret@smtp.example.com:587?tls=required",
+    );
+    assert!(load(&vars).is_ok());
+    vars.pop();
+    assert_eq!(refused(&vars), ["FRONTEND_URL"]);
+    // Without SMTP, production starts (mail is off and says so in the log).
+    assert!(load(&PROD).is_ok());
+}
