@@ -3,6 +3,7 @@
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
+use std::process::ExitCode;
 use std::time::Duration;
 
 pub fn probe(host: &str, port: u16, path: &str, timeout: Duration) -> Result<u16, String> {
@@ -29,4 +30,22 @@ pub fn probe(host: &str, port: u16, path: &str, timeout: Duration) -> Result<u16
         .nth(1)
         .and_then(|code| code.parse::<u16>().ok())
         .ok_or_else(|| "not an HTTP response".to_owned())
+}
+
+/// `intowork healthcheck`: exit 0 when `path` answers 200, else 1 with the reason on stderr.
+pub fn run(host: &str, port: Option<u16>, path: &str, timeout: Duration) -> ExitCode {
+    let port = port
+        .or_else(|| std::env::var("PORT").ok()?.parse().ok())
+        .unwrap_or(8000);
+    match probe(host, port, path, timeout) {
+        Ok(200) => ExitCode::SUCCESS,
+        Ok(status) => {
+            eprintln!("healthcheck: {path} answered {status}");
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("healthcheck: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

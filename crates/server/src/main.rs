@@ -3,15 +3,14 @@ use std::time::Duration;
 
 use clap::Parser;
 use intowork_server::cli::{Cli, Command};
-use intowork_server::commands::{check_config, cleanup, create_admin, import};
-use intowork_server::{Application, Settings, accounts, healthcheck, telemetry};
-use intowork_storage::Database;
+use intowork_server::commands::{account, check_config, cleanup, create_admin, import, migrate};
+use intowork_server::{Application, Settings, healthcheck, reporting, telemetry};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => with_settings(serve),
-        Command::Migrate { revert } => with_settings(|s| migrate(&s, revert)),
+        Command::Migrate { revert } => with_settings(|s| migrate::run(&s, revert)),
         Command::CreateAdmin {
             email,
             first_name,
@@ -34,10 +33,10 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::SetActive { email, active } => {
-            command_with_settings(|s| accounts::set_active(&s, &email, active))
+            command_with_settings(|s| account::set_active(&s, &email, active))
         }
         Command::DeleteUser { email } => {
-            command_with_settings(|s| accounts::delete_user(&s, &email))
+            command_with_settings(|s| account::delete_user(&s, &email))
         }
         Command::ImportReference {
             from,
@@ -49,59 +48,50 @@ fn main() -> ExitCode {
             host,
             port,
             timeout,
-        } => {
-            let port = port
-                .or_else(|| std::env::var("PORT").ok()?.parse().ok())
-                .unwrap_or(8000);
-            match healthcheck::probe(&host, port, &path, Duration::from_secs(timeout)) {
-                Ok(200) => ExitCode::SUCCESS,
-                Ok(status) => {
-                    eprintln!("healthcheck: {path} answered {status}");
-                    ExitCode::FAILURE
-                }
-                Err(e) => {
-                    eprintln!("healthcheck: {e}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
+        } => healthcheck::run(&host, port, &path, Duration::from_secs(timeout)),
     }
 }
 
+/// For `serve` and `migrate`: logs on stdout, errors and panics outside requests reported.
 fn with_settings(run: impl FnOnce(Settings) -> Result<(), String>) -> ExitCode {
-    let settings = match Settings::load() {
+    let settings = match load_settings() {
         Ok(s) => s,
-        Err(e) => {
-            eprintln!("configuration error: {e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     // Before anything else starts (threads take their Sentry hub from the process-wide one when
     // they are created); errors and panics outside requests go here. Dropping it flushes.
-    let _reporting = intowork_server::reporting::init_global(&settings);
+    let _reporting = reporting::init_global(&settings);
     telemetry::init(&settings);
-    match run(settings) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            tracing::error!(error = %e, "exiting");
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
+    let result = run(settings);
+    if let Err(e) = &result {
+        tracing::error!(error = %e, "exiting");
     }
+    exit(result)
 }
 
 /// `with_settings` for the operator commands: same exit codes, logs on stderr (stdout carries
 /// the command's report).
 fn command_with_settings(run: impl FnOnce(Settings) -> Result<(), String>) -> ExitCode {
-    let settings = match Settings::load() {
+    let settings = match load_settings() {
         Ok(s) => s,
-        Err(e) => {
-            eprintln!("configuration error: {e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     telemetry::init_stderr(&settings);
-    match run(settings) {
+    exit(run(settings))
+}
+
+/// The settings, or exit status 2 after printing every problem, one line each.
+fn load_settings() -> Result<Settings, ExitCode> {
+    Settings::load().map_err(|e| {
+        for line in e.lines() {
+            eprintln!("configuration error: {line}");
+        }
+        ExitCode::from(2)
+    })
+}
+
+fn exit(result: Result<(), String>) -> ExitCode {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
@@ -119,28 +109,4 @@ fn serve(settings: Settings) -> Result<(), String> {
         tracing::info!("stopped");
         Ok(())
     })
-}
-
-fn migrate(settings: &Settings, revert: bool) -> Result<(), String> {
-    let db = Database::connect_lazy(
-        &settings.database_url,
-        settings.database_pool_size.min(2),
-        settings.database_pool_timeout,
-    )
-    .map_err(|e| e.to_string())?;
-    if revert {
-        match db.revert_last_migration().map_err(|e| e.to_string())? {
-            Some(version) => println!("reverted {version}"),
-            None => println!("nothing to revert"),
-        }
-    } else {
-        let applied = db.run_migrations().map_err(|e| e.to_string())?;
-        if applied.is_empty() {
-            println!("database is up to date");
-        }
-        for version in applied {
-            println!("applied {version}");
-        }
-    }
-    Ok(())
 }

@@ -10,8 +10,8 @@ use intowork_storage::{Backend, Database};
 
 use super::block_on;
 use crate::settings::{Settings, StorageSettings};
-use crate::startup::file_store;
 use crate::telemetry;
+use crate::wiring::file_store;
 
 pub fn run() -> ExitCode {
     let mut out = std::io::stdout().lock();
@@ -36,7 +36,10 @@ fn check(out: &mut impl Write) -> std::io::Result<bool> {
     let settings = match Settings::load() {
         Ok(s) => s,
         Err(e) => {
-            writeln!(out, "configuration: FAILED: {e}")?;
+            // Every refused value on its own line, so that one run shows all there is to fix.
+            for line in e.lines() {
+                writeln!(out, "configuration: FAILED: {line}")?;
+            }
             return Ok(false);
         }
     };

@@ -3,15 +3,12 @@
 //! the `cv_id` of the final ones), then removes files older than an hour that no row refers to.
 
 use std::io::Write;
-use std::sync::Arc;
 
-use intowork_domain::cleanup::{CleanupOptions, CleanupReport, CvCleanup};
-use intowork_domain::ports::SystemClock;
-use intowork_storage::DieselCvMaintenance;
+use intowork_domain::cleanup::{CleanupOptions, CleanupReport};
 
 use super::{block_on, open_database};
 use crate::settings::Settings;
-use crate::startup::file_store;
+use crate::wiring::command_cv_cleanup;
 
 pub fn run(
     settings: &Settings,
@@ -19,12 +16,7 @@ pub fn run(
     dry_run: bool,
 ) -> Result<(), String> {
     let db = open_database(settings)?;
-    let files = file_store(settings).map_err(|e| e.to_string())?;
-    let cleanup = CvCleanup::new(
-        Arc::new(DieselCvMaintenance::new(db)),
-        files,
-        Arc::new(SystemClock),
-    );
+    let cleanup = command_cv_cleanup(settings, db).map_err(|e| e.to_string())?;
     let options = CleanupOptions {
         inactive_older_than,
         dry_run,

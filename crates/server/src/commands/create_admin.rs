@@ -2,16 +2,15 @@
 //! creates one, CONTRACT 5.1 S1). The password comes from `ADMIN_PASSWORD` or a prompt that does
 //! not echo; there is no default and it is never printed (5.5 K4).
 
-use intowork_auth::Argon2Hasher;
-use intowork_domain::ports::{Clock, CreateUserError, PasswordHasher, SystemClock, UserRepository};
+use intowork_domain::ports::{Clock, CreateUserError, SystemClock};
 use intowork_domain::user::{
     Email, NewUser, PASSWORD_MAX_BYTES, PASSWORD_MIN_CHARS, PasswordPolicyError, Role,
     check_password_policy,
 };
-use intowork_storage::DieselUserRepository;
 
 use super::{block_on, open_database};
 use crate::settings::{ADMIN_PASSWORD_VARIABLE, Settings};
+use crate::wiring::command_accounts;
 
 pub struct AdminArgs<'a> {
     pub email: &'a str,
@@ -31,12 +30,9 @@ pub fn run(settings: &Settings, args: &AdminArgs<'_>) -> Result<(), String> {
         }
     })?;
     let db = open_database(settings)?;
-    let users = DieselUserRepository::new(db);
+    let (users, hasher) = command_accounts(&db);
     let created = block_on(async {
-        let hash = Argon2Hasher::new(1)
-            .hash(password)
-            .await
-            .map_err(|e| e.to_string())?;
+        let hash = hasher.hash(password).await.map_err(|e| e.to_string())?;
         users
             .create_with_profile(NewUser {
                 email: email.clone(),

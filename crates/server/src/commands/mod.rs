@@ -1,11 +1,14 @@
-//! The operator's maintenance commands (CONTRACT 9.3, 9.4, 9.12, 5.5 K4): `create-admin`,
-//! `cleanup-cvs`, `check-config` and `import-reference`. Each prints a report on stdout (logs go
-//! to stderr) and returns an error, which `main` turns into a non-zero exit.
+//! The operator's commands (CONTRACT 9.3, 9.4, 9.12, 9.16, 5.5 K4): `migrate`, `create-admin`,
+//! `cleanup-cvs`, `check-config`, `import-reference`, `set-active` and `delete-user`. Each prints
+//! a report on stdout (logs go to stderr) and returns an error, which `main` turns into a non-zero
+//! exit. The services they drive come from `wiring`, as the server's do.
 
+pub mod account;
 pub mod check_config;
 pub mod cleanup;
 pub mod create_admin;
 pub mod import;
+pub mod migrate;
 mod uploads;
 
 use std::future::Future;

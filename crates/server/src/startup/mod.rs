@@ -1,0 +1,14 @@
+//! Start-up: binds the listener, brings the database up as CONTRACT 9.5 says (migrate at start
+//! unless told not to; if the database is down, serve anyway — liveness 200, readiness and
+//! database routes 503 — and keep retrying in the background), wires the services (`wiring`) and
+//! runs the HTTP server.
+
+mod application;
+mod database;
+mod error;
+mod http_server;
+
+/// Kept at its former path for `commands/import.rs`; new code names `crate::wiring::file_store`.
+pub use crate::wiring::file_store;
+pub use application::Application;
+pub use error::StartupError;

@@ -1,0 +1,42 @@
+//! Everything the HTTP app needs, built in the order whose failures and log lines operators know:
+//! the signing secret, the file store, the mailer, then the rate-limit store.
+
+use std::sync::Arc;
+
+use intowork_auth::{Argon2Hasher, hashing_threads_for};
+use intowork_http::AppState;
+use intowork_storage::Database;
+
+use super::adapters::file_store;
+use super::error::WiringError;
+use super::services::{
+    Shared, admin_service, auth_service, dashboard_service, health_service, hiring_services,
+    notification_service, recovery_service,
+};
+use super::{rate_limits, signing_secret};
+use crate::settings::Settings;
+
+pub async fn app_state(settings: &Settings, database: &Database) -> Result<AppState, WiringError> {
+    let secret = signing_secret::resolve(settings).map_err(WiringError::Secret)?;
+    let shared = Shared::new(database.clone(), file_store(settings)?);
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    // One hasher for sign-in and password reset: its threads bound argon2's CPU and memory.
+    let hasher = Arc::new(Argon2Hasher::new(hashing_threads_for(cores)));
+    let recovery = recovery_service(&shared, settings, hasher.clone())?;
+    let limits = rate_limits::build(settings).await?;
+    let hiring = hiring_services(&shared, settings, &secret);
+    Ok(AppState {
+        limits: Arc::new(limits),
+        admin: Arc::new(admin_service(&shared)),
+        recovery: Arc::new(recovery),
+        notifications: Arc::new(notification_service(&shared)),
+        dashboards: Arc::new(dashboard_service(&shared)),
+        auth: Arc::new(auth_service(&shared, hasher, &secret)),
+        applications: Arc::new(hiring.applications),
+        companies: Arc::new(hiring.companies),
+        jobs: Arc::new(hiring.jobs),
+        profiles: Arc::new(hiring.profiles),
+        cvs: Arc::new(hiring.cvs),
+        health: Arc::new(health_service(&shared)),
+    })
+}

@@ -1,0 +1,17 @@
+//! Wiring: the adapters the configuration chooses, and the repositories and services built over
+//! them, for `serve` and for the operator commands alike. Every repository and service of the
+//! binary is constructed in this module (`services.rs`) and nowhere else, so a change in how they
+//! are built (a cache around a repository, a new port) is made once.
+
+mod adapters;
+mod app_state;
+mod error;
+mod operator;
+mod rate_limits;
+mod services;
+mod signing_secret;
+
+pub use adapters::file_store;
+pub use app_state::app_state;
+pub use error::WiringError;
+pub use operator::{command_accounts, command_admin_service, command_cv_cleanup};

@@ -1,0 +1,37 @@
+//! The services of the operator commands, over the database a command opened and the configured
+//! file store: the same construction as the server's, so a command acts as the API would.
+
+use std::sync::Arc;
+
+use intowork_auth::Argon2Hasher;
+use intowork_domain::admin::AdminService;
+use intowork_domain::cleanup::CvCleanup;
+use intowork_domain::ports::{PasswordHasher, UserRepository};
+use intowork_storage::Database;
+
+use super::adapters::file_store;
+use super::error::WiringError;
+use super::services::{Shared, admin_service, cv_cleanup, user_repository};
+use crate::settings::Settings;
+
+/// The admin service of `set-active` and `delete-user` (which removes CV files too).
+pub fn command_admin_service(
+    settings: &Settings,
+    database: Database,
+) -> Result<AdminService, WiringError> {
+    Ok(admin_service(&Shared::new(database, file_store(settings)?)))
+}
+
+/// The CV clean-up of `cleanup-cvs`.
+pub fn command_cv_cleanup(
+    settings: &Settings,
+    database: Database,
+) -> Result<CvCleanup, WiringError> {
+    Ok(cv_cleanup(&Shared::new(database, file_store(settings)?)))
+}
+
+/// The user store and the hasher of `create-admin`. One hashing thread: a command hashes one
+/// password.
+pub fn command_accounts(database: &Database) -> (Arc<dyn UserRepository>, Arc<dyn PasswordHasher>) {
+    (user_repository(database), Arc::new(Argon2Hasher::new(1)))
+}

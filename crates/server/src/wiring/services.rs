@@ -1,0 +1,146 @@
+//! Each service over its repositories. The storage adapter's repository types are named here and
+//! nowhere else in the binary.
+
+use std::sync::Arc;
+
+use intowork_auth::{HmacLinkSigner, JwtTokenIssuer, RandomResetTokens};
+use intowork_domain::admin::AdminService;
+use intowork_domain::application::ApplicationService;
+use intowork_domain::auth::AuthService;
+use intowork_domain::candidate::ProfileService;
+use intowork_domain::cleanup::CvCleanup;
+use intowork_domain::company::CompanyService;
+use intowork_domain::cv::{CvLimits, CvService};
+use intowork_domain::dashboard::DashboardService;
+use intowork_domain::files::FileStore;
+use intowork_domain::health::HealthService;
+use intowork_domain::job::JobService;
+use intowork_domain::notification::NotificationService;
+use intowork_domain::ports::{Clock, PasswordHasher, SystemClock, UserRepository};
+use intowork_domain::recovery::{PasswordResetService, RecoverySettings};
+use intowork_files::UuidKeyGenerator;
+use intowork_mail::MailConfigError;
+use intowork_storage::{
+    Database, DieselAdminRepository, DieselApplicationRepository, DieselCandidateRepository,
+    DieselCompanyRepository, DieselCvMaintenance, DieselCvRepository, DieselDashboardRepository,
+    DieselHealth, DieselJobRepository, DieselNotificationRepository, DieselResetTokenRepository,
+    DieselUserRepository,
+};
+
+use super::adapters::mailer;
+use crate::settings::{Secret, Settings};
+
+/// What most services share: one database, the configured file store and the clock.
+pub(super) struct Shared {
+    pub(super) database: Database,
+    pub(super) files: Arc<dyn FileStore>,
+    pub(super) clock: Arc<dyn Clock>,
+}
+
+impl Shared {
+    pub(super) fn new(database: Database, files: Arc<dyn FileStore>) -> Shared {
+        Shared {
+            database,
+            files,
+            clock: Arc::new(SystemClock),
+        }
+    }
+}
+
+pub(super) fn auth_service(
+    s: &Shared,
+    hasher: Arc<dyn PasswordHasher>,
+    secret: &Secret,
+) -> AuthService {
+    AuthService::new(
+        user_repository(&s.database),
+        hasher,
+        Arc::new(JwtTokenIssuer::with_default_ttl(secret.expose().as_bytes())),
+        s.files.clone(),
+        s.clock.clone(),
+    )
+}
+
+/// Profiles, CVs, companies, jobs and applications, which share the candidate and company
+/// repositories.
+pub(super) struct HiringServices {
+    pub(super) profiles: ProfileService,
+    pub(super) cvs: CvService,
+    pub(super) companies: CompanyService,
+    pub(super) jobs: JobService,
+    pub(super) applications: ApplicationService,
+}
+
+pub(super) fn hiring_services(s: &Shared, settings: &Settings, secret: &Secret) -> HiringServices {
+    let db = &s.database;
+    let candidates = Arc::new(DieselCandidateRepository::new(db.clone()));
+    let companies = Arc::new(DieselCompanyRepository::new(db.clone()));
+    let cvs = CvService::new(
+        Arc::new(DieselCvRepository::new(db.clone())),
+        candidates.clone(),
+        s.files.clone(),
+        Arc::new(UuidKeyGenerator),
+        Arc::new(HmacLinkSigner::new(secret.expose().as_bytes())),
+        s.clock.clone(),
+        CvLimits {
+            max_bytes: settings.max_upload_mib * 1024 * 1024,
+            max_cvs: settings.max_cvs_per_candidate,
+        },
+    );
+    let jobs = Arc::new(DieselJobRepository::new(db.clone()));
+    let applications = Arc::new(DieselApplicationRepository::new(db.clone()));
+    HiringServices {
+        profiles: ProfileService::new(candidates.clone(), s.clock.clone()),
+        cvs,
+        companies: CompanyService::new(companies.clone(), s.clock.clone()),
+        jobs: JobService::new(jobs, companies.clone(), s.clock.clone()),
+        applications: ApplicationService::new(applications, candidates, companies, s.clock.clone()),
+    }
+}
+
+pub(super) fn notification_service(s: &Shared) -> NotificationService {
+    let notifications = DieselNotificationRepository::new(s.database.clone());
+    NotificationService::new(Arc::new(notifications), s.clock.clone())
+}
+
+pub(super) fn dashboard_service(s: &Shared) -> DashboardService {
+    let dashboards = DieselDashboardRepository::new(s.database.clone());
+    DashboardService::new(Arc::new(dashboards), s.clock.clone())
+}
+
+pub(super) fn health_service(s: &Shared) -> HealthService {
+    let database = DieselHealth::new(s.database.clone());
+    HealthService::new(Arc::new(database), s.files.clone())
+}
+
+pub(super) fn admin_service(s: &Shared) -> AdminService {
+    let admin = DieselAdminRepository::new(s.database.clone());
+    AdminService::new(Arc::new(admin), s.files.clone(), s.clock.clone())
+}
+
+pub(super) fn recovery_service(
+    s: &Shared,
+    settings: &Settings,
+    hasher: Arc<dyn PasswordHasher>,
+) -> Result<PasswordResetService, MailConfigError> {
+    Ok(PasswordResetService::new(
+        user_repository(&s.database),
+        Arc::new(DieselResetTokenRepository::new(s.database.clone())),
+        Arc::new(RandomResetTokens),
+        hasher,
+        mailer(settings)?,
+        s.clock.clone(),
+        RecoverySettings {
+            frontend_url: settings.mail.frontend_url.clone(),
+        },
+    ))
+}
+
+pub(super) fn cv_cleanup(s: &Shared) -> CvCleanup {
+    let maintenance = DieselCvMaintenance::new(s.database.clone());
+    CvCleanup::new(Arc::new(maintenance), s.files.clone(), s.clock.clone())
+}
+
+pub(super) fn user_repository(database: &Database) -> Arc<dyn UserRepository> {
+    Arc::new(DieselUserRepository::new(database.clone()))
+}
