@@ -1,4 +1,5 @@
-//! `intowork create-admin` and `intowork check-config`, run as the real binary.
+//! `intowork create-admin` and `intowork check-config` (and `serve` refusing a configuration),
+//! run as the real binary.
 
 use intowork_testkit::TestDb;
 use serde_json::json;
@@ -146,6 +147,38 @@ fn check_config_fails_when_the_database_is_unreachable_or_the_config_invalid() {
         "{}",
         invalid.output()
     );
+}
+
+/// One run names every problem: an operator fixes them all before the next deploy, not one per
+/// attempt. `serve` refuses to start with the same list.
+#[test]
+fn check_config_and_serve_name_every_problem_at_once() {
+    let dir = data_dir();
+    let vars = [
+        ("ENVIRONMENT", "production"),
+        ("NEXTAUTH_SECRET", "too-short-secret"),
+    ];
+    let check = intowork(dir.path(), &["check-config"], &vars);
+    assert_eq!(check.code, 1, "{}", check.output());
+    assert_eq!(
+        check.stdout,
+        "configuration: FAILED: DATABASE_URL: is required when ENVIRONMENT=production\n\
+         configuration: FAILED: NEXTAUTH_SECRET: must be at least 32 bytes in production\n\
+         Some checks FAILED.\n",
+        "{}",
+        check.output()
+    );
+    let serve = intowork(dir.path(), &["serve"], &vars);
+    assert_eq!(serve.code, 2, "{}", serve.output());
+    assert_eq!(
+        serve.stderr,
+        "configuration error: DATABASE_URL: is required when ENVIRONMENT=production\n\
+         configuration error: NEXTAUTH_SECRET: must be at least 32 bytes in production\n",
+        "{}",
+        serve.output()
+    );
+    assert!(!check.output().contains("too-short-secret"));
+    assert!(!serve.output().contains("too-short-secret"));
 }
 
 #[test]
