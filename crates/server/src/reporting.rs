@@ -1,4 +1,4 @@
-//! Optional error reporting to Sentry (`SENTRY_DSN`; issue 9 item 4).
+//! Optional error reporting to Sentry (`SENTRY_DSN`; docs/operations.md, "Error reporting").
 //!
 //! What is reported: every 500 a handler returns (with the cause `ApiError::internal` kept; the
 //! client never sees it), every panic (the panic integration, through the request's hub, so the

@@ -34,7 +34,9 @@ pub fn run(
     }
 }
 
-fn list(out: &mut impl Write, keys: &[String]) -> std::io::Result<()> {
+/// `heading` followed by the count, then one storage key per line.
+fn section(out: &mut impl Write, heading: &str, keys: &[String]) -> std::io::Result<()> {
+    writeln!(out, "{heading}{}", keys.len())?;
     for key in keys {
         writeln!(out, "  {key}")?;
     }
@@ -69,25 +71,22 @@ fn print_report(out: &mut impl Write, r: &CleanupReport) -> std::io::Result<()> 
             cv.final_applications
         )?;
     }
-    writeln!(
+    section(
         out,
-        "Files no row refers to, older than an hour: {orphan_verb} {}",
-        r.orphans.len()
+        &format!("Files no row refers to, older than an hour: {orphan_verb} "),
+        &r.orphans,
     )?;
-    list(out, &r.orphans)?;
-    writeln!(
+    section(
         out,
-        "Files no row refers to, younger than an hour (kept: maybe an upload in progress): {}",
-        r.recent_unreferenced.len()
+        "Files no row refers to, younger than an hour (kept: maybe an upload in progress): ",
+        &r.recent_unreferenced,
     )?;
-    list(out, &r.recent_unreferenced)?;
     if !r.rows_without_file.is_empty() {
-        writeln!(
+        section(
             out,
-            "CV rows whose file is missing from storage (left alone): {}",
-            r.rows_without_file.len()
+            "CV rows whose file is missing from storage (left alone): ",
+            &r.rows_without_file,
         )?;
-        list(out, &r.rows_without_file)?;
     }
     if !r.file_failures.is_empty() {
         writeln!(
