@@ -7,6 +7,7 @@ mod mail;
 mod problems;
 mod security;
 mod storage;
+mod variables;
 
 /// A strong `NEXTAUTH_SECRET` (32 bytes).
 const STRONG_SECRET: (&str, &str) = ("NEXTAUTH_SECRET", "0123456789abcdef0123456789abcdef");
