@@ -4,7 +4,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::schema::{
+use intowork_storage::schema::{
     candidate_cvs, candidates, companies, educations, employers, experiences, job_applications,
     jobs, notifications, skills, users,
 };

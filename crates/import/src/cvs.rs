@@ -13,9 +13,8 @@ use super::people::present_parent;
 use super::reference::{RefCandidate, RefCv};
 use super::rows::CvRow;
 use super::{ALREADY_IMPORTED, Importer, TableReport, decide, stamps};
-use crate::database::write_tx;
-use crate::error::map_db_error;
-use crate::schema::candidate_cvs;
+use crate::{map_db_error, write_tx};
+use intowork_storage::schema::candidate_cvs;
 
 /// A CV whose file the caller must copy.
 #[derive(Clone, Debug, PartialEq, Eq)]

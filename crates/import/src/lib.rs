@@ -27,9 +27,7 @@ use chrono::NaiveDateTime;
 use diesel::RunQueryDsl;
 use intowork_domain::RepoError;
 
-use crate::conn::DbConn;
-use crate::database::{Database, write_tx};
-use crate::error::map_db_error;
+use intowork_storage::{Database, DbConn};
 
 pub use cvs::CvToCopy;
 pub use reference::{ReferenceData, read_reference};
@@ -230,7 +228,23 @@ fn int32(value: Option<i64>, column: &str, id: i64, report: &mut TableReport) ->
 /// table: new rows (the server's, or legacy CVs) never take an imported id or one a later run may
 /// still import. Never moves it backwards (ids of deleted rows are not handed out again).
 /// `table` is one of our table names, never input.
-pub(crate) fn reserve_ids(
+/// Our errors as the storage crate reports them: a lost connection is `Unavailable`.
+fn map_db_error(e: diesel::result::Error) -> RepoError {
+    intowork_storage::StorageError::Query(e).into()
+}
+
+/// One table's rows in one transaction. A plain (deferred) transaction is enough on SQLite too:
+/// its first statement always writes, so the write lock is taken at once and a concurrent writer
+/// is waited for (busy timeout), never met by a failing lock upgrade.
+fn write_tx<T>(
+    conn: &mut DbConn,
+    f: impl FnOnce(&mut DbConn) -> diesel::QueryResult<T>,
+) -> diesel::QueryResult<T> {
+    use diesel::Connection;
+    conn.transaction(f)
+}
+
+fn reserve_ids(
     conn: &mut DbConn,
     table: &'static str,
     reserve: i64,
@@ -263,7 +277,7 @@ pub(crate) fn reserve_ids(
 }
 
 fn existing_state(conn: &mut DbConn) -> diesel::QueryResult<State> {
-    use crate::schema::{
+    use intowork_storage::schema::{
         candidate_cvs, candidates, companies, educations, employers, experiences, job_applications,
         jobs, notifications, skills, users,
     };

@@ -11,7 +11,7 @@ use super::people::present_parent;
 use super::reference::{RefApplication, RefCompany, RefEmployer, RefJob, RefNotification};
 use super::rows::{ApplicationRow, CompanyRow, EmployerRow, JobRow, NotificationRow};
 use super::{Importer, TableReport, decide, int32, required, stamps};
-use crate::schema::{companies, employers, job_applications, jobs, notifications};
+use intowork_storage::schema::{companies, employers, job_applications, jobs, notifications};
 
 /// An enum label in either spelling: the reference's ORM wrote member names (`FULL_TIME`), some
 /// of its migrations created lowercase labels (`full_time`) (CONTRACT 1.6, 7.1).

@@ -8,7 +8,7 @@ use intowork_domain::user::{Role, normalize_email};
 use super::reference::{RefCandidate, RefEducation, RefExperience, RefSkill, RefUser};
 use super::rows::{CandidateRow, EducationRow, ExperienceRow, SkillRow, UserRow};
 use super::{Importer, TableReport, decide, int32, required, stamps};
-use crate::schema::{candidates, educations, experiences, skills, users};
+use intowork_storage::schema::{candidates, educations, experiences, skills, users};
 
 impl Importer {
     /// Users keep their bcrypt hash (verified, then re-hashed to argon2id at the next sign-in,
