@@ -1,0 +1,52 @@
+//! The decision taken for every reference row, in memory and before anything is written, so a
+//! dry run reports exactly what the real run does.
+
+use crate::reference::columns::ReferenceTable;
+use crate::report::{ALREADY_IMPORTED, TableReport};
+use crate::state::{Ids, State};
+
+/// Sorts one table's rows: `already imported` and id conflicts first, then `accept` (which checks
+/// parents and labels and builds our row, or says why not). `ids` picks the table's ids in
+/// `state`, `identity` says what a row is matched on in our database. Accepted ids become present.
+pub fn decide<R: ReferenceTable, T>(
+    state: &mut State,
+    ids: fn(&mut State) -> &mut Ids,
+    identity: fn(&R) -> String,
+    rows: &[R],
+    report: &mut TableReport,
+    mut accept: impl FnMut(&mut State, &R, &mut TableReport) -> Result<T, String>,
+) -> Vec<T> {
+    let mut out = Vec::new();
+    for row in rows {
+        report.read += 1;
+        let row_id = row.id();
+        report.max_id = report.max_id.max(row_id);
+        let table = ids(state);
+        if let Some(existing) = table.existing.get(&row_id) {
+            if *existing == identity(row) {
+                table.present.insert(row_id);
+                report.skip(ALREADY_IMPORTED, row_id);
+            } else {
+                report.skip(
+                    "id already used by a different row in this database",
+                    row_id,
+                );
+            }
+            continue;
+        }
+        match accept(state, row, report) {
+            Ok(ours) => {
+                ids(state).present.insert(row_id);
+                out.push(ours);
+            }
+            Err(reason) => report.skip(reason, row_id),
+        }
+    }
+    report.imported = out.len();
+    out
+}
+
+/// The identity of a child row: its parent's id.
+pub fn parent_id(id: Option<i64>) -> String {
+    id.unwrap_or_default().to_string()
+}
