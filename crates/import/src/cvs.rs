@@ -10,7 +10,7 @@ use intowork_domain::RepoError;
 use intowork_domain::cv::sanitize_filename;
 use intowork_storage::schema::candidate_cvs;
 
-use crate::decide::{decide, parent_id};
+use crate::decide::{Matching, decide, parent_id};
 use crate::importer::Importer;
 use crate::reference::people::{RefCandidate, RefCv};
 use crate::report::{ALREADY_IMPORTED, TableReport};
@@ -36,35 +36,32 @@ pub struct CvToCopy {
     pub updated_at: NaiveDateTime,
 }
 
+const CVS: Matching<RefCv> = Matching {
+    ids: |s| &mut s.cvs,
+    identity: |r| parent_id(r.candidate_id),
+};
+
 impl Importer {
     pub fn plan_cvs(&mut self, rows: &[RefCv]) -> (Vec<CvToCopy>, TableReport) {
         let mut report = TableReport::new("candidate_cvs");
         let now = self.now;
         let s = &mut self.state;
-        let identity = |r: &RefCv| parent_id(r.candidate_id);
-        let planned = decide(
-            s,
-            |s| &mut s.cvs,
-            identity,
-            rows,
-            &mut report,
-            |s, r, _| {
-                let candidate = s.candidates.parent(r.candidate_id, "candidate")?;
-                let path = r.file_path.clone().filter(|p| !p.trim().is_empty());
-                let path = path.ok_or("no file_path")?;
-                let (created_at, updated_at) = stamps(r.created_at, r.updated_at, now);
-                Ok(CvToCopy {
-                    id: Some(r.id),
-                    report_id: r.id,
-                    candidate_id: candidate,
-                    filename: sanitize_filename(r.filename.as_deref().unwrap_or(&path)),
-                    path,
-                    is_active: r.is_active.unwrap_or(true),
-                    created_at,
-                    updated_at,
-                })
-            },
-        );
+        let planned = decide(s, &CVS, rows, &mut report, |s, r, _| {
+            let candidate = s.candidates.parent(r.candidate_id, "candidate")?;
+            let path = r.file_path.clone().filter(|p| !p.trim().is_empty());
+            let path = path.ok_or("no file_path")?;
+            let (created_at, updated_at) = stamps(r.created_at, r.updated_at, now);
+            Ok(CvToCopy {
+                id: Some(r.id),
+                report_id: r.id,
+                candidate_id: candidate,
+                filename: sanitize_filename(r.filename.as_deref().unwrap_or(&path)),
+                path,
+                is_active: r.is_active.unwrap_or(true),
+                created_at,
+                updated_at,
+            })
+        });
         // CVs imported by an earlier run count for the applications' `cv_id`.
         for r in rows {
             if s.cvs.existing.contains_key(&r.id) && s.cvs.present.contains(&r.id) {

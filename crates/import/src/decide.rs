@@ -5,13 +5,19 @@ use crate::reference::columns::ReferenceTable;
 use crate::report::{ALREADY_IMPORTED, TableReport};
 use crate::state::{Ids, State};
 
+/// How the rows of one reference table are matched with ours.
+pub struct Matching<R> {
+    /// The table's ids in the run's state.
+    pub ids: fn(&mut State) -> &mut Ids,
+    /// What a row is identified by in our database (a user's email, a child's parent...).
+    pub identity: fn(&R) -> String,
+}
+
 /// Sorts one table's rows: `already imported` and id conflicts first, then `accept` (which checks
-/// parents and labels and builds our row, or says why not). `ids` picks the table's ids in
-/// `state`, `identity` says what a row is matched on in our database. Accepted ids become present.
+/// parents and labels and builds our row, or says why not). Accepted ids become present.
 pub fn decide<R: ReferenceTable, T>(
     state: &mut State,
-    ids: fn(&mut State) -> &mut Ids,
-    identity: fn(&R) -> String,
+    matching: &Matching<R>,
     rows: &[R],
     report: &mut TableReport,
     mut accept: impl FnMut(&mut State, &R, &mut TableReport) -> Result<T, String>,
@@ -21,9 +27,9 @@ pub fn decide<R: ReferenceTable, T>(
         report.read += 1;
         let row_id = row.id();
         report.max_id = report.max_id.max(row_id);
-        let table = ids(state);
+        let table = (matching.ids)(state);
         if let Some(existing) = table.existing.get(&row_id) {
-            if *existing == identity(row) {
+            if *existing == (matching.identity)(row) {
                 table.present.insert(row_id);
                 report.skip(ALREADY_IMPORTED, row_id);
             } else {
@@ -36,7 +42,7 @@ pub fn decide<R: ReferenceTable, T>(
         }
         match accept(state, row, report) {
             Ok(ours) => {
-                ids(state).present.insert(row_id);
+                (matching.ids)(state).present.insert(row_id);
                 out.push(ours);
             }
             Err(reason) => report.skip(reason, row_id),

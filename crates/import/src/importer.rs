@@ -4,12 +4,12 @@ use chrono::NaiveDateTime;
 use intowork_domain::RepoError;
 use intowork_storage::Database;
 
-use crate::decide::decide;
+use crate::decide::{Matching, decide};
 use crate::existing::existing_state;
 use crate::reference::columns::ReferenceTable;
 use crate::report::TableReport;
 use crate::rows::OurRow;
-use crate::state::{Ids, State};
+use crate::state::State;
 use crate::write::{db_error, reserve_ids, write_tx};
 
 /// One import run against our database.
@@ -38,17 +38,16 @@ impl Importer {
         self.dry_run
     }
 
-    /// Copies one table: [`decide`]s every row (`ids`, `identity` and `accept` as there), then
-    /// writes the accepted ones.
+    /// Copies one table: [`decide`]s every row (`matching` and `accept` as there), then writes
+    /// the accepted ones.
     pub(crate) fn copy<R: ReferenceTable, T: OurRow>(
         &mut self,
         rows: &[R],
-        ids: fn(&mut State) -> &mut Ids,
-        identity: fn(&R) -> String,
+        matching: &Matching<R>,
         accept: impl FnMut(&mut State, &R, &mut TableReport) -> Result<T, String>,
     ) -> Result<TableReport, RepoError> {
         let mut report = TableReport::new(T::TABLE);
-        let accepted = decide(&mut self.state, ids, identity, rows, &mut report, accept);
+        let accepted = decide(&mut self.state, matching, rows, &mut report, accept);
         self.write(&accepted, report.max_id)?;
         Ok(report)
     }

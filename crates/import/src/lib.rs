@@ -14,6 +14,7 @@
 //! CV files are the caller's (this crate knows no file store): [`Importer::plan_cvs`] says
 //! which CVs to bring, the caller copies their files, [`Importer::insert_cvs`] writes the rows.
 
+mod activity;
 mod cvs;
 mod decide;
 mod existing;
