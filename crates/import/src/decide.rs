@@ -56,3 +56,77 @@ pub fn decide<R: ReferenceTable, T>(
 pub fn parent_id(id: Option<i64>) -> String {
     id.unwrap_or_default().to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reference::columns::{Column, ReadColumns};
+
+    struct Row {
+        id: i64,
+        user_id: Option<i64>,
+    }
+
+    impl ReadColumns for Row {
+        fn columns(_: &mut Vec<Column>) {}
+    }
+
+    impl ReferenceTable for Row {
+        const TABLE: &'static str = "rows";
+        fn id(&self) -> i64 {
+            self.id
+        }
+    }
+
+    const ROWS: Matching<Row> = Matching {
+        ids: |s| &mut s.candidates,
+        identity: |r| parent_id(r.user_id),
+    };
+
+    #[test]
+    fn rows_are_matched_then_accepted_or_skipped() {
+        let mut state = State {
+            candidates: Ids::identified_by([(1, 10), (2, 20)]),
+            ..State::default()
+        };
+        let rows = [
+            Row {
+                id: 1,
+                user_id: Some(10),
+            },
+            Row {
+                id: 2,
+                user_id: Some(99),
+            },
+            Row {
+                id: 3,
+                user_id: Some(30),
+            },
+            Row {
+                id: 4,
+                user_id: None,
+            },
+        ];
+        let mut report = TableReport::new("rows");
+        let accepted = decide(&mut state, &ROWS, &rows, &mut report, |_, r, _| {
+            r.user_id.ok_or_else(|| "no user_id".to_owned())
+        });
+        assert_eq!(accepted, [30]);
+        assert_eq!((report.read, report.imported, report.max_id), (4, 1, 4));
+        assert_eq!(report.skipped.get(ALREADY_IMPORTED), Some(&vec![1]));
+        assert_eq!(
+            report
+                .skipped
+                .get("id already used by a different row in this database"),
+            Some(&vec![2])
+        );
+        assert_eq!(report.skipped.get("no user_id"), Some(&vec![4]));
+        let mut present: Vec<i64> = state.candidates.present.into_iter().collect();
+        present.sort_unstable();
+        assert_eq!(
+            present,
+            [1, 3],
+            "matched and accepted rows may be referred to"
+        );
+    }
+}

@@ -128,3 +128,31 @@ reference_columns! {
         created_at: Time,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reference::columns::{Column, Kind, ReadColumns, ReferenceTable};
+
+    fn columns<R: ReadColumns>() -> Vec<Column> {
+        let mut out = Vec::new();
+        R::columns(&mut out);
+        out
+    }
+
+    #[test]
+    fn a_declaration_reads_its_own_verbatim_and_renamed_columns() {
+        assert_eq!(RefJob::TABLE, "jobs");
+        let job: Vec<&str> = columns::<RefJob>().iter().map(|c| c.name).collect();
+        for name in ["requirements", "posted_at", "employer_id", "updated_at"] {
+            assert!(job.contains(&name), "{name} in {job:?}");
+        }
+        assert!(!job.contains(&"id"), "`id` is always read, never declared");
+        let kind = Column {
+            name: "type",
+            field: "kind",
+            kind: Kind::Text,
+        };
+        assert!(columns::<RefNotification>().contains(&kind));
+    }
+}
