@@ -10,9 +10,7 @@ use intowork_domain::cv::{KeyGenerator, is_pdf};
 use intowork_domain::files::{FileKey, FileStore};
 use intowork_domain::ports::{Clock, SystemClock};
 use intowork_files::UuidKeyGenerator;
-use intowork_import::{
-    ALREADY_IMPORTED, CvRow, CvToCopy, Importer, TableReport, read_reference,
-};
+use intowork_import::{ALREADY_IMPORTED, CvRow, CvToCopy, Importer, TableReport, read_reference};
 use tokio::runtime::Runtime;
 
 use super::uploads::UploadsRoot;
