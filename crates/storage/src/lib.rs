@@ -18,7 +18,6 @@ mod dashboard;
 mod database;
 mod error;
 mod health;
-pub mod import;
 mod job_rows;
 mod jobs;
 mod locks;

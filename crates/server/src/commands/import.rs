@@ -1,5 +1,5 @@
 //! `intowork import-reference` (CONTRACT 9.3): moves an existing IntoWork deployment (the FastAPI
-//! reference) into this service. The table logic lives in `intowork_storage::import`; this module
+//! reference) into this service. The table logic lives in `intowork_import`; this module
 //! copies the CV files into our file store and prints the summary.
 
 use std::collections::BTreeMap;
@@ -10,9 +10,7 @@ use intowork_domain::cv::{KeyGenerator, is_pdf};
 use intowork_domain::files::{FileKey, FileStore};
 use intowork_domain::ports::{Clock, SystemClock};
 use intowork_files::UuidKeyGenerator;
-use intowork_storage::import::{
-    ALREADY_IMPORTED, CvRow, CvToCopy, Importer, TableReport, read_reference,
-};
+use intowork_import::{ALREADY_IMPORTED, CvRow, CvToCopy, Importer, TableReport, read_reference};
 use tokio::runtime::Runtime;
 
 use super::uploads::UploadsRoot;

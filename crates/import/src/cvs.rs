@@ -8,14 +8,15 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use intowork_domain::RepoError;
 use intowork_domain::cv::sanitize_filename;
+use intowork_storage::schema::candidate_cvs;
 
-use super::people::present_parent;
-use super::reference::{RefCandidate, RefCv};
-use super::rows::CvRow;
-use super::{ALREADY_IMPORTED, Importer, TableReport, decide, stamps};
-use crate::database::write_tx;
-use crate::error::map_db_error;
-use crate::schema::candidate_cvs;
+use crate::decide::{Matching, decide, parent_id};
+use crate::importer::Importer;
+use crate::reference::people::{RefCandidate, RefCv};
+use crate::report::{ALREADY_IMPORTED, TableReport};
+use crate::rows::CvRow;
+use crate::values::stamps;
+use crate::write::{db_error, reserve_ids, write_tx};
 
 /// A CV whose file the caller must copy.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,34 +36,32 @@ pub struct CvToCopy {
     pub updated_at: NaiveDateTime,
 }
 
+const CVS: Matching<RefCv> = Matching {
+    ids: |s| &mut s.cvs,
+    identity: |r| parent_id(r.candidate_id),
+};
+
 impl Importer {
     pub fn plan_cvs(&mut self, rows: &[RefCv]) -> (Vec<CvToCopy>, TableReport) {
         let mut report = TableReport::new("candidate_cvs");
         let now = self.now;
         let s = &mut self.state;
-        let planned = decide(
-            &mut s.cvs,
-            &mut report,
-            rows,
-            |r| r.id,
-            |r| r.candidate_id.unwrap_or_default().to_string(),
-            |r, _| {
-                let candidate = present_parent(&s.candidates.present, r.candidate_id, "candidate")?;
-                let path = r.file_path.clone().filter(|p| !p.trim().is_empty());
-                let path = path.ok_or("no file_path")?;
-                let (created_at, updated_at) = stamps(r.created_at, r.updated_at, now);
-                Ok(CvToCopy {
-                    id: Some(r.id),
-                    report_id: r.id,
-                    candidate_id: candidate,
-                    filename: sanitize_filename(r.filename.as_deref().unwrap_or(&path)),
-                    path,
-                    is_active: r.is_active.unwrap_or(true),
-                    created_at,
-                    updated_at,
-                })
-            },
-        );
+        let planned = decide(s, &CVS, rows, &mut report, |s, r, _| {
+            let candidate = s.candidates.parent(r.candidate_id, "candidate")?;
+            let path = r.file_path.clone().filter(|p| !p.trim().is_empty());
+            let path = path.ok_or("no file_path")?;
+            let (created_at, updated_at) = stamps(r.created_at, r.updated_at, now);
+            Ok(CvToCopy {
+                id: Some(r.id),
+                report_id: r.id,
+                candidate_id: candidate,
+                filename: sanitize_filename(r.filename.as_deref().unwrap_or(&path)),
+                path,
+                is_active: r.is_active.unwrap_or(true),
+                created_at,
+                updated_at,
+            })
+        });
         // CVs imported by an earlier run count for the applications' `cv_id`.
         for r in rows {
             if s.cvs.existing.contains_key(&r.id) && s.cvs.present.contains(&r.id) {
@@ -154,7 +153,7 @@ impl Importer {
                             .execute(conn)?;
                         ids.push(id);
                     }
-                    super::reserve_ids(conn, "candidate_cvs", reserve)?;
+                    reserve_ids(conn, "candidate_cvs", reserve)?;
                     for (_, row) in &legacy {
                         ids.push(
                             diesel::insert_into(candidate_cvs::table)
@@ -166,7 +165,7 @@ impl Importer {
                     Ok(ids)
                 })
                 .map_err(|e| {
-                    RepoError::Internal(format!("importing candidate_cvs: {}", map_db_error(e)))
+                    RepoError::Internal(format!("importing candidate_cvs: {}", db_error(e)))
                 })
             })?
         };
@@ -174,30 +173,5 @@ impl Importer {
             self.state.note_cv(cv.candidate_id, cv.created_at, id);
         }
         Ok(())
-    }
-}
-
-impl super::State {
-    fn has_cv(&self, candidate: i64) -> bool {
-        self.newest_cv.contains_key(&candidate) || self.existing_cvs_of.contains_key(&candidate)
-    }
-
-    fn note_cv(&mut self, candidate: i64, created_at: NaiveDateTime, id: i64) {
-        let newest = self.newest_cv.entry(candidate).or_insert((created_at, id));
-        if (created_at, id) > *newest {
-            *newest = (created_at, id);
-        }
-    }
-
-    /// Counts the CVs our database already holds for `candidate` as present.
-    fn remember_existing_cvs_of(&mut self, candidate: i64) {
-        for (created_at, id) in self
-            .existing_cvs_of
-            .get(&candidate)
-            .cloned()
-            .unwrap_or_default()
-        {
-            self.note_cv(candidate, created_at, id);
-        }
     }
 }
