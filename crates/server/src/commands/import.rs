@@ -16,7 +16,7 @@ use tokio::runtime::Runtime;
 use super::uploads::UploadsRoot;
 use super::{open_database, runtime};
 use crate::settings::Settings;
-use crate::startup::file_store;
+use crate::wiring::file_store;
 
 /// At most this many ids are listed per reason; the count is always complete.
 const IDS_SHOWN: usize = 20;

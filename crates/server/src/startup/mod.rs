@@ -8,7 +8,5 @@ mod database;
 mod error;
 mod http_server;
 
-/// Kept at its former path for `commands/import.rs`; new code names `crate::wiring::file_store`.
-pub use crate::wiring::file_store;
 pub use application::Application;
 pub use error::StartupError;
