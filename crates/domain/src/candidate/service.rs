@@ -2,8 +2,6 @@
 //! items. Every item kind goes through the same generic methods; the per-kind methods are the
 //! names the HTTP routes call.
 
-use std::sync::Arc;
-
 use tracing::instrument;
 
 use super::error::{AddItemError, EditItemError};
@@ -21,8 +19,8 @@ use crate::service_struct::service_struct;
 
 service_struct! {
     pub struct ProfileService {
-        repo: Arc<dyn CandidateRepository>,
-        clock: Arc<dyn Clock>,
+        repo: dyn CandidateRepository,
+        clock: dyn Clock,
     }
 }
 

@@ -1,8 +1,6 @@
 //! Storing and deleting CVs: the storage order that leaves nothing behind on failure (9.12) and
 //! soft deletion of CVs an application refers to (9.4).
 
-use std::sync::Arc;
-
 use tracing::{info, instrument, warn};
 
 use super::entity::{Cv, CvRemoval, NewCv, UploadedCv};
@@ -20,12 +18,12 @@ use crate::user::{Role, User};
 service_struct! {
     /// CV uploads, downloads (own, by viewer, by signed link) and deletion.
     pub struct CvService {
-        cvs: Arc<dyn CvRepository>,
-        candidates: Arc<dyn CandidateRepository>,
-        files: Arc<dyn FileStore>,
-        keys: Arc<dyn KeyGenerator>,
-        signer: Arc<dyn LinkSigner>,
-        clock: Arc<dyn Clock>,
+        cvs: dyn CvRepository,
+        candidates: dyn CandidateRepository,
+        files: dyn FileStore,
+        keys: dyn KeyGenerator,
+        signer: dyn LinkSigner,
+        clock: dyn Clock,
         limits: CvLimits,
     }
 }
