@@ -78,11 +78,8 @@ impl ProfileService {
         id: i64,
     ) -> Result<(), EditItemError> {
         let candidate = self.owner_for_edit(user, kind).await?;
-        if self.repo.delete_item(candidate, kind, id).await? {
-            Ok(())
-        } else {
-            Err(EditItemError::NotFound(kind))
-        }
+        let found = self.repo.delete_item(candidate, kind, id).await?;
+        found.then_some(()).ok_or(EditItemError::NotFound(kind))
     }
 
     async fn owner_for_edit(
