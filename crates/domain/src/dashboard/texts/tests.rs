@@ -3,6 +3,7 @@
 use chrono::Duration;
 
 use super::*;
+use crate::dashboard::{ChangeType, ProfileFacts};
 use crate::dashboard::tests::{acts, full_profile, latest, now, stats, user};
 use crate::user::Role;
 
