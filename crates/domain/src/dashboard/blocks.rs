@@ -43,7 +43,7 @@ pub(super) fn percent_stat(title: &'static str, percent: i64, up: bool) -> Stat 
 }
 
 /// The three figures of a variant, each made into a stat of its colour.
-pub(super) fn figures(
+pub(super) fn figure_stats(
     figures: [(&'static str, i64); 3],
     stat_of: impl Fn(&'static str, i64, StatColor) -> Stat,
 ) -> impl Iterator<Item = Stat> {

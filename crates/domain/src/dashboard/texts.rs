@@ -6,7 +6,8 @@ use std::iter::once;
 use chrono::{DateTime, Utc};
 
 use super::blocks::{
-    activity, count_stat, figures, full_name, latest_activity, percent_stat, since_signup, stat,
+    activity, count_stat, figure_stats, full_name, latest_activity, percent_stat, since_signup,
+    stat,
 };
 use super::facts::{AdminCounts, CandidateFacts, EmployerFacts};
 use super::figures::{completion_score, response_rate};
@@ -38,7 +39,7 @@ pub fn admin_dashboard(user: &User, c: AdminCounts) -> Dashboard {
         ("Candidatures", c.applications),
     ];
     Dashboard {
-        stats: once(access).chain(figures(totals, total)).collect(),
+        stats: once(access).chain(figure_stats(totals, total)).collect(),
         recent_activities: vec![
             activity(
                 1,
@@ -73,7 +74,9 @@ pub fn employer_without_company(user: &User, now: DateTime<Utc>) -> Dashboard {
         ("Entretiens", 0),
     ];
     Dashboard {
-        stats: once(company).chain(figures(zeros, count_stat)).collect(),
+        stats: once(company)
+            .chain(figure_stats(zeros, count_stat))
+            .collect(),
         recent_activities: vec![
             since_signup(
                 0,
@@ -129,7 +132,7 @@ pub fn employer_dashboard(user: &User, f: &EmployerFacts, now: DateTime<Utc>) ->
         activities.push(since_signup(0, welcome, user, now, ActivityKind::Welcome));
     }
     Dashboard {
-        stats: figures(counts, count_stat)
+        stats: figure_stats(counts, count_stat)
             .chain(once(percent_stat("Taux de réponse", rate, f.responded > 0)))
             .collect(),
         recent_activities: activities,
@@ -153,7 +156,7 @@ pub fn candidate_dashboard(user: &User, f: &CandidateFacts, now: DateTime<Utc>) 
     );
     let created = since_signup(2, "Profil créé", user, now, ActivityKind::Update);
     Dashboard {
-        stats: figures(counts, count_stat)
+        stats: figure_stats(counts, count_stat)
             .chain(once(percent_stat("Profil complété", score, score > 50)))
             .collect(),
         recent_activities: last_sent.into_iter().chain(once(created)).collect(),

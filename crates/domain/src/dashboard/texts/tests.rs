@@ -3,8 +3,8 @@
 use chrono::Duration;
 
 use super::*;
-use crate::dashboard::{ChangeType, ProfileFacts};
 use crate::dashboard::tests::{acts, full_profile, latest, now, stats, user};
+use crate::dashboard::{ChangeType, ProfileFacts};
 use crate::user::Role;
 
 #[test]
