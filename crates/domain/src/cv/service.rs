@@ -9,7 +9,7 @@ use super::port::{CvRepository, KeyGenerator, LinkSigner};
 use super::upload::{CvLimits, CvUpload, sanitize_filename};
 use crate::candidate::CandidateRepository;
 use crate::error::RepoError;
-use crate::files::{FileKey, FileStore};
+use crate::files::{FileKey, FileStore, remove_files};
 use crate::ids::{CandidateId, CvId, UserId};
 use crate::ports::Clock;
 use crate::service_struct::service_struct;
@@ -73,7 +73,7 @@ impl CvService {
             None => Err(CvAccessError::CvNotFound),
             Some(CvRemoval::Deactivated) => Ok(()),
             Some(CvRemoval::Deleted { storage_key }) => {
-                crate::auth::remove_files(self.files.as_ref(), &[storage_key]).await;
+                remove_files(self.files.as_ref(), &[storage_key]).await;
                 Ok(())
             }
         }
