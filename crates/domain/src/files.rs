@@ -5,6 +5,7 @@ use std::time::SystemTime;
 
 use async_trait::async_trait;
 use thiserror::Error;
+use tracing::warn;
 
 #[derive(Debug, Error, PartialEq, Eq)]
 #[error("invalid storage key")]
@@ -79,6 +80,22 @@ pub trait FileStore: Send + Sync {
     /// so are an adapter's own in-flight temporary files. Reads the whole prefix: for operator
     /// maintenance (`intowork cleanup-cvs`), never for a request path.
     async fn list(&self, prefix: &FileKey) -> Result<Vec<StoredFile>, FileStoreError>;
+}
+
+/// Removes stored files after their rows are gone; logs and skips what cannot be removed.
+pub async fn remove_files(files: &dyn FileStore, keys: &[String]) {
+    for raw in keys {
+        let result = match FileKey::parse(raw) {
+            Ok(key) => files.delete(&key).await,
+            Err(_) => {
+                warn!(key = %raw, "stored file key is malformed; not removed");
+                continue;
+            }
+        };
+        if let Err(e) = result {
+            warn!(key = %raw, error = %e, "file removal failed; left for the sweep");
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,11 +1,11 @@
 use std::sync::Arc;
 
-use chrono::TimeZone;
+use chrono::{DateTime, TimeZone, Utc};
 
 use super::*;
 use crate::candidate::MockCandidateRepository;
 use crate::company::{Employer, MockCompanyRepository};
-use crate::ids::CompanyId;
+use crate::ids::{ApplicationId, CandidateId, CompanyId, EmployerId, JobId, UserId};
 use crate::notification::NotificationKind;
 use crate::ports::MockClock;
 use crate::user::{Role, User};

@@ -6,11 +6,14 @@ use chrono::{DateTime, TimeZone, Utc};
 use mockall::predicate::eq;
 
 use super::*;
+use crate::error::RepoError;
 use crate::files::MockFileStore;
 use crate::ids::UserId;
 use crate::ports::{
-    DeletedUser, MockClock, MockPasswordHasher, MockTokenIssuer, MockUserRepository, TokenClaims,
+    CreateUserError, DeletedUser, IssuedToken, MockClock, MockPasswordHasher, MockTokenIssuer,
+    MockUserRepository, PasswordCheck, TokenClaims, TokenError, UpdateEmailError,
 };
+use crate::user::{Email, PasswordPolicyError, Role, User};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap()

@@ -3,6 +3,7 @@ use std::sync::Arc;
 use chrono::{TimeZone, Utc};
 
 use super::*;
+use crate::ids::{CandidateId, UserId};
 use crate::ports::MockClock;
 
 fn service(repo: MockCandidateRepository) -> ProfileService {
@@ -84,5 +85,45 @@ async fn editing_someone_elses_item_is_not_found() {
             .await
             .unwrap_err(),
         EditItemError::NotFound(ItemKind::Education)
+    ));
+}
+
+#[tokio::test]
+async fn each_item_kind_goes_through_its_own_repository_methods() {
+    let mut repo = MockCandidateRepository::new();
+    repo.expect_candidate_id()
+        .returning(|_| Ok(Some(CandidateId(3))));
+    repo.expect_add_education()
+        .withf(|c, f, _| *c == CandidateId(3) && f.degree == "MSc")
+        .times(1)
+        .returning(|_, f, _| {
+            Ok(Education {
+                id: 11,
+                degree: f.degree,
+                school: f.school,
+                field_of_study: None,
+                location: None,
+                start_date: f.start_date,
+                end_date: None,
+                is_current: false,
+                description: None,
+            })
+        });
+    repo.expect_update_experience()
+        .withf(|c, id, _, _| *c == CandidateId(3) && *id == 4)
+        .times(1)
+        .returning(|_, _, _, _| Ok(None));
+    let svc = service(repo);
+    let fields = EducationFields {
+        degree: "MSc".into(),
+        school: "EPFL".into(),
+        ..EducationFields::default()
+    };
+    assert_eq!(svc.add_education(UserId(1), fields).await.unwrap().id, 11);
+    assert!(matches!(
+        svc.update_experience(UserId(1), 4, ExperienceFields::default())
+            .await
+            .unwrap_err(),
+        EditItemError::NotFound(ItemKind::Experience)
     ));
 }

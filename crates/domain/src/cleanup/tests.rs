@@ -1,10 +1,13 @@
+use std::collections::HashSet;
 use std::sync::Arc;
+use std::time::{Duration as StdDuration, SystemTime};
 
-use chrono::TimeZone;
+use chrono::{DateTime, Duration, TimeZone, Utc};
 use mockall::predicate::eq;
 
 use super::*;
-use crate::files::{MockFileStore, StoredFile};
+use crate::files::{FileKey, FileStoreError, MockFileStore, StoredFile};
+use crate::ids::CvId;
 use crate::ports::MockClock;
 
 const NOW: i64 = 1_800_000_000;

@@ -1,32 +1,29 @@
-//! The employer, company and onboarding use cases.
+//! The employer's own profile and company: read and update them, create the company.
 
-use std::sync::Arc;
-
-use chrono::{DateTime, Utc};
 use tracing::{info, instrument};
 
-use super::*;
+use super::employer::{Employer, EmployerProfileCommand, EmployerUpdate};
+use super::entity::{Company, CompanyPatch, CompanyStats, NewCompany};
+use super::error::{CreateCompanyError, EmployerProfileError, MyCompanyError};
+use super::port::CompanyRepository;
 use crate::error::RepoError;
 use crate::ids::CompanyId;
 use crate::ports::Clock;
-use crate::user::{Role, User};
+use crate::service_struct::service_struct;
+use crate::user::User;
 
-pub struct CompanyService {
-    repo: Arc<dyn CompanyRepository>,
-    clock: Arc<dyn Clock>,
+service_struct! {
+    /// Employers, their company, and onboarding (in `onboarding.rs`).
+    pub struct CompanyService {
+        repo: dyn CompanyRepository,
+        clock: dyn Clock,
+    }
 }
 
 impl CompanyService {
-    pub fn new(repo: Arc<dyn CompanyRepository>, clock: Arc<dyn Clock>) -> Self {
-        Self { repo, clock }
-    }
-
     #[instrument(skip_all, fields(user_id = %user.id))]
     pub async fn employer_profile(&self, user: &User) -> Result<Employer, EmployerProfileError> {
-        self.repo
-            .employer_by_user(user.id)
-            .await?
-            .ok_or(EmployerProfileError::NotFound)
+        self.employer_or(user, EmployerProfileError::NotFound).await
     }
 
     /// Applies the non-null fields. A `company_id` other than the current one is refused: 404 if
@@ -59,10 +56,8 @@ impl CompanyService {
         new: NewCompany,
     ) -> Result<Company, CreateCompanyError> {
         let employer = self
-            .repo
-            .employer_by_user(user.id)
-            .await?
-            .ok_or(CreateCompanyError::EmployerNotFound)?;
+            .employer_or(user, CreateCompanyError::EmployerNotFound)
+            .await?;
         if employer.company_id.is_some() {
             return Err(CreateCompanyError::AlreadyHasCompany);
         }
@@ -110,94 +105,18 @@ impl CompanyService {
     }
 
     async fn my_company_id(&self, user: &User) -> Result<CompanyId, MyCompanyError> {
-        self.repo
-            .employer_by_user(user.id)
+        self.employer_or(user, MyCompanyError::EmployerNotFound)
             .await?
-            .ok_or(MyCompanyError::EmployerNotFound)?
             .company_id
             .ok_or(MyCompanyError::CompanyNotFound)
     }
 
-    /// Onboarding (9.14): the account's stored role decides what is written; a body `role` that
-    /// names another role is refused.
-    #[instrument(skip_all, fields(user_id = %user.id, role = user.role.as_str()))]
-    pub async fn complete_registration(
+    /// The caller's employer profile; `missing`, in the use case's own error, without one.
+    pub(super) async fn employer_or<E: From<RepoError>>(
         &self,
         user: &User,
-        cmd: CompleteRegistrationCommand,
-    ) -> Result<Registration, CompleteRegistrationError> {
-        if let Some(role) = &cmd.role
-            && Role::parse(role) != Some(user.role)
-        {
-            return Err(CompleteRegistrationError::RoleMismatch);
-        }
-        let now = self.clock.now();
-        match user.role {
-            Role::Candidate => {
-                let contact = CandidateContact {
-                    phone: cmd.phone,
-                    location: cmd.location,
-                    title: cmd.title,
-                };
-                let profile = self
-                    .repo
-                    .update_candidate_contact(user.id, contact, now)
-                    .await?
-                    .ok_or(CompleteRegistrationError::ProfileNotFound)?;
-                Ok(Registration::Candidate(profile))
-            }
-            Role::Employer => self.register_employer(user, cmd, now).await,
-            Role::Admin => Ok(Registration::Admin),
-        }
-    }
-
-    async fn register_employer(
-        &self,
-        user: &User,
-        cmd: CompleteRegistrationCommand,
-        now: DateTime<Utc>,
-    ) -> Result<Registration, CompleteRegistrationError> {
-        let employer = self
-            .repo
-            .employer_by_user(user.id)
-            .await?
-            .ok_or(CompleteRegistrationError::ProfileNotFound)?;
-        // No company name: only the employer's own fields are written.
-        let company = match cmd.company_name {
-            Some(name) => Some(NewCompany {
-                name: CompanyName::parse(name)
-                    .map_err(|_| CompleteRegistrationError::EmptyCompanyName)?,
-                details: CompanyDetails {
-                    industry: cmd.company_industry,
-                    ..CompanyDetails::default()
-                },
-            }),
-            None => None,
-        };
-        let update = EmployerUpdate {
-            position: cmd.position,
-            department: None,
-            phone: cmd.phone,
-        };
-        let (employer, company) = self
-            .repo
-            .register_employer(employer.id, update, company, now)
-            .await
-            .map_err(|e| match e {
-                RegisterEmployerError::AlreadyHasCompany => {
-                    CompleteRegistrationError::AlreadyHasCompany
-                }
-                RegisterEmployerError::EmployerNotFound => {
-                    CompleteRegistrationError::ProfileNotFound
-                }
-                RegisterEmployerError::Repo(e) => CompleteRegistrationError::Repo(e),
-            })?;
-        // Without a new company, answer with the one already attached, if any.
-        let company = match (company, employer.company_id) {
-            (Some(c), _) => Some(c),
-            (None, Some(id)) => self.repo.find_company(id).await?,
-            (None, None) => None,
-        };
-        Ok(Registration::Employer { employer, company })
+        missing: E,
+    ) -> Result<Employer, E> {
+        self.repo.employer_by_user(user.id).await?.ok_or(missing)
     }
 }

@@ -6,6 +6,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use mockall::predicate::eq;
 
 use super::*;
+use crate::ids::{CandidateId, CompanyId, EmployerId, UserId};
 use crate::ports::MockClock;
 use crate::user::{Role, User};
 

@@ -1,11 +1,14 @@
 use std::sync::Arc;
 
-use chrono::{TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 
 use super::*;
 use crate::candidate::MockCandidateRepository;
-use crate::files::MockFileStore;
+use crate::error::RepoError;
+use crate::files::{FileKey, FileStoreError, MockFileStore};
+use crate::ids::{CandidateId, CvId, UserId};
 use crate::ports::MockClock;
+use crate::user::{Role, User};
 
 const NOW: i64 = 1_800_000_000;
 

@@ -1,37 +1,29 @@
 //! The dashboard use cases: pick the variant by the stored role, fetch its facts in one repository
 //! call, and build the texts.
 
-use std::sync::Arc;
-
-use thiserror::Error;
 use tracing::instrument;
 
-use super::*;
+use super::error::DashboardError;
+use super::facts::EmployerDashboardFacts;
+use super::figures::completion_score;
+use super::port::DashboardRepository;
+use super::texts::{
+    activities, admin_dashboard, candidate_dashboard, employer_dashboard, employer_without_company,
+};
+use super::view::{Activity, Dashboard};
+use crate::error::RepoError;
 use crate::ports::Clock;
-use crate::user::Role;
+use crate::service_struct::service_struct;
+use crate::user::{Role, User};
 
-#[derive(Debug, Error)]
-pub enum DashboardError {
-    /// An employer account without its employer row.
-    #[error("employer profile not found")]
-    EmployerNotFound,
-    /// A candidate account without its candidate row.
-    #[error("candidate profile not found")]
-    CandidateNotFound,
-    #[error(transparent)]
-    Repo(#[from] RepoError),
-}
-
-pub struct DashboardService {
-    repo: Arc<dyn DashboardRepository>,
-    clock: Arc<dyn Clock>,
+service_struct! {
+    pub struct DashboardService {
+        repo: dyn DashboardRepository,
+        clock: dyn Clock,
+    }
 }
 
 impl DashboardService {
-    pub fn new(repo: Arc<dyn DashboardRepository>, clock: Arc<dyn Clock>) -> Self {
-        Self { repo, clock }
-    }
-
     /// `GET /api/dashboard`: admin, employer (with or without a company) or candidate.
     #[instrument(skip_all, fields(user_id = %user.id))]
     pub async fn dashboard(&self, user: &User) -> Result<Dashboard, DashboardError> {

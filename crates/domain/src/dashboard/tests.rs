@@ -1,9 +1,10 @@
 //! The numeric rules, and the fixtures the texts and service tests share.
 
-use chrono::{Duration, TimeZone};
+use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use super::*;
-use crate::user::Role;
+use crate::ids::UserId;
+use crate::user::{Role, User};
 
 pub(crate) fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap()

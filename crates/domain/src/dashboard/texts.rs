@@ -1,44 +1,18 @@
 //! The dashboard texts of CONTRACT 3.9, exactly as the frontend shows them: one pure builder per
 //! variant, fed by the repository's facts.
 
+use std::iter::once;
+
 use chrono::{DateTime, Utc};
 
-use super::*;
-
-fn full_name(user: &User) -> String {
-    format!("{} {}", user.first_name, user.last_name)
-}
-
-fn stat(title: &'static str, value: String, change: String, up: bool, color: StatColor) -> Stat {
-    Stat {
-        title,
-        value,
-        change,
-        change_type: ChangeType::positive(up),
-        color,
-    }
-}
-
-/// A count shown as `n` with the change `+n`, rising when positive.
-fn count_stat(title: &'static str, n: i64, color: StatColor) -> Stat {
-    stat(title, n.to_string(), format!("+{n}"), n > 0, color)
-}
-
-fn activity(
-    id: i64,
-    action: &'static str,
-    target: String,
-    time: String,
-    kind: ActivityKind,
-) -> Activity {
-    Activity {
-        id,
-        action,
-        target,
-        time,
-        kind,
-    }
-}
+use super::blocks::{
+    activity, count_stat, figure_stats, full_name, latest_activity, percent_stat, since_signup,
+    stat,
+};
+use super::facts::{AdminCounts, CandidateFacts, EmployerFacts};
+use super::figures::{completion_score, response_rate};
+use super::view::{Activity, ActivityKind, Dashboard, StatColor};
+use crate::user::User;
 
 const NOW: &str = "maintenant";
 
@@ -52,19 +26,20 @@ pub fn admin_dashboard(user: &User, c: AdminCounts) -> Dashboard {
             color,
         )
     };
+    let access = stat(
+        "Accès Admin",
+        "✓".into(),
+        "Dashboard Admin Disponible".into(),
+        false,
+        StatColor::Red,
+    );
+    let totals = [
+        ("Utilisateurs", c.users),
+        ("Offres", c.jobs),
+        ("Candidatures", c.applications),
+    ];
     Dashboard {
-        stats: vec![
-            stat(
-                "Accès Admin",
-                "✓".into(),
-                "Dashboard Admin Disponible".into(),
-                false,
-                StatColor::Red,
-            ),
-            total("Utilisateurs", c.users, StatColor::Blue),
-            total("Offres", c.jobs, StatColor::Green),
-            total("Candidatures", c.applications, StatColor::Purple),
-        ],
+        stats: once(access).chain(figure_stats(totals, total)).collect(),
         recent_activities: vec![
             activity(
                 1,
@@ -86,26 +61,28 @@ pub fn admin_dashboard(user: &User, c: AdminCounts) -> Dashboard {
 }
 
 pub fn employer_without_company(user: &User, now: DateTime<Utc>) -> Dashboard {
-    let zero = |title, color| stat(title, "0".into(), "+0".into(), false, color);
+    let company = stat(
+        "Entreprise",
+        "Non configurée".into(),
+        "Créez votre entreprise".into(),
+        false,
+        StatColor::Gray,
+    );
+    let zeros = [
+        ("Offres actives", 0),
+        ("Candidatures", 0),
+        ("Entretiens", 0),
+    ];
     Dashboard {
-        stats: vec![
-            stat(
-                "Entreprise",
-                "Non configurée".into(),
-                "Créez votre entreprise".into(),
-                false,
-                StatColor::Gray,
-            ),
-            zero("Offres actives", StatColor::Blue),
-            zero("Candidatures", StatColor::Green),
-            zero("Entretiens", StatColor::Purple),
-        ],
+        stats: once(company)
+            .chain(figure_stats(zeros, count_stat))
+            .collect(),
         recent_activities: vec![
-            activity(
+            since_signup(
                 0,
                 "Bienvenue sur INTOWORK !",
-                full_name(user),
-                time_ago(now, user.created_at),
+                user,
+                now,
                 ActivityKind::Welcome,
             ),
             activity(
@@ -121,8 +98,13 @@ pub fn employer_without_company(user: &User, now: DateTime<Utc>) -> Dashboard {
 }
 
 pub fn employer_dashboard(user: &User, f: &EmployerFacts, now: DateTime<Utc>) -> Dashboard {
-    let rate = format!("{}%", response_rate(f.responded, f.applications));
-    let latest = [
+    let counts = [
+        ("Offres actives", f.published_jobs),
+        ("Candidatures reçues", f.applications),
+        ("Entretiens prévus", f.interviews),
+    ];
+    let rate = response_rate(f.responded, f.applications);
+    let mut activities: Vec<Activity> = [
         (
             1,
             "Nouvelle offre publiée",
@@ -141,42 +123,18 @@ pub fn employer_dashboard(user: &User, f: &EmployerFacts, now: DateTime<Utc>) ->
             &f.latest_interview,
             ActivityKind::Interview,
         ),
-    ];
-    let mut activities: Vec<Activity> = latest
-        .into_iter()
-        .filter_map(|(id, action, item, kind)| {
-            let item = item.as_ref()?;
-            Some(activity(
-                id,
-                action,
-                item.job_title.clone(),
-                time_ago(now, item.at),
-                kind,
-            ))
-        })
-        .collect();
+    ]
+    .into_iter()
+    .filter_map(|(id, action, latest, kind)| latest_activity(id, action, latest, now, kind))
+    .collect();
     if activities.is_empty() {
-        activities.push(activity(
-            0,
-            "Bienvenue sur votre dashboard employeur !",
-            full_name(user),
-            time_ago(now, user.created_at),
-            ActivityKind::Welcome,
-        ));
+        let welcome = "Bienvenue sur votre dashboard employeur !";
+        activities.push(since_signup(0, welcome, user, now, ActivityKind::Welcome));
     }
     Dashboard {
-        stats: vec![
-            count_stat("Offres actives", f.published_jobs, StatColor::Blue),
-            count_stat("Candidatures reçues", f.applications, StatColor::Green),
-            count_stat("Entretiens prévus", f.interviews, StatColor::Purple),
-            stat(
-                "Taux de réponse",
-                rate.clone(),
-                rate,
-                f.responded > 0,
-                StatColor::Orange,
-            ),
-        ],
+        stats: figure_stats(counts, count_stat)
+            .chain(once(percent_stat("Taux de réponse", rate, f.responded > 0)))
+            .collect(),
         recent_activities: activities,
         profile_completion: 100,
     }
@@ -184,38 +142,24 @@ pub fn employer_dashboard(user: &User, f: &EmployerFacts, now: DateTime<Utc>) ->
 
 pub fn candidate_dashboard(user: &User, f: &CandidateFacts, now: DateTime<Utc>) -> Dashboard {
     let score = completion_score(user, &f.profile);
-    let shown = format!("{score}%");
-    let mut activities = Vec::with_capacity(2);
-    if let Some(latest) = &f.latest_application {
-        activities.push(activity(
-            1,
-            "Candidature envoyée",
-            latest.job_title.clone(),
-            time_ago(now, latest.at),
-            ActivityKind::Application,
-        ));
-    }
-    activities.push(activity(
-        2,
-        "Profil créé",
-        full_name(user),
-        time_ago(now, user.created_at),
-        ActivityKind::Update,
-    ));
+    let counts = [
+        ("Candidatures envoyées", f.applications),
+        ("Offres disponibles", f.published_jobs),
+        ("Entretiens prévus", f.interviews),
+    ];
+    let last_sent = latest_activity(
+        1,
+        "Candidature envoyée",
+        &f.latest_application,
+        now,
+        ActivityKind::Application,
+    );
+    let created = since_signup(2, "Profil créé", user, now, ActivityKind::Update);
     Dashboard {
-        stats: vec![
-            count_stat("Candidatures envoyées", f.applications, StatColor::Blue),
-            count_stat("Offres disponibles", f.published_jobs, StatColor::Green),
-            count_stat("Entretiens prévus", f.interviews, StatColor::Purple),
-            stat(
-                "Profil complété",
-                shown.clone(),
-                shown,
-                score > 50,
-                StatColor::Orange,
-            ),
-        ],
-        recent_activities: activities,
+        stats: figure_stats(counts, count_stat)
+            .chain(once(percent_stat("Profil complété", score, score > 50)))
+            .collect(),
+        recent_activities: last_sent.into_iter().chain(once(created)).collect(),
         profile_completion: score,
     }
 }
@@ -223,32 +167,30 @@ pub fn candidate_dashboard(user: &User, f: &CandidateFacts, now: DateTime<Utc>) 
 /// `GET /api/dashboard/activities`: two fixed entries, plus the completion score when the caller
 /// has a candidate row (whatever their role).
 pub fn activities(user: &User, completion: Option<i64>) -> Vec<Activity> {
-    let mut list = vec![
+    let created = activity(
+        1,
+        "Profil créé avec succès",
+        full_name(user),
+        "Aujourd'hui".into(),
+        ActivityKind::Update,
+    );
+    let session = activity(
+        2,
+        "Connexion à la plateforme",
+        "Nouvelle session".into(),
+        "Il y a quelques instants".into(),
+        ActivityKind::View,
+    );
+    let completing = completion.map(|score| {
         activity(
-            1,
-            "Profil créé avec succès",
-            full_name(user),
-            "Aujourd'hui".into(),
-            ActivityKind::Update,
-        ),
-        activity(
-            2,
-            "Connexion à la plateforme",
-            "Nouvelle session".into(),
-            "Il y a quelques instants".into(),
-            ActivityKind::View,
-        ),
-    ];
-    if let Some(score) = completion {
-        list.push(activity(
             3,
             "Profil en cours de complétion",
             format!("{score}% complété"),
             "En cours".into(),
             ActivityKind::Update,
-        ));
-    }
-    list
+        )
+    });
+    [created, session].into_iter().chain(completing).collect()
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use std::time::Duration;
 use mockall::predicate::{always, eq};
 
 use super::*;
+use crate::ids::UserId;
 
 fn allowed() -> Result<Decision, LimitError> {
     Ok(Decision {

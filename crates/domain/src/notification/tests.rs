@@ -1,8 +1,10 @@
 use std::sync::Arc;
 
-use chrono::TimeZone;
+use chrono::{DateTime, TimeZone, Utc};
 
 use super::*;
+use crate::error::RepoError;
+use crate::ids::{NotificationId, UserId};
 use crate::ports::MockClock;
 
 fn now() -> DateTime<Utc> {

@@ -2,13 +2,14 @@
 
 use std::sync::{Arc, Mutex};
 
-use chrono::TimeZone;
+use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use mockall::predicate::eq;
 
 use super::*;
-use crate::mail::MockMailer;
+use crate::ids::UserId;
+use crate::mail::{MailError, MockMailer};
 use crate::ports::{MockClock, MockPasswordHasher, MockUserRepository};
-use crate::user::Role;
+use crate::user::{PasswordPolicyError, Role, User};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap()

@@ -2,6 +2,7 @@ use std::sync::Arc;
 
 use super::*;
 use crate::dashboard::tests::{full_profile, now, user};
+use crate::dashboard::{AdminCounts, CandidateFacts, EmployerFacts, MockDashboardRepository};
 use crate::ids::UserId;
 use crate::ports::MockClock;
 

@@ -4,6 +4,7 @@ use chrono::Duration;
 
 use super::*;
 use crate::dashboard::tests::{acts, full_profile, latest, now, stats, user};
+use crate::dashboard::{ChangeType, ProfileFacts};
 use crate::user::Role;
 
 #[test]

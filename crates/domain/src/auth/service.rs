@@ -1,150 +1,36 @@
-//! Account use cases: sign-up, sign-in, token authentication, password and email changes, and
+//! The account use cases: sign-up, sign-in, token authentication, password and email changes, and
 //! account deletion (CONTRACT 3.2, 1.2, decisions 8.4, 8.11, 9.6).
 
-use std::sync::Arc;
-
-use thiserror::Error;
 use tracing::{info, instrument, warn};
 
+use super::error::{
+    AuthenticateError, ChangeEmailError, ChangePasswordError, DeleteAccountError, SigninError,
+    SignupError,
+};
+use super::session::{Session, SignupCommand};
 use crate::error::RepoError;
-use crate::files::{FileKey, FileStore};
+use crate::files::{FileStore, remove_files};
 use crate::ports::{
     Clock, CreateUserError, HashError, IssuedToken, PasswordCheck, PasswordHasher, TokenError,
     TokenIssuer, UpdateEmailError, UserRepository,
 };
+use crate::service_struct::service_struct;
 use crate::user::{
-    Email, NewUser, PASSWORD_MAX_BYTES, PasswordPolicyError, Role, User, check_password_policy,
-    normalize_email,
+    Email, NewUser, PASSWORD_MAX_BYTES, Role, User, check_password_policy, normalize_email,
 };
 
-/// A signed-in user and the token that proves it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Session {
-    pub user: User,
-    pub token: IssuedToken,
-}
-
-#[derive(Clone, Debug)]
-pub struct SignupCommand {
-    pub email: Email,
-    pub password: String,
-    pub first_name: String,
-    pub last_name: String,
-    /// Raw: an unknown value (or `admin`) is a business error with its own message, not a 422.
-    pub role: String,
-}
-
-#[derive(Debug, Error)]
-pub enum SignupError {
-    #[error("role must be candidate or employer")]
-    InvalidRole,
-    #[error("password rejected by policy")]
-    WeakPassword(PasswordPolicyError),
-    #[error("email already registered")]
-    EmailTaken,
-    #[error(transparent)]
-    Hash(#[from] HashError),
-    #[error(transparent)]
-    Token(TokenError),
-    #[error(transparent)]
-    Repo(#[from] RepoError),
-}
-
-#[derive(Debug, Error)]
-pub enum SigninError {
-    #[error("invalid email or password")]
-    InvalidCredentials,
-    #[error("account is inactive")]
-    Inactive,
-    #[error(transparent)]
-    Hash(#[from] HashError),
-    #[error(transparent)]
-    Token(TokenError),
-    #[error(transparent)]
-    Repo(#[from] RepoError),
-}
-
-#[derive(Debug, Error)]
-pub enum AuthenticateError {
-    #[error("token expired")]
-    Expired,
-    /// Bad token, or a valid token whose user no longer exists (no hint that the id existed).
-    #[error("invalid token")]
-    Invalid,
-    #[error("user account is inactive")]
-    Inactive,
-    /// Issued before a password change, reset, deactivation or deletion.
-    #[error("token revoked")]
-    Revoked,
-    #[error(transparent)]
-    Repo(#[from] RepoError),
-}
-
-#[derive(Debug, Error)]
-pub enum ChangePasswordError {
-    #[error("current password is incorrect")]
-    IncorrectPassword,
-    #[error("new password rejected by policy")]
-    WeakPassword(PasswordPolicyError),
-    #[error("user no longer exists")]
-    UserGone,
-    #[error(transparent)]
-    Hash(#[from] HashError),
-    #[error(transparent)]
-    Token(TokenError),
-    #[error(transparent)]
-    Repo(#[from] RepoError),
-}
-
-#[derive(Debug, Error)]
-pub enum ChangeEmailError {
-    #[error("password is incorrect")]
-    IncorrectPassword,
-    #[error("email already in use")]
-    EmailTaken,
-    #[error("user no longer exists")]
-    UserGone,
-    #[error(transparent)]
-    Hash(#[from] HashError),
-    #[error(transparent)]
-    Token(TokenError),
-    #[error(transparent)]
-    Repo(#[from] RepoError),
-}
-
-#[derive(Debug, Error)]
-pub enum DeleteAccountError {
-    #[error("user no longer exists")]
-    UserGone,
-    #[error(transparent)]
-    Repo(#[from] RepoError),
-}
-
-pub struct AuthService {
-    users: Arc<dyn UserRepository>,
-    hasher: Arc<dyn PasswordHasher>,
-    tokens: Arc<dyn TokenIssuer>,
-    files: Arc<dyn FileStore>,
-    clock: Arc<dyn Clock>,
+service_struct! {
+    /// Accounts: sign-up, sign-in, token authentication, password and email changes, deletion.
+    pub struct AuthService {
+        users: dyn UserRepository,
+        hasher: dyn PasswordHasher,
+        tokens: dyn TokenIssuer,
+        files: dyn FileStore,
+        clock: dyn Clock,
+    }
 }
 
 impl AuthService {
-    pub fn new(
-        users: Arc<dyn UserRepository>,
-        hasher: Arc<dyn PasswordHasher>,
-        tokens: Arc<dyn TokenIssuer>,
-        files: Arc<dyn FileStore>,
-        clock: Arc<dyn Clock>,
-    ) -> Self {
-        Self {
-            users,
-            hasher,
-            tokens,
-            files,
-            clock,
-        }
-    }
-
     #[instrument(skip_all, fields(role = %cmd.role))]
     pub async fn signup(&self, cmd: SignupCommand) -> Result<Session, SignupError> {
         let Some(role) = Role::parse_self_service(&cmd.role) else {
@@ -341,22 +227,3 @@ impl AuthService {
         self.tokens.issue(user, self.clock.now())
     }
 }
-
-/// Removes stored files after their rows are gone; logs and skips what cannot be removed.
-pub async fn remove_files(files: &dyn FileStore, keys: &[String]) {
-    for raw in keys {
-        let result = match FileKey::parse(raw) {
-            Ok(key) => files.delete(&key).await,
-            Err(_) => {
-                warn!(key = %raw, "stored file key is malformed; not removed");
-                continue;
-            }
-        };
-        if let Err(e) = result {
-            warn!(key = %raw, error = %e, "file removal failed; left for the sweep");
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests;

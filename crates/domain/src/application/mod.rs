@@ -1,0 +1,26 @@
+//! Applications: the hiring workflow between candidates and employers (CONTRACT 3.7, 5.3 A2–A4,
+//! 5.8 D4, D6, D7, decisions 9.1, 9.4).
+
+mod employer;
+mod entity;
+mod error;
+mod notice;
+mod port;
+mod service;
+mod status;
+
+pub use entity::{
+    ApplicationJob, ApplicationOwner, ApplyTarget, CandidateApplication, EmployerApplication,
+    NewApplication, Page, StatusChange,
+};
+pub use error::{
+    ApplyError, CandidateApplicationError, CreateApplicationError, EmployerApplicationError,
+};
+pub use port::ApplicationRepository;
+#[cfg(any(test, feature = "mocks"))]
+pub use port::MockApplicationRepository;
+pub use service::ApplicationService;
+pub use status::ApplicationStatus;
+
+#[cfg(test)]
+mod tests;

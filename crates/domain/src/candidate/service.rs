@@ -1,0 +1,149 @@
+//! The candidate's own profile: reading and updating it, and adding, updating and deleting its
+//! items. Every item kind goes through the same generic methods; the per-kind methods are the
+//! names the HTTP routes call.
+
+use tracing::instrument;
+
+use super::error::{AddItemError, EditItemError};
+use super::history::{Education, EducationFields, Experience, ExperienceFields};
+use super::item::ProfileItem;
+use super::kind::ItemKind;
+use super::patch::ProfileUpdate;
+use super::port::CandidateRepository;
+use super::profile::CandidateProfile;
+use super::skill::{Skill, SkillFields};
+use crate::error::RepoError;
+use crate::ids::{CandidateId, UserId};
+use crate::ports::Clock;
+use crate::service_struct::service_struct;
+
+service_struct! {
+    pub struct ProfileService {
+        repo: dyn CandidateRepository,
+        clock: dyn Clock,
+    }
+}
+
+impl ProfileService {
+    #[instrument(skip_all, fields(user_id = %user))]
+    pub async fn profile(&self, user: UserId) -> Result<CandidateProfile, RepoError> {
+        self.repo.load_or_create(user, self.clock.now()).await
+    }
+
+    #[instrument(skip_all, fields(user_id = %user))]
+    pub async fn update(
+        &self,
+        user: UserId,
+        update: ProfileUpdate,
+    ) -> Result<CandidateProfile, RepoError> {
+        self.repo
+            .update_profile(user, update, self.clock.now())
+            .await
+    }
+
+    /// Adds an item to the caller's profile; the caller must have a candidate row.
+    #[instrument(skip_all, fields(user_id = %user, kind = ?I::KIND))]
+    pub async fn add_item<I: ProfileItem>(
+        &self,
+        user: UserId,
+        fields: I::Fields,
+    ) -> Result<I, AddItemError> {
+        let candidate = self
+            .repo
+            .candidate_id(user)
+            .await?
+            .ok_or(AddItemError::ProfileMissing)?;
+        Ok(I::add(self.repo.as_ref(), candidate, fields, self.clock.now()).await?)
+    }
+
+    /// Updates one of the caller's items; anyone else's is "not found".
+    #[instrument(skip_all, fields(user_id = %user, kind = ?I::KIND))]
+    pub async fn update_item<I: ProfileItem>(
+        &self,
+        user: UserId,
+        id: i64,
+        fields: I::Fields,
+    ) -> Result<I, EditItemError> {
+        let candidate = self.owner_for_edit(user, I::KIND).await?;
+        I::update(self.repo.as_ref(), candidate, id, fields, self.clock.now())
+            .await?
+            .ok_or(EditItemError::NotFound(I::KIND))
+    }
+
+    #[instrument(skip_all, fields(user_id = %user))]
+    pub async fn delete_item(
+        &self,
+        user: UserId,
+        kind: ItemKind,
+        id: i64,
+    ) -> Result<(), EditItemError> {
+        let candidate = self.owner_for_edit(user, kind).await?;
+        let found = self.repo.delete_item(candidate, kind, id).await?;
+        found.then_some(()).ok_or(EditItemError::NotFound(kind))
+    }
+
+    async fn owner_for_edit(
+        &self,
+        user: UserId,
+        kind: ItemKind,
+    ) -> Result<CandidateId, EditItemError> {
+        self.repo
+            .candidate_id(user)
+            .await?
+            .ok_or(EditItemError::NotFound(kind))
+    }
+}
+
+/// The per-kind names the routes call.
+impl ProfileService {
+    pub async fn add_experience(
+        &self,
+        user: UserId,
+        fields: ExperienceFields,
+    ) -> Result<Experience, AddItemError> {
+        self.add_item(user, fields).await
+    }
+
+    pub async fn update_experience(
+        &self,
+        user: UserId,
+        id: i64,
+        fields: ExperienceFields,
+    ) -> Result<Experience, EditItemError> {
+        self.update_item(user, id, fields).await
+    }
+
+    pub async fn add_education(
+        &self,
+        user: UserId,
+        fields: EducationFields,
+    ) -> Result<Education, AddItemError> {
+        self.add_item(user, fields).await
+    }
+
+    pub async fn update_education(
+        &self,
+        user: UserId,
+        id: i64,
+        fields: EducationFields,
+    ) -> Result<Education, EditItemError> {
+        self.update_item(user, id, fields).await
+    }
+
+    pub async fn add_skill(
+        &self,
+        user: UserId,
+        fields: SkillFields,
+    ) -> Result<Skill, AddItemError> {
+        self.add_item(user, fields).await
+    }
+
+    pub async fn update_skill(
+        &self,
+        user: UserId,
+        id: i64,
+        fields: SkillFields,
+    ) -> Result<Skill, EditItemError> {
+        self.update_item(user, id, fields).await
+    }
+}

@@ -1,0 +1,119 @@
+//! The abuse-limit policy: which budgets each action counts, in which order, and failing open.
+
+use std::time::Duration;
+
+use thiserror::Error;
+use tracing::{info, warn};
+
+use super::budgets::RateBudgets;
+use super::port::RateLimiter;
+use super::rule::{HOUR, MINUTE, Rule};
+use crate::ids::UserId;
+use crate::service_struct::service_struct;
+
+/// The answer to a caller over budget: HTTP 429 with `Retry-After`.
+#[derive(Clone, Copy, Debug, Error, PartialEq, Eq)]
+#[error("too many requests")]
+pub struct Limited {
+    pub retry_after: Duration,
+}
+
+/// Per-user actions with their own budget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UserAction {
+    CvUpload,
+    Apply,
+}
+
+service_struct! {
+    /// The abuse-limit policy. Every check counts one attempt and returns `Err(Limited)` when a
+    /// budget is spent. `ip` is the client address as the HTTP layer resolved it (never the
+    /// leftmost `X-Forwarded-For` entry); emails are normalised here, so `A@x.io` and `a@x.io`
+    /// share a budget.
+    pub struct Limits {
+        limiter: dyn RateLimiter,
+        budgets: RateBudgets,
+    }
+}
+
+impl Limits {
+    pub fn budgets(&self) -> RateBudgets {
+        self.budgets
+    }
+
+    /// Sign-in: the per-IP ceiling, then the per-email budget.
+    pub async fn signin(&self, ip: &str, email: &str) -> Result<(), Limited> {
+        let b = self.budgets;
+        self.check([
+            Rule::new("signin:ip", ip, b.signin_ip_per_minute, MINUTE),
+            Rule::per_email("signin:email", email, b.auth_per_minute, MINUTE),
+        ])
+        .await
+    }
+
+    /// Sign-up: per IP and per email.
+    pub async fn signup(&self, ip: &str, email: &str) -> Result<(), Limited> {
+        let b = self.budgets;
+        self.check([
+            Rule::new("signup:ip", ip, b.auth_per_minute, MINUTE),
+            Rule::per_email("signup:email", email, b.auth_per_minute, MINUTE),
+        ])
+        .await
+    }
+
+    /// Forgot-password: per IP a minute, per email an hour. Counted whether or not the address
+    /// has an account, so a 429 reveals nothing (8.10).
+    pub async fn forgot_password(&self, ip: &str, email: &str) -> Result<(), Limited> {
+        let b = self.budgets;
+        self.check([
+            Rule::new("forgot:ip", ip, b.auth_per_minute, MINUTE),
+            Rule::per_email("forgot:email", email, b.auth_per_minute, HOUR),
+        ])
+        .await
+    }
+
+    /// Reset-password: per IP. Its body names no email, and a budget per token would not slow a
+    /// guesser down (every guess is a new token); tokens carry 256 random bits, so the IP budget
+    /// is what bounds the attempts.
+    pub async fn reset_password(&self, ip: &str) -> Result<(), Limited> {
+        let b = self.budgets;
+        self.check([Rule::new("reset:ip", ip, b.auth_per_minute, MINUTE)])
+            .await
+    }
+
+    /// CV uploads and applications: per user, each action with its own budget.
+    pub async fn user_action(&self, user: UserId, action: UserAction) -> Result<(), Limited> {
+        let rule = Rule::new(
+            match action {
+                UserAction::CvUpload => "user:cv_upload",
+                UserAction::Apply => "user:apply",
+            },
+            &user.to_string(),
+            self.budgets.user_actions_per_minute,
+            MINUTE,
+        );
+        self.check([rule]).await
+    }
+
+    /// Counts the rules in order and stops at the first refusal (a refused caller costs no
+    /// further round trips). A store error lets the attempt through: better an unlimited minute
+    /// than nobody able to sign in.
+    async fn check<const N: usize>(&self, rules: [Rule; N]) -> Result<(), Limited> {
+        for rule in rules {
+            match self.limiter.hit(&rule.key, rule.limit, rule.window).await {
+                Ok(d) if d.allowed => {}
+                Ok(d) => {
+                    // The key may hold an email: only the rule's name is logged.
+                    info!(rule = rule.rule, limit = rule.limit, "rate limit reached");
+                    return Err(Limited {
+                        retry_after: d.retry_after,
+                    });
+                }
+                Err(e) => {
+                    warn!(rule = rule.rule, error = %e, "rate limiter failed; allowing the attempt");
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,37 @@
+//! What a recovery request led to, and the errors of both use cases.
+
+use thiserror::Error;
+
+use crate::error::RepoError;
+use crate::mail::MailError;
+use crate::ports::HashError;
+use crate::user::PasswordPolicyError;
+
+/// What a forgot-password request led to. Only logged: the client always gets the same answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResetRequestOutcome {
+    Sent,
+    NoAccount,
+    Inactive,
+}
+
+#[derive(Debug, Error)]
+pub enum ResetRequestError {
+    #[error(transparent)]
+    Repo(#[from] RepoError),
+    #[error(transparent)]
+    Mail(#[from] MailError),
+}
+
+#[derive(Debug, Error)]
+pub enum ResetPasswordError {
+    /// Unknown, used or expired token, or an inactive account.
+    #[error("reset link invalid or expired")]
+    InvalidToken,
+    #[error("new password rejected by policy")]
+    WeakPassword(PasswordPolicyError),
+    #[error(transparent)]
+    Hash(#[from] HashError),
+    #[error(transparent)]
+    Repo(#[from] RepoError),
+}

@@ -1,0 +1,33 @@
+//! The reset mail, in the frontend's language.
+
+use crate::mail::OutgoingMail;
+use crate::user::User;
+
+/// Where links point.
+#[derive(Clone, Debug)]
+pub struct RecoverySettings {
+    /// The frontend's origin (`FRONTEND_URL`), without a trailing slash.
+    pub frontend_url: String,
+}
+
+/// The mail carrying `token` as a link to the frontend's reset page.
+pub(super) fn reset_mail(settings: &RecoverySettings, user: &User, token: &str) -> OutgoingMail {
+    let link = format!(
+        "{}/auth/reset-password?token={token}",
+        settings.frontend_url.trim_end_matches('/')
+    );
+    OutgoingMail {
+        to: user.email.clone(),
+        subject: "Réinitialisation de votre mot de passe IntoWork".to_owned(),
+        text: format!(
+            "Bonjour {first},\n\n\
+             Vous avez demandé à réinitialiser le mot de passe de votre compte IntoWork.\n\
+             Ouvrez ce lien pour choisir un nouveau mot de passe (il expire dans une heure et ne \
+             sert qu'une fois) :\n\n{link}\n\n\
+             Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de \
+             passe reste inchangé.\n\n\
+             L'équipe IntoWork\n",
+            first = user.first_name
+        ),
+    }
+}

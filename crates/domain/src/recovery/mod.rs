@@ -1,0 +1,20 @@
+//! Password recovery by email (CONTRACT 8.10, 9.7): a single-use, hashed, one-hour token sent as a
+//! link to the frontend's reset page.
+//!
+//! `send_reset_link` is meant to run off the request path (the HTTP layer spawns it), so the answer
+//! to `forgot-password` is the same, in the same time, whether or not the address has an account.
+
+mod error;
+mod mail;
+mod port;
+mod service;
+
+pub use error::{ResetPasswordError, ResetRequestError, ResetRequestOutcome};
+pub use mail::RecoverySettings;
+#[cfg(any(test, feature = "mocks"))]
+pub use port::{MockResetTokenRepository, MockResetTokens};
+pub use port::{ResetTokenRepository, ResetTokens};
+pub use service::{PasswordResetService, RESET_TOKEN_TTL};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,48 @@
+//! The ports recovery needs: token generation and hashing, and the stored (hashed) tokens.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+use crate::error::RepoError;
+use crate::ids::UserId;
+use crate::user::User;
+
+/// Creates reset tokens and the value stored in their place.
+#[cfg_attr(any(test, feature = "mocks"), mockall::automock)]
+pub trait ResetTokens: Send + Sync {
+    /// A fresh, URL-safe token with at least 256 bits of randomness.
+    fn generate(&self) -> String;
+
+    /// What is stored instead of the token (SHA-256, hex). Deterministic; no secret involved, so a
+    /// leaked table gives no usable link.
+    fn hash(&self, token: &str) -> String;
+}
+
+#[cfg_attr(any(test, feature = "mocks"), mockall::automock)]
+#[async_trait]
+pub trait ResetTokenRepository: Send + Sync {
+    /// In one write transaction: removes the user's earlier tokens (used or not) and stores this
+    /// one, so only the newest link works.
+    async fn replace(
+        &self,
+        user: UserId,
+        token_hash: String,
+        expires_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<(), RepoError>;
+
+    /// `true` when a token with this hash is unused, expires after `now` and belongs to an active
+    /// user. A read only: [`ResetTokenRepository::consume`] checks again.
+    async fn is_usable(&self, token_hash: String, now: DateTime<Utc>) -> Result<bool, RepoError>;
+
+    /// In one write transaction: marks the token used, stores `password_hash` and bumps the token
+    /// version (older access tokens die). `Ok(None)` when the token is unknown, used, expired, or
+    /// its user inactive; nothing is written then. MUST succeed at most once per token, also when
+    /// two requests race.
+    async fn consume(
+        &self,
+        token_hash: String,
+        password_hash: String,
+        now: DateTime<Utc>,
+    ) -> Result<Option<User>, RepoError>;
+}

@@ -1,0 +1,99 @@
+//! The two recovery use cases: sending a reset link, and setting a new password with it.
+
+use chrono::TimeDelta;
+use tracing::{info, instrument};
+
+use super::error::{ResetPasswordError, ResetRequestError, ResetRequestOutcome};
+use super::mail::{RecoverySettings, reset_mail};
+use super::port::{ResetTokenRepository, ResetTokens};
+use crate::mail::Mailer;
+use crate::ports::{Clock, PasswordHasher, UserRepository};
+use crate::service_struct::service_struct;
+use crate::user::{check_password_policy, normalize_email};
+
+/// How long a reset link works.
+pub const RESET_TOKEN_TTL: TimeDelta = TimeDelta::hours(1);
+
+/// Longest token accepted on reset: real ones are 43 characters; anything far longer is not worth
+/// hashing.
+const MAX_TOKEN_LEN: usize = 256;
+
+service_struct! {
+    pub struct PasswordResetService {
+        users: dyn UserRepository,
+        resets: dyn ResetTokenRepository,
+        tokens: dyn ResetTokens,
+        hasher: dyn PasswordHasher,
+        mailer: dyn Mailer,
+        clock: dyn Clock,
+        settings: RecoverySettings,
+    }
+}
+
+impl PasswordResetService {
+    /// Emails a reset link when `raw_email` belongs to an active account; does nothing otherwise.
+    /// Accounts without a password (legacy) may use it to set one.
+    #[instrument(skip_all)]
+    pub async fn send_reset_link(
+        &self,
+        raw_email: &str,
+    ) -> Result<ResetRequestOutcome, ResetRequestError> {
+        let Some(user) = self
+            .users
+            .find_by_email(&normalize_email(raw_email))
+            .await?
+        else {
+            return Ok(ResetRequestOutcome::NoAccount);
+        };
+        if !user.is_active {
+            info!(user_id = %user.id, "password reset requested for an inactive account; no mail");
+            return Ok(ResetRequestOutcome::Inactive);
+        }
+        let token = self.tokens.generate();
+        let now = self.clock.now();
+        self.resets
+            .replace(
+                user.id,
+                self.tokens.hash(&token),
+                now + RESET_TOKEN_TTL,
+                now,
+            )
+            .await?;
+        self.mailer
+            .send(reset_mail(&self.settings, &user, &token))
+            .await?;
+        info!(user_id = %user.id, "password reset link sent");
+        Ok(ResetRequestOutcome::Sent)
+    }
+
+    /// Sets a new password with a token from a reset link. The token is checked before the
+    /// (costly) hashing, and again, atomically, when it is consumed.
+    #[instrument(skip_all)]
+    pub async fn reset_password(
+        &self,
+        token: &str,
+        new_password: String,
+    ) -> Result<(), ResetPasswordError> {
+        let token = token.trim();
+        if token.is_empty() || token.len() > MAX_TOKEN_LEN {
+            return Err(ResetPasswordError::InvalidToken);
+        }
+        let token_hash = self.tokens.hash(token);
+        if !self
+            .resets
+            .is_usable(token_hash.clone(), self.clock.now())
+            .await?
+        {
+            return Err(ResetPasswordError::InvalidToken);
+        }
+        check_password_policy(&new_password).map_err(ResetPasswordError::WeakPassword)?;
+        let password_hash = self.hasher.hash(new_password).await?;
+        let user = self
+            .resets
+            .consume(token_hash, password_hash, self.clock.now())
+            .await?
+            .ok_or(ResetPasswordError::InvalidToken)?;
+        info!(user_id = %user.id, "password reset; older tokens revoked");
+        Ok(())
+    }
+}
