@@ -23,7 +23,6 @@ pub mod notification;
 pub mod ports;
 pub mod recovery;
 pub mod search;
-mod service_struct;
 pub mod user;
 
 pub use error::RepoError;

@@ -1,5 +1,8 @@
 //! The candidate's side of applications: apply, list, read and withdraw their own.
 
+use std::sync::Arc;
+
+use derive_new::new;
 use tracing::{info, instrument};
 
 use super::entity::{CandidateApplication, NewApplication, Page};
@@ -13,17 +16,15 @@ use crate::error::RepoError;
 use crate::ids::{ApplicationId, CandidateId, JobId, UserId};
 use crate::job::Paging;
 use crate::ports::Clock;
-use crate::service_struct::service_struct;
 use crate::user::User;
 
-service_struct! {
-    /// Both sides of the hiring workflow; the employer's side is in `employer.rs`.
-    pub struct ApplicationService {
-        apps: dyn ApplicationRepository,
-        candidates: dyn CandidateRepository,
-        companies: dyn CompanyRepository,
-        clock: dyn Clock,
-    }
+/// Both sides of the hiring workflow; the employer's side is in `employer.rs`.
+#[derive(new)]
+pub struct ApplicationService {
+    pub(super) apps: Arc<dyn ApplicationRepository>,
+    pub(super) candidates: Arc<dyn CandidateRepository>,
+    pub(super) companies: Arc<dyn CompanyRepository>,
+    pub(super) clock: Arc<dyn Clock>,
 }
 
 impl ApplicationService {

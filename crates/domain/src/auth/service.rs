@@ -1,6 +1,9 @@
 //! The account use cases: sign-up, sign-in, token authentication, password and email changes, and
 //! account deletion (CONTRACT 3.2, 1.2, decisions 8.4, 8.11, 9.6).
 
+use std::sync::Arc;
+
+use derive_new::new;
 use tracing::{info, instrument, warn};
 
 use super::error::{
@@ -14,20 +17,18 @@ use crate::ports::{
     Clock, CreateUserError, HashError, IssuedToken, PasswordCheck, PasswordHasher, TokenError,
     TokenIssuer, UpdateEmailError, UserRepository,
 };
-use crate::service_struct::service_struct;
 use crate::user::{
     Email, NewUser, PASSWORD_MAX_BYTES, Role, User, check_password_policy, normalize_email,
 };
 
-service_struct! {
-    /// Accounts: sign-up, sign-in, token authentication, password and email changes, deletion.
-    pub struct AuthService {
-        users: dyn UserRepository,
-        hasher: dyn PasswordHasher,
-        tokens: dyn TokenIssuer,
-        files: dyn FileStore,
-        clock: dyn Clock,
-    }
+/// Accounts: sign-up, sign-in, token authentication, password and email changes, deletion.
+#[derive(new)]
+pub struct AuthService {
+    pub(super) users: Arc<dyn UserRepository>,
+    pub(super) hasher: Arc<dyn PasswordHasher>,
+    pub(super) tokens: Arc<dyn TokenIssuer>,
+    pub(super) files: Arc<dyn FileStore>,
+    pub(super) clock: Arc<dyn Clock>,
 }
 
 impl AuthService {

@@ -2,6 +2,9 @@
 //! items. Every item kind goes through the same generic methods; the per-kind methods are the
 //! names the HTTP routes call.
 
+use std::sync::Arc;
+
+use derive_new::new;
 use tracing::instrument;
 
 use super::error::{AddItemError, EditItemError};
@@ -15,13 +18,11 @@ use super::skill::{Skill, SkillFields};
 use crate::error::RepoError;
 use crate::ids::{CandidateId, UserId};
 use crate::ports::Clock;
-use crate::service_struct::service_struct;
 
-service_struct! {
-    pub struct ProfileService {
-        repo: dyn CandidateRepository,
-        clock: dyn Clock,
-    }
+#[derive(new)]
+pub struct ProfileService {
+    pub(super) repo: Arc<dyn CandidateRepository>,
+    pub(super) clock: Arc<dyn Clock>,
 }
 
 impl ProfileService {

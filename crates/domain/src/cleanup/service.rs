@@ -1,5 +1,8 @@
 //! A clean-up run: purge long-inactive CVs, then sweep the files no row refers to.
 
+use std::sync::Arc;
+
+use derive_new::new;
 use tracing::{info, warn};
 
 use super::error::CleanupError;
@@ -7,14 +10,12 @@ use super::port::CvMaintenanceRepository;
 use super::report::{CleanupOptions, CleanupReport};
 use crate::files::{FileKey, FileStore, FileStoreError};
 use crate::ports::Clock;
-use crate::service_struct::service_struct;
 
-service_struct! {
-    pub struct CvCleanup {
-        repo: dyn CvMaintenanceRepository,
-        files: dyn FileStore,
-        clock: dyn Clock,
-    }
+#[derive(new)]
+pub struct CvCleanup {
+    pub(super) repo: Arc<dyn CvMaintenanceRepository>,
+    pub(super) files: Arc<dyn FileStore>,
+    pub(super) clock: Arc<dyn Clock>,
 }
 
 impl CvCleanup {

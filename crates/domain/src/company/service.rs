@@ -1,5 +1,8 @@
 //! The employer's own profile and company: read and update them, create the company.
 
+use std::sync::Arc;
+
+use derive_new::new;
 use tracing::{info, instrument};
 
 use super::employer::{Employer, EmployerProfileCommand, EmployerUpdate};
@@ -9,15 +12,13 @@ use super::port::CompanyRepository;
 use crate::error::RepoError;
 use crate::ids::CompanyId;
 use crate::ports::Clock;
-use crate::service_struct::service_struct;
 use crate::user::User;
 
-service_struct! {
-    /// Employers, their company, and onboarding (in `onboarding.rs`).
-    pub struct CompanyService {
-        repo: dyn CompanyRepository,
-        clock: dyn Clock,
-    }
+/// Employers, their company, and onboarding (in `onboarding.rs`).
+#[derive(new)]
+pub struct CompanyService {
+    pub(super) repo: Arc<dyn CompanyRepository>,
+    pub(super) clock: Arc<dyn Clock>,
 }
 
 impl CompanyService {

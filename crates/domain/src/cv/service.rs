@@ -1,6 +1,9 @@
 //! Storing and deleting CVs: the storage order that leaves nothing behind on failure (9.12) and
 //! soft deletion of CVs an application refers to (9.4).
 
+use std::sync::Arc;
+
+use derive_new::new;
 use tracing::{info, instrument, warn};
 
 use super::entity::{Cv, CvRemoval, NewCv, UploadedCv};
@@ -12,20 +15,18 @@ use crate::error::RepoError;
 use crate::files::{FileKey, FileStore, remove_files};
 use crate::ids::{CandidateId, CvId, UserId};
 use crate::ports::Clock;
-use crate::service_struct::service_struct;
 use crate::user::{Role, User};
 
-service_struct! {
-    /// CV uploads, downloads (own, by viewer, by signed link) and deletion.
-    pub struct CvService {
-        cvs: dyn CvRepository,
-        candidates: dyn CandidateRepository,
-        files: dyn FileStore,
-        keys: dyn KeyGenerator,
-        signer: dyn LinkSigner,
-        clock: dyn Clock,
-        limits: CvLimits,
-    }
+/// CV uploads, downloads (own, by viewer, by signed link) and deletion.
+#[derive(new)]
+pub struct CvService {
+    pub(super) cvs: Arc<dyn CvRepository>,
+    pub(super) candidates: Arc<dyn CandidateRepository>,
+    pub(super) files: Arc<dyn FileStore>,
+    pub(super) keys: Arc<dyn KeyGenerator>,
+    pub(super) signer: Arc<dyn LinkSigner>,
+    pub(super) clock: Arc<dyn Clock>,
+    pub(super) limits: CvLimits,
 }
 
 impl CvService {

@@ -1,6 +1,9 @@
 //! The dashboard use cases: pick the variant by the stored role, fetch its facts in one repository
 //! call, and build the texts.
 
+use std::sync::Arc;
+
+use derive_new::new;
 use tracing::instrument;
 
 use super::error::DashboardError;
@@ -13,14 +16,12 @@ use super::texts::{
 use super::view::{Activity, Dashboard};
 use crate::error::RepoError;
 use crate::ports::Clock;
-use crate::service_struct::service_struct;
 use crate::user::{Role, User};
 
-service_struct! {
-    pub struct DashboardService {
-        repo: dyn DashboardRepository,
-        clock: dyn Clock,
-    }
+#[derive(new)]
+pub struct DashboardService {
+    pub(super) repo: Arc<dyn DashboardRepository>,
+    pub(super) clock: Arc<dyn Clock>,
 }
 
 impl DashboardService {

@@ -1,7 +1,9 @@
 //! The abuse-limit policy: which budgets each action counts, in which order, and failing open.
 
+use std::sync::Arc;
 use std::time::Duration;
 
+use derive_new::new;
 use thiserror::Error;
 use tracing::{info, warn};
 
@@ -9,7 +11,6 @@ use super::budgets::RateBudgets;
 use super::port::RateLimiter;
 use super::rule::{HOUR, MINUTE, Rule};
 use crate::ids::UserId;
-use crate::service_struct::service_struct;
 
 /// The answer to a caller over budget: HTTP 429 with `Retry-After`.
 #[derive(Clone, Copy, Debug, Error, PartialEq, Eq)]
@@ -25,15 +26,14 @@ pub enum UserAction {
     Apply,
 }
 
-service_struct! {
-    /// The abuse-limit policy. Every check counts one attempt and returns `Err(Limited)` when a
-    /// budget is spent. `ip` is the client address as the HTTP layer resolved it (never the
-    /// leftmost `X-Forwarded-For` entry); emails are normalised here, so `A@x.io` and `a@x.io`
-    /// share a budget.
-    pub struct Limits {
-        limiter: dyn RateLimiter,
-        budgets: RateBudgets,
-    }
+/// The abuse-limit policy. Every check counts one attempt and returns `Err(Limited)` when a
+/// budget is spent. `ip` is the client address as the HTTP layer resolved it (never the
+/// leftmost `X-Forwarded-For` entry); emails are normalised here, so `A@x.io` and `a@x.io`
+/// share a budget.
+#[derive(new)]
+pub struct Limits {
+    pub(super) limiter: Arc<dyn RateLimiter>,
+    pub(super) budgets: RateBudgets,
 }
 
 impl Limits {

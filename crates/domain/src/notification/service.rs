@@ -1,5 +1,8 @@
 //! The caller's own notifications: list, count, mark read, delete.
 
+use std::sync::Arc;
+
+use derive_new::new;
 use tracing::instrument;
 
 use super::entity::NotificationPage;
@@ -8,13 +11,11 @@ use super::port::NotificationRepository;
 use crate::error::RepoError;
 use crate::ids::{NotificationId, UserId};
 use crate::ports::Clock;
-use crate::service_struct::service_struct;
 
-service_struct! {
-    pub struct NotificationService {
-        repo: dyn NotificationRepository,
-        clock: dyn Clock,
-    }
+#[derive(new)]
+pub struct NotificationService {
+    pub(super) repo: Arc<dyn NotificationRepository>,
+    pub(super) clock: Arc<dyn Clock>,
 }
 
 impl NotificationService {

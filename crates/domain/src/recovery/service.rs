@@ -1,6 +1,9 @@
 //! The two recovery use cases: sending a reset link, and setting a new password with it.
 
+use std::sync::Arc;
+
 use chrono::TimeDelta;
+use derive_new::new;
 use tracing::{info, instrument};
 
 use super::error::{ResetPasswordError, ResetRequestError, ResetRequestOutcome};
@@ -8,7 +11,6 @@ use super::mail::{RecoverySettings, reset_mail};
 use super::port::{ResetTokenRepository, ResetTokens};
 use crate::mail::Mailer;
 use crate::ports::{Clock, PasswordHasher, UserRepository};
-use crate::service_struct::service_struct;
 use crate::user::{check_password_policy, normalize_email};
 
 /// How long a reset link works.
@@ -18,16 +20,15 @@ pub const RESET_TOKEN_TTL: TimeDelta = TimeDelta::hours(1);
 /// hashing.
 const MAX_TOKEN_LEN: usize = 256;
 
-service_struct! {
-    pub struct PasswordResetService {
-        users: dyn UserRepository,
-        resets: dyn ResetTokenRepository,
-        tokens: dyn ResetTokens,
-        hasher: dyn PasswordHasher,
-        mailer: dyn Mailer,
-        clock: dyn Clock,
-        settings: RecoverySettings,
-    }
+#[derive(new)]
+pub struct PasswordResetService {
+    pub(super) users: Arc<dyn UserRepository>,
+    pub(super) resets: Arc<dyn ResetTokenRepository>,
+    pub(super) tokens: Arc<dyn ResetTokens>,
+    pub(super) hasher: Arc<dyn PasswordHasher>,
+    pub(super) mailer: Arc<dyn Mailer>,
+    pub(super) clock: Arc<dyn Clock>,
+    pub(super) settings: RecoverySettings,
 }
 
 impl PasswordResetService {
