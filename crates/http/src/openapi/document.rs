@@ -4,14 +4,15 @@
 
 use std::sync::OnceLock;
 
+use utoipa::openapi::RefOr;
 use utoipa::openapi::encoding::EncodingBuilder;
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::openapi::{Content, RefOr, ResponseBuilder};
 use utoipa::openapi::{OpenApi as Document, PathItem};
-use utoipa::{Modify, OpenApi, ToSchema};
+use utoipa::{Modify, OpenApi};
 
-use crate::error::ErrorBody;
+use crate::error::responses::error_answer;
+use crate::error::{ErrorBody, ValidationErrorBody};
 use crate::routes::registry::RESOURCES;
 
 /// Routes served both with and without a trailing slash (`resource!` with two paths): the spec
@@ -28,6 +29,7 @@ pub const SLASH_ALIASES: &[&str] = &["/api/jobs", "/api/companies", "/api/notifi
             <access_token>` from sign-up or sign-in."
     ),
     servers((url = "/", description = "This server")),
+    components(schemas(ErrorBody, ValidationErrorBody)),
     modifiers(&BearerScheme),
     tags(
         (name = "health", description = "Liveness, readiness and service information"),
@@ -128,7 +130,6 @@ const STATIC_ROUTES: &[&str] = &["/", "/health", "/api/ping", "/api/status"];
 /// Any operation may fail unexpectedly (500), and one that uses the database may find it
 /// unreachable (503); declared once here rather than on every handler.
 fn add_server_errors(op: &mut Operation, uses_database: bool) {
-    let error = || RefOr::Ref(utoipa::openapi::Ref::from_schema_name(ErrorBody::name()));
     let unavailable = (
         "503",
         "Database unreachable or busy (`service_unavailable`); see `Retry-After`",
@@ -141,14 +142,7 @@ fn add_server_errors(op: &mut Operation, uses_database: bool) {
         op.responses
             .responses
             .entry(status.to_owned())
-            .or_insert_with(|| {
-                RefOr::T(
-                    ResponseBuilder::new()
-                        .description(text)
-                        .content("application/json", Content::new(Some(error())))
-                        .build(),
-                )
-            });
+            .or_insert_with(|| RefOr::T(error_answer(text)));
     }
 }
 

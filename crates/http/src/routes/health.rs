@@ -27,15 +27,23 @@ pub fn config(cfg: &mut web::ServiceConfig) {
 #[openapi(paths(root, health, ready, ping, status, db_status))]
 pub struct HealthApi;
 
-#[utoipa::path(get, path = "/", tag = "health",
-    responses((status = 200, description = "Service information", body = RootInfo)))]
+#[utoipa::path(
+    get,
+    path = "/",
+    tag = "health",
+    responses((status = 200, description = "Service information", body = RootInfo))
+)]
 async fn root() -> web::Json<RootInfo> {
     web::Json(ROOT_INFO)
 }
 
 /// Liveness: never touches the database, so a database outage does not restart the process.
-#[utoipa::path(get, path = "/health", tag = "health",
-    responses((status = 200, description = "Alive (never touches the database)", body = Liveness)))]
+#[utoipa::path(
+    get,
+    path = "/health",
+    tag = "health",
+    responses((status = 200, description = "Alive (never touches the database)", body = Liveness))
+)]
 async fn health() -> web::Json<Liveness> {
     web::Json(LIVENESS)
 }
@@ -58,14 +66,22 @@ async fn ready(state: web::Data<AppState>) -> HttpResponse {
     }
 }
 
-#[utoipa::path(get, path = "/api/ping", tag = "health",
-    responses((status = 200, description = "Pong", body = Ping)))]
+#[utoipa::path(
+    get,
+    path = "/api/ping",
+    tag = "health",
+    responses((status = 200, description = "Pong", body = Ping))
+)]
 async fn ping() -> web::Json<Ping> {
     web::Json(Ping::now())
 }
 
-#[utoipa::path(get, path = "/api/status", tag = "health",
-    responses((status = 200, description = "Static status", body = ServiceStatus)))]
+#[utoipa::path(
+    get,
+    path = "/api/status",
+    tag = "health",
+    responses((status = 200, description = "Static status", body = ServiceStatus))
+)]
 async fn status() -> web::Json<ServiceStatus> {
     web::Json(SERVICE_STATUS)
 }

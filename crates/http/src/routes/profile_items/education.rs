@@ -1,39 +1,74 @@
-//! Bodies of the experience and education items (CONTRACT 3.3, 8.9 M3).
+//! Education items: `POST /api/candidates/profile/education`, `PUT` and `DELETE` on
+//! `…/education/{education_id}` (CONTRACT 3.3, 8.9 M3).
 
-use intowork_domain::candidate::{self, EducationFields, ExperienceFields, Patch};
+use actix_web::web;
+use intowork_domain::candidate::{self, EducationFields, ItemKind, Patch};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::shared::{Answer, Candidate, EducationAdder, delete_item};
 use crate::error::ApiError;
+use crate::error::responses::{Invalid, Missing, NeedsRole};
+use crate::extract::{RoleUser, ValidJson};
+use crate::state::AppState;
 use crate::validation::ValidationItem;
-use crate::wire::present;
+use crate::wire::{MessageBody, present};
 
-#[derive(Serialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Experience {
-    pub id: i64,
-    pub title: String,
-    pub company: String,
-    pub location: Option<String>,
-    pub start_date: String,
-    pub end_date: Option<String>,
-    pub is_current: bool,
-    pub description: Option<String>,
+#[utoipa::path(
+    post,
+    path = "/api/candidates/profile/education",
+    tag = "candidates",
+    security(("bearer" = [])),
+    request_body = EducationRequest,
+    responses((status = 200, description = "Added", body = Education), NeedsRole, Invalid)
+)]
+pub(super) async fn add_education(
+    state: web::Data<AppState>,
+    user: RoleUser<EducationAdder>,
+    ValidJson(b): ValidJson<EducationRequest>,
+) -> Answer<Education> {
+    let added = state
+        .profiles
+        .add_education(user.user().id, b.into_fields()?);
+    Ok(web::Json(added.await?.into()))
 }
 
-impl From<candidate::Experience> for Experience {
-    fn from(e: candidate::Experience) -> Self {
-        Self {
-            id: e.id,
-            title: e.title,
-            company: e.company,
-            location: e.location,
-            start_date: e.start_date,
-            end_date: e.end_date,
-            is_current: e.is_current,
-            description: e.description,
-        }
-    }
+#[utoipa::path(
+    put,
+    path = "/api/candidates/profile/education/{education_id}",
+    tag = "candidates",
+    security(("bearer" = [])),
+    params(("education_id" = i64, Path, description = "Education id")),
+    request_body = EducationRequest,
+    responses((status = 200, description = "Updated", body = Education), NeedsRole, Missing, Invalid)
+)]
+pub(super) async fn update_education(
+    state: web::Data<AppState>,
+    user: Candidate,
+    path: web::Path<i64>,
+    ValidJson(b): ValidJson<EducationRequest>,
+) -> Answer<Education> {
+    let id = path.into_inner();
+    let updated = state
+        .profiles
+        .update_education(user.user().id, id, b.into_fields()?);
+    Ok(web::Json(updated.await?.into()))
+}
+
+#[utoipa::path(
+    delete,
+    path = "/api/candidates/profile/education/{education_id}",
+    tag = "candidates",
+    security(("bearer" = [])),
+    params(("education_id" = i64, Path, description = "Education id")),
+    responses((status = 200, description = "Deleted", body = MessageBody), NeedsRole, Missing, Invalid)
+)]
+pub(super) async fn delete_education(
+    state: web::Data<AppState>,
+    user: Candidate,
+    path: web::Path<i64>,
+) -> Answer<MessageBody> {
+    delete_item(&state, user.user(), ItemKind::Education, path.into_inner()).await
 }
 
 /// `school` is the contract's name; `institution` repeats it for the frontend.
@@ -65,39 +100,6 @@ impl From<candidate::Education> for Education {
             end_date: e.end_date,
             is_current: e.is_current,
             description: e.description,
-        }
-    }
-}
-
-#[derive(Deserialize, ToSchema)]
-#[schema(example = json!({"title": "Développeuse", "company": "Acme", "start_date": "2023-01"}))]
-pub struct ExperienceRequest {
-    pub title: String,
-    pub company: String,
-    pub start_date: String,
-    #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub location: Patch<String>,
-    #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub end_date: Patch<String>,
-    #[serde(default)]
-    pub is_current: Option<bool>,
-    #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub description: Patch<String>,
-}
-
-impl From<ExperienceRequest> for ExperienceFields {
-    fn from(b: ExperienceRequest) -> Self {
-        ExperienceFields {
-            title: b.title,
-            company: b.company,
-            start_date: b.start_date,
-            location: b.location,
-            end_date: b.end_date,
-            is_current: b.is_current,
-            description: b.description,
         }
     }
 }

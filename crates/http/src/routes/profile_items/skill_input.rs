@@ -1,7 +1,8 @@
-//! Bodies of the skill items, with the level and category aliases of CONTRACT 8.9 M4.
+//! What a skill's `level` and `category` may be on input (CONTRACT 8.9 M4): parsing, the 422s,
+//! and the schemas that document the accepted values.
 
-use intowork_domain::candidate::{self, SkillCategory, SkillFields, SkillLevel};
-use serde::{Deserialize, Serialize};
+use intowork_domain::candidate::SkillLevel;
+use serde::Deserialize;
 use serde_json::{Value, json};
 use utoipa::openapi::RefOr;
 use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Schema, Type};
@@ -9,62 +10,8 @@ use utoipa::{PartialSchema, ToSchema};
 
 use crate::error::ApiError;
 use crate::validation::ValidationItem;
-use crate::wire;
 
-#[derive(Serialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Skill {
-    pub id: i64,
-    pub name: String,
-    #[schema(minimum = 1, maximum = 5)]
-    pub level: i64,
-    pub category: wire::SkillCategory,
-}
-
-impl From<candidate::Skill> for Skill {
-    fn from(s: candidate::Skill) -> Self {
-        Self {
-            id: s.id,
-            name: s.name,
-            level: s.level.get().into(),
-            category: s.category.into(),
-        }
-    }
-}
-
-// `level` is 1–5 or a word, `category` an API value or a French alias (8.9 M4).
-#[derive(Deserialize, ToSchema)]
-#[schema(example = json!({"name": "Rust", "level": 4, "category": "technical"}))]
-pub struct SkillRequest {
-    pub name: String,
-    #[schema(value_type = SkillLevelInput)]
-    pub level: Value,
-    #[schema(value_type = SkillCategoryInput)]
-    pub category: String,
-}
-
-impl SkillRequest {
-    pub fn into_fields(self) -> Result<SkillFields, ApiError> {
-        let level = parse_level(&self.level)?;
-        let category = SkillCategory::parse(&self.category).ok_or_else(|| {
-            ApiError::validation(vec![
-                ValidationItem::body_field(
-                    "enum",
-                    "category",
-                    "Input should be 'technical', 'soft', 'language' or 'other'",
-                )
-                .with_input(Value::from(self.category.clone())),
-            ])
-        })?;
-        Ok(SkillFields {
-            name: self.name,
-            level,
-            category,
-        })
-    }
-}
-
-fn parse_level(input: &Value) -> Result<SkillLevel, ApiError> {
+pub fn parse_level(input: &Value) -> Result<SkillLevel, ApiError> {
     match input {
         Value::Number(n) => n
             .as_i64()
@@ -79,6 +26,17 @@ fn parse_level(input: &Value) -> Result<SkillLevel, ApiError> {
             .ok_or_else(|| level_error(input)),
         _ => Err(level_error(input)),
     }
+}
+
+pub fn category_error(input: &str) -> ApiError {
+    ApiError::validation(vec![
+        ValidationItem::body_field(
+            "enum",
+            "category",
+            "Input should be 'technical', 'soft', 'language' or 'other'",
+        )
+        .with_input(Value::from(input)),
+    ])
 }
 
 fn out_of_range(input: &Value, high: bool) -> ApiError {
