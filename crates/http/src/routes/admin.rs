@@ -1,16 +1,15 @@
 //! `/api/admin`: the back-office (CONTRACT 3.10, 4.1 calls 46–51, 9.16). Every route is admin-only
 //! (`RoleUser<AdminOnly>`: 401 without a token, 403 for other roles).
 
+mod query;
 pub mod wire;
 
 use actix_web::web;
 use intowork_domain::UserId;
-use intowork_domain::admin::{Actor, UserFilter};
-use intowork_domain::job::JobStatus;
-use intowork_domain::user::Role;
-use serde::Deserialize;
+use intowork_domain::admin::Actor;
 use utoipa::OpenApi;
 
+use self::query::{JobsQuery, UsersQuery};
 use self::wire::{
     ActivateRequest, AdminEmployer, AdminJob, AdminMe, AdminStats, AdminUser, AuditEntry,
 };
@@ -19,7 +18,7 @@ use crate::error::{ApiError, ErrorBody};
 use crate::extract::{AdminOnly, RoleUser, ValidJson, ValidQuery};
 use crate::resource;
 use crate::state::AppState;
-use crate::wire::{MessageBody, WindowQuery, query_bool, query_int, window};
+use crate::wire::{MessageBody, WindowQuery};
 
 type Admin = RoleUser<AdminOnly>;
 
@@ -61,24 +60,12 @@ async fn stats(
     Ok(web::Json(state.admin.stats().await?.into()))
 }
 
-#[derive(Deserialize)]
-struct UsersQuery {
-    #[serde(default, deserialize_with = "query_int")]
-    skip: Option<i64>,
-    #[serde(default, deserialize_with = "query_int")]
-    limit: Option<i64>,
-    role: Option<String>,
-    #[serde(default, deserialize_with = "query_bool")]
-    is_active: Option<bool>,
-    search: Option<String>,
-}
-
 #[utoipa::path(
     get,
     path = "/api/admin/users",
     tag = "admin",
     security(("bearer" = [])),
-    params(("skip" = Option<i64>, Query, description = "Rows to skip, ≥ 0 (default 0)"), ("limit" = Option<i64>, Query, description = "1 to 500 (default 50)"), ("role" = Option<String>, Query, description = "candidate, employer or admin"), ("is_active" = Option<bool>, Query, description = "Active or not"), ("search" = Option<String>, Query, description = "E-mail or name contains")),
+    params(UsersQuery),
     responses((status = 200, description = "Users", body = Vec<AdminUser>), (status = 400, description = "`invalid_role`", body = ErrorBody), NeedsRole, Invalid)
 )]
 async fn list_users(
@@ -86,19 +73,8 @@ async fn list_users(
     _admin: Admin,
     ValidQuery(q): ValidQuery<UsersQuery>,
 ) -> Result<web::Json<Vec<AdminUser>>, ApiError> {
-    let window = window(q.skip, q.limit)?;
-    // An empty `role=` (a cleared select) is no filter, as in the reference.
-    let role = match q.role.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
-        None => None,
-        Some(raw) => Some(Role::parse(raw).ok_or_else(|| {
-            ApiError::bad_request("invalid_role", format!("Invalid role: {raw}"))
-        })?),
-    };
-    let filter = UserFilter {
-        role,
-        is_active: q.is_active,
-        search: q.search,
-    };
+    let window = q.window()?;
+    let filter = q.into_filter()?;
     let users = state.admin.list_users(filter, window).await?;
     Ok(web::Json(users.into_iter().map(AdminUser::from).collect()))
 }
@@ -108,7 +84,7 @@ async fn list_users(
     path = "/api/admin/employers",
     tag = "admin",
     security(("bearer" = [])),
-    params(("skip" = Option<i64>, Query, description = "Rows to skip, ≥ 0 (default 0)"), ("limit" = Option<i64>, Query, description = "1 to 500 (default 50)")),
+    params(WindowQuery),
     responses((status = 200, description = "Employers", body = Vec<AdminEmployer>), NeedsRole, Invalid)
 )]
 async fn list_employers(
@@ -122,21 +98,12 @@ async fn list_employers(
     ))
 }
 
-#[derive(Deserialize)]
-struct JobsQuery {
-    #[serde(default, deserialize_with = "query_int")]
-    skip: Option<i64>,
-    #[serde(default, deserialize_with = "query_int")]
-    limit: Option<i64>,
-    status: Option<String>,
-}
-
 #[utoipa::path(
     get,
     path = "/api/admin/jobs",
     tag = "admin",
     security(("bearer" = [])),
-    params(("skip" = Option<i64>, Query, description = "Rows to skip, ≥ 0 (default 0)"), ("limit" = Option<i64>, Query, description = "1 to 500 (default 50)"), ("status" = Option<String>, Query, description = "draft, published, closed, archived")),
+    params(JobsQuery),
     responses((status = 200, description = "Jobs", body = Vec<AdminJob>), NeedsRole, Invalid)
 )]
 async fn list_jobs(
@@ -144,13 +111,7 @@ async fn list_jobs(
     _admin: Admin,
     ValidQuery(q): ValidQuery<JobsQuery>,
 ) -> Result<web::Json<Vec<AdminJob>>, ApiError> {
-    let window = window(q.skip, q.limit)?;
-    // Lowercase values, any letter case accepted; an unknown value is no filter (CONTRACT 5.10).
-    let status = q
-        .status
-        .as_deref()
-        .and_then(|s| JobStatus::parse(&s.trim().to_ascii_lowercase()));
-    let jobs = state.admin.list_jobs(status, window).await?;
+    let jobs = state.admin.list_jobs(q.status(), q.window()?).await?;
     Ok(web::Json(jobs.into_iter().map(AdminJob::from).collect()))
 }
 
@@ -206,7 +167,7 @@ async fn delete_user(
     path = "/api/admin/audit",
     tag = "admin",
     security(("bearer" = [])),
-    params(("skip" = Option<i64>, Query, description = "Rows to skip, ≥ 0 (default 0)"), ("limit" = Option<i64>, Query, description = "1 to 500 (default 50)")),
+    params(WindowQuery),
     responses((status = 200, description = "Audit log, newest first", body = Vec<AuditEntry>), NeedsRole, Invalid)
 )]
 async fn list_audit(

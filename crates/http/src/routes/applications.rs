@@ -1,16 +1,17 @@
 //! `/api/applications`: applying, the candidate's applications, and the employer's review
 //! (CONTRACT 3.7, 8.7, 9.1).
 
+mod query;
 pub mod wire;
 
 use actix_web::web;
-use intowork_domain::application::{ApplicationStatus, CandidateApplicationError, Page};
+use intowork_domain::application::{CandidateApplicationError, Page};
 use intowork_domain::limits::UserAction;
 use intowork_domain::user::Role;
 use intowork_domain::{ApplicationId, JobId};
-use serde::Deserialize;
 use utoipa::OpenApi;
 
+use self::query::{EmployerQuery, MineQuery};
 use self::wire::{
     ApplyRequest, CandidateApplication, CandidateApplicationPage, EmployerApplication,
     EmployerApplicationPage, NotesRequest, NotesSet, StatusChanged, StatusRequest,
@@ -19,7 +20,7 @@ use crate::error::responses::{Invalid, Limited, Missing, NeedsRole, Rejected};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{RoleUser, ValidJson, ValidQuery};
 use crate::state::AppState;
-use crate::wire::{MessageBody, paging, query_int};
+use crate::wire::MessageBody;
 use crate::{resource, role_gate};
 
 role_gate!(
@@ -63,21 +64,12 @@ pub fn config(cfg: &mut web::ServiceConfig) {
 ))]
 pub struct ApplicationsApi;
 
-#[derive(Deserialize)]
-struct MineQuery {
-    #[serde(default, deserialize_with = "query_int")]
-    page: Option<i64>,
-    #[serde(default, deserialize_with = "query_int")]
-    limit: Option<i64>,
-    status: Option<String>,
-}
-
 #[utoipa::path(
     get,
     path = "/api/applications/my/applications",
     tag = "applications",
     security(("bearer" = [])),
-    params(("page" = Option<i64>, Query, description = "Page, ≥ 1 (default 1)"), ("limit" = Option<i64>, Query, description = "Page size"), ("status" = Option<String>, Query, description = "Filter by status")),
+    params(MineQuery),
     responses((status = 200, description = "The candidate's applications", body = CandidateApplicationPage), NeedsRole, Invalid)
 )]
 async fn list_mine(
@@ -85,11 +77,10 @@ async fn list_mine(
     user: RoleUser<ApplicationReader>,
     ValidQuery(q): ValidQuery<MineQuery>,
 ) -> Result<web::Json<CandidateApplicationPage>, ApiError> {
-    let p = paging(q.page, q.limit, 10, 50)?;
-    let status = ApplicationStatus::parse_filter(q.status.as_deref());
+    let p = q.paging()?;
     let Page { items, total } = state
         .applications
-        .list_mine(user.user().id, status, p)
+        .list_mine(user.user().id, q.status(), p)
         .await?;
     let items = items.into_iter().map(CandidateApplication::from).collect();
     Ok(web::Json(CandidateApplicationPage::new(items, total, p)))
@@ -167,23 +158,12 @@ async fn withdraw(
     }
 }
 
-#[derive(Deserialize)]
-struct EmployerQuery {
-    #[serde(default, deserialize_with = "query_int")]
-    page: Option<i64>,
-    #[serde(default, deserialize_with = "query_int")]
-    limit: Option<i64>,
-    status: Option<String>,
-    #[serde(default, deserialize_with = "query_int")]
-    job_id: Option<i64>,
-}
-
 #[utoipa::path(
     get,
     path = "/api/applications/employer/applications",
     tag = "applications",
     security(("bearer" = [])),
-    params(("page" = Option<i64>, Query, description = "Page, ≥ 1 (default 1)"), ("limit" = Option<i64>, Query, description = "Page size"), ("status" = Option<String>, Query, description = "Filter by status"), ("job_id" = Option<i64>, Query, description = "Filter by job")),
+    params(EmployerQuery),
     responses((status = 200, description = "Applications to the employer's jobs", body = EmployerApplicationPage), NeedsRole, Invalid)
 )]
 async fn list_for_employer(
@@ -191,12 +171,10 @@ async fn list_for_employer(
     user: RoleUser<Reviewer>,
     ValidQuery(q): ValidQuery<EmployerQuery>,
 ) -> Result<web::Json<EmployerApplicationPage>, ApiError> {
-    let p = paging(q.page, q.limit, 20, 100)?;
-    let status = ApplicationStatus::parse_filter(q.status.as_deref());
-    let job = q.job_id.filter(|id| *id != 0).map(JobId);
+    let p = q.paging()?;
     let Page { items, total } = state
         .applications
-        .list_for_employer(user.user().id, status, job, p)
+        .list_for_employer(user.user().id, q.status(), q.job(), p)
         .await?;
     let items = items
         .into_iter()

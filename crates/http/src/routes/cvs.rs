@@ -10,7 +10,7 @@ use intowork_domain::cv::CvAccessError;
 use intowork_domain::limits::UserAction;
 use intowork_domain::{CandidateId, CvId};
 use serde::Deserialize;
-use utoipa::OpenApi;
+use utoipa::{IntoParams, OpenApi};
 
 use self::pdf::pdf;
 use self::upload::read_cv_part;
@@ -166,9 +166,12 @@ async fn candidate_cv(
         .await?))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct SignedQuery {
+    /// Unix expiry of the link
     expires: Option<i64>,
+    /// HMAC of the link
     signature: Option<String>,
 }
 
@@ -177,7 +180,7 @@ struct SignedQuery {
     get,
     path = "/api/files/cvs/{cv_id}",
     tag = "cvs",
-    params(("cv_id" = i64, Path, description = "CV id"), ("expires" = Option<i64>, Query, description = "Unix expiry of the link"), ("signature" = Option<String>, Query, description = "HMAC of the link")),
+    params(("cv_id" = i64, Path, description = "CV id"), SignedQuery),
     responses((status = 200, description = "The PDF", content_type = "application/pdf", body = PdfFile), (status = 403, description = "Bad or expired link (`invalid_link`)", body = ErrorBody), Missing, Invalid)
 )]
 async fn signed(

@@ -1,24 +1,23 @@
 //! `/api/jobs` (CONTRACT 3.6, 8.5, 8.6, 9.10, 9.11). The list answers on `/api/jobs` and
 //! `/api/jobs/` alike; fixed paths are registered before `/api/jobs/{job_id}`.
 
+mod query;
 pub mod request;
 mod text;
 pub mod wire;
 
 use actix_web::{HttpResponse, web};
 use intowork_domain::JobId;
-use intowork_domain::job::{MyJobsSearch, PublicJobSearch};
 use intowork_domain::user::Role;
-use serde::Deserialize;
 use utoipa::OpenApi;
 
+use self::query::{ListQuery, MyJobsQuery, RecentQuery};
 use self::request::JobRequest;
 use self::wire::{Job, JobDetail, JobList, RecentJobs};
 use crate::error::responses::{Invalid, Missing, NeedsAuth, NeedsRole, Rejected};
 use crate::error::{ApiError, ValidationErrorBody};
 use crate::extract::{MaybeUser, RoleUser, ValidJson, ValidQuery, not_an_integer};
 use crate::state::AppState;
-use crate::wire::{check_range, paging, query_int};
 use crate::{resource, role_gate};
 
 role_gate!(
@@ -42,9 +41,6 @@ role_gate!(
     "Seuls les employeurs peuvent supprimer une offre"
 );
 
-const MAX_LIMIT: i64 = 50;
-const DEFAULT_LIMIT: i64 = 10;
-
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(resource!(["/api/jobs", "/api/jobs/"], get => list))
         .service(resource!("/api/jobs/my-jobs", get => my_jobs))
@@ -66,26 +62,12 @@ pub fn config(cfg: &mut web::ServiceConfig) {
 ))]
 pub struct JobsApi;
 
-#[derive(Deserialize)]
-struct ListQuery {
-    #[serde(default, deserialize_with = "query_int")]
-    page: Option<i64>,
-    #[serde(default, deserialize_with = "query_int")]
-    limit: Option<i64>,
-    search: Option<String>,
-    location: Option<String>,
-    job_type: Option<String>,
-    location_type: Option<String>,
-    #[serde(default, deserialize_with = "query_int")]
-    salary_min: Option<i32>,
-}
-
 #[utoipa::path(
     get,
     path = "/api/jobs",
     tag = "jobs",
     security((), ("bearer" = [])),
-    params(("page" = Option<i64>, Query, description = "Page, ≥ 1 (default 1)"), ("limit" = Option<i64>, Query, description = "1 to 50 (default 10)"), ("search" = Option<String>, Query, description = "Words in the title, description or company"), ("location" = Option<String>, Query, description = "Location contains"), ("job_type" = Option<String>, Query, description = "full_time, part_time, contract, temporary, internship"), ("location_type" = Option<String>, Query, description = "on_site, remote, hybrid"), ("salary_min" = Option<i32>, Query, description = "Minimum salary")),
+    params(ListQuery),
     responses((status = 200, description = "Published jobs (descriptions cut); `has_applied` for a signed-in candidate", body = JobList), NeedsAuth, Invalid)
 )]
 async fn list(
@@ -93,28 +75,10 @@ async fn list(
     MaybeUser(user): MaybeUser,
     ValidQuery(q): ValidQuery<ListQuery>,
 ) -> Result<web::Json<JobList>, ApiError> {
-    let paging = paging(q.page, q.limit, DEFAULT_LIMIT, MAX_LIMIT)?;
-    let search = PublicJobSearch {
-        paging,
-        search: q.search,
-        location: q.location,
-        job_type: q.job_type,
-        location_type: q.location_type,
-        salary_min: q.salary_min,
-    };
+    let search = q.into_search()?;
+    let paging = search.paging;
     let page = state.jobs.list_public(user.as_ref(), search).await?;
     Ok(web::Json(JobList::new(&page, paging, true)))
-}
-
-/// The frontend also sends `location`, `job_type` and `location_type` here; they are ignored.
-#[derive(Deserialize)]
-struct MyJobsQuery {
-    #[serde(default, deserialize_with = "query_int")]
-    page: Option<i64>,
-    #[serde(default, deserialize_with = "query_int")]
-    limit: Option<i64>,
-    search: Option<String>,
-    status_filter: Option<String>,
 }
 
 #[utoipa::path(
@@ -122,7 +86,7 @@ struct MyJobsQuery {
     path = "/api/jobs/my-jobs",
     tag = "jobs",
     security(("bearer" = [])),
-    params(("page" = Option<i64>, Query, description = "Page, ≥ 1"), ("limit" = Option<i64>, Query, description = "1 to 50 (default 10)"), ("search" = Option<String>, Query, description = "Words in the title"), ("status_filter" = Option<String>, Query, description = "draft, published, closed, archived")),
+    params(MyJobsQuery),
     responses((status = 200, description = "The employer's jobs", body = JobList), NeedsRole, Invalid)
 )]
 async fn my_jobs(
@@ -130,35 +94,25 @@ async fn my_jobs(
     employer: RoleUser<MyJobsGate>,
     ValidQuery(q): ValidQuery<MyJobsQuery>,
 ) -> Result<web::Json<JobList>, ApiError> {
-    let paging = paging(q.page, q.limit, DEFAULT_LIMIT, MAX_LIMIT)?;
-    let search = MyJobsSearch {
-        paging,
-        search: q.search,
-        status: q.status_filter,
-    };
+    let search = q.into_search()?;
+    let paging = search.paging;
     let page = state.jobs.list_mine(employer.user(), search).await?;
     // Full descriptions: the edit form is filled from this list (D2).
     Ok(web::Json(JobList::new(&page, paging, false)))
-}
-
-#[derive(Deserialize)]
-struct RecentQuery {
-    #[serde(default, deserialize_with = "query_int")]
-    days: Option<i64>,
 }
 
 #[utoipa::path(
     get,
     path = "/api/jobs/stats/recent",
     tag = "jobs",
-    params(("days" = Option<i64>, Query, description = "1 to 30 (default 7)")),
+    params(RecentQuery),
     responses((status = 200, description = "Jobs published in the last `days` days", body = RecentJobs), Invalid)
 )]
 async fn recent(
     state: web::Data<AppState>,
     ValidQuery(q): ValidQuery<RecentQuery>,
 ) -> Result<web::Json<RecentJobs>, ApiError> {
-    let days = check_range("days", q.days.unwrap_or(7), 1, Some(30))?;
+    let days = q.days()?;
     let count = state.jobs.count_recent(days).await?;
     Ok(web::Json(RecentJobs { count, days }))
 }

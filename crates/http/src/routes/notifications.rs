@@ -7,7 +7,7 @@ pub mod wire;
 use actix_web::web;
 use intowork_domain::NotificationId;
 use serde::Deserialize;
-use utoipa::OpenApi;
+use utoipa::{IntoParams, OpenApi};
 
 use self::wire::{NotificationList, UnreadCount};
 use crate::error::ApiError;
@@ -32,12 +32,16 @@ pub fn config(cfg: &mut web::ServiceConfig) {
 #[openapi(paths(list, unread_count, mark_all_read, mark_read, delete))]
 pub struct NotificationsApi;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct ListQuery {
+    /// 1 to 100 (default 20)
     #[serde(default, deserialize_with = "query_int")]
     limit: Option<i64>,
+    /// ≥ 0 (default 0)
     #[serde(default, deserialize_with = "query_int")]
     offset: Option<i64>,
+    /// Only unread ones
     #[serde(default, deserialize_with = "query_bool")]
     unread_only: Option<bool>,
 }
@@ -47,7 +51,7 @@ struct ListQuery {
     path = "/api/notifications",
     tag = "notifications",
     security(("bearer" = [])),
-    params(("limit" = Option<i64>, Query, description = "1 to 100 (default 20)"), ("offset" = Option<i64>, Query, description = "≥ 0 (default 0)"), ("unread_only" = Option<bool>, Query, description = "Only unread ones")),
+    params(ListQuery),
     responses((status = 200, description = "Newest first", body = NotificationList), NeedsAuth, Invalid)
 )]
 async fn list(

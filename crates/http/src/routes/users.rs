@@ -31,7 +31,7 @@ pub struct UsersApi;
     path = "/api/users",
     tag = "users",
     security(("bearer" = [])),
-    params(("skip" = Option<i64>, Query, description = "Rows to skip, ≥ 0 (default 0)"), ("limit" = Option<i64>, Query, description = "1 to 500 (default 50)")),
+    params(WindowQuery),
     responses((status = 200, description = "Users", body = Vec<LegacyUser>), NeedsRole, Invalid)
 )]
 async fn list(

@@ -5,6 +5,7 @@ use intowork_domain::admin::Window;
 use intowork_domain::job::Paging;
 use serde::{Deserialize, Deserializer};
 use serde_json::{Value, json};
+use utoipa::IntoParams;
 
 use crate::error::ApiError;
 use crate::validation::ValidationItem;
@@ -59,11 +60,14 @@ pub fn window(skip: Option<i64>, limit: Option<i64>) -> Result<Window, ApiError>
     })
 }
 
-/// `?skip=&limit=` of the admin lists.
-#[derive(Deserialize)]
+// `?skip=&limit=` of the admin lists.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct WindowQuery {
+    /// Rows to skip, ≥ 0 (default 0)
     #[serde(default, deserialize_with = "query_int")]
     skip: Option<i64>,
+    /// 1 to 500 (default 50)
     #[serde(default, deserialize_with = "query_int")]
     limit: Option<i64>,
 }
