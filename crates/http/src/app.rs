@@ -7,7 +7,8 @@ use actix_web::{App, web};
 
 use crate::extract::path_error_handler;
 use crate::middleware::{json_error_body, not_found, request_context};
-use crate::routes;
+use crate::openapi;
+use crate::routes::registry::RESOURCES;
 use crate::security::transport_security;
 use crate::state::{AppState, HttpSettings};
 
@@ -29,24 +30,14 @@ pub fn build_app(
 > {
     let cors = settings.cors.middleware();
     let api_docs = settings.api_docs;
-    App::new()
+    let mut app = App::new()
         .app_data(state)
         .app_data(settings)
-        .app_data(web::PathConfig::default().error_handler(path_error_handler))
-        .configure(routes::health::config)
-        .configure(routes::auth::config)
-        .configure(routes::applications::config)
-        .configure(routes::candidates::config)
-        .configure(routes::cvs::config)
-        .configure(routes::employers::config)
-        .configure(routes::companies::config)
-        .configure(routes::jobs::config)
-        .configure(routes::notifications::config)
-        .configure(routes::dashboard::config)
-        .configure(routes::admin::config)
-        .configure(routes::users::config)
-        .configure(routes::password_reset::config)
-        .configure(crate::openapi::config(api_docs))
+        .app_data(web::PathConfig::default().error_handler(path_error_handler));
+    for resource in RESOURCES {
+        app = app.configure(resource.routes);
+    }
+    app.configure(openapi::config(api_docs))
         .default_service(web::to(not_found))
         .wrap(cors)
         .wrap(ErrorHandlers::new().default_handler(json_error_body))

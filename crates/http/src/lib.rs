@@ -4,12 +4,7 @@
 pub mod app;
 pub mod client_ip;
 pub mod cors;
-pub mod dto;
 pub mod error;
-pub mod error_activity;
-pub mod error_admin;
-pub mod error_applications;
-pub mod error_candidates;
 pub mod extract;
 pub mod middleware;
 mod nul;
@@ -18,6 +13,7 @@ pub mod routes;
 pub mod security;
 pub mod state;
 pub mod validation;
+pub mod wire;
 
 pub use app::build_app;
 pub use error::ApiError;

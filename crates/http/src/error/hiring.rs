@@ -9,7 +9,7 @@ use intowork_domain::job::{
     CreateJobError, DeleteJobError, MyJobsError, UpdateJobError, ViewJobError,
 };
 
-use super::ApiError;
+use super::api_error::ApiError;
 use crate::validation::ValidationItem;
 
 const ALREADY_HAS_COMPANY: &str = "Vous avez déjà une entreprise";

@@ -4,7 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use intowork_domain::limits::Limited;
 
-use super::ApiError;
+use super::api_error::ApiError;
 
 impl From<Limited> for ApiError {
     fn from(e: Limited) -> Self {

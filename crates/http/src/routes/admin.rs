@@ -1,23 +1,24 @@
 //! `/api/admin`: the back-office (CONTRACT 3.10, 4.1 calls 46–51, 9.16). Every route is admin-only
 //! (`RoleUser<AdminOnly>`: 401 without a token, 403 for other roles).
 
-use actix_web::{HttpResponse, web};
-use intowork_domain::UserId;
-use intowork_domain::admin::{
-    Actor, AdminJob, AdminStats, AuditEntry, EmployerRecord, UserFilter, UserRecord, Window,
-};
-use intowork_domain::job::JobStatus;
-use intowork_domain::user::{Role, User};
-use serde::Deserialize;
-use serde_json::{Map, Value, json};
+mod query;
+pub mod wire;
 
-use crate::dto;
-use crate::error::ApiError;
+use actix_web::web;
+use intowork_domain::UserId;
+use intowork_domain::admin::Actor;
+use utoipa::OpenApi;
+
+use self::query::{JobsQuery, UsersQuery};
+use self::wire::{
+    ActivateRequest, AdminEmployer, AdminJob, AdminMe, AdminStats, AdminUser, AuditEntry,
+};
+use crate::error::responses::{Invalid, Missing, NeedsRole};
+use crate::error::{ApiError, ErrorBody};
 use crate::extract::{AdminOnly, RoleUser, ValidJson, ValidQuery};
-use crate::openapi::schemas as oa;
 use crate::resource;
-use crate::routes::wire::{check_range, query_bool, query_int};
 use crate::state::AppState;
+use crate::wire::{MessageBody, WindowQuery};
 
 type Admin = RoleUser<AdminOnly>;
 
@@ -32,69 +33,31 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .service(resource!("/api/admin/me", get => me));
 }
 
-/// `skip` ≥ 0 (default 0) and 1 ≤ `limit` ≤ 500 (default 50), else 422 (CONTRACT 1.4).
-pub(crate) fn window(skip: Option<i64>, limit: Option<i64>) -> Result<Window, ApiError> {
-    Ok(Window {
-        skip: check_range("skip", skip.unwrap_or(0), 0, None)?,
-        limit: check_range("limit", limit.unwrap_or(50), 1, Some(500))?,
-    })
-}
-
-#[derive(Deserialize)]
-struct WindowQuery {
-    #[serde(default, deserialize_with = "query_int")]
-    skip: Option<i64>,
-    #[serde(default, deserialize_with = "query_int")]
-    limit: Option<i64>,
-}
-
-/// The user object of the admin lists and of the activate answer.
-pub(crate) fn user_dto(u: &UserRecord) -> Value {
-    json!({
-        "id": u.id.get(), "email": u.email, "first_name": u.first_name,
-        "last_name": u.last_name, "role": u.role.as_str(), "is_active": u.is_active,
-        "created_at": dto::rfc3339(&u.created_at),
-    })
-}
-
-fn stats_dto(s: &AdminStats) -> Value {
-    let by_status: Map<String, Value> = s
-        .jobs_by_status
-        .iter()
-        .map(|(status, n)| (status.as_str().to_owned(), Value::from(*n)))
-        .collect();
-    json!({
-        "total_users": s.total_users, "total_candidates": s.total_candidates,
-        "total_employers": s.total_employers, "total_companies": s.total_companies,
-        "total_jobs": s.total_jobs, "total_applications": s.total_applications,
-        "total_notifications": s.total_notifications, "active_users": s.active_users,
-        "inactive_users": s.inactive_users, "jobs_by_status": by_status,
-        "recent_signups": s.recent_signups,
-    })
-}
+#[derive(OpenApi)]
+#[openapi(paths(
+    stats,
+    list_users,
+    delete_user,
+    set_active,
+    list_employers,
+    list_jobs,
+    list_audit,
+    me
+))]
+pub struct AdminApi;
 
 #[utoipa::path(
     get,
     path = "/api/admin/stats",
     tag = "admin",
     security(("bearer" = [])),
-    responses((status = 200, description = "Platform counts", body = oa::AdminStats), oa::NeedsRole)
+    responses((status = 200, description = "Platform counts", body = AdminStats), NeedsRole)
 )]
-async fn stats(state: web::Data<AppState>, _admin: Admin) -> Result<HttpResponse, ApiError> {
-    let s = state.admin.stats().await?;
-    Ok(HttpResponse::Ok().json(stats_dto(&s)))
-}
-
-#[derive(Deserialize)]
-struct UsersQuery {
-    #[serde(default, deserialize_with = "query_int")]
-    skip: Option<i64>,
-    #[serde(default, deserialize_with = "query_int")]
-    limit: Option<i64>,
-    role: Option<String>,
-    #[serde(default, deserialize_with = "query_bool")]
-    is_active: Option<bool>,
-    search: Option<String>,
+async fn stats(
+    state: web::Data<AppState>,
+    _admin: Admin,
+) -> Result<web::Json<AdminStats>, ApiError> {
+    Ok(web::Json(state.admin.stats().await?.into()))
 }
 
 #[utoipa::path(
@@ -102,38 +65,18 @@ struct UsersQuery {
     path = "/api/admin/users",
     tag = "admin",
     security(("bearer" = [])),
-    params(("skip" = Option<i64>, Query, description = "Rows to skip, ≥ 0 (default 0)"), ("limit" = Option<i64>, Query, description = "1 to 500 (default 50)"), ("role" = Option<String>, Query, description = "candidate, employer or admin"), ("is_active" = Option<bool>, Query, description = "Active or not"), ("search" = Option<String>, Query, description = "E-mail or name contains")),
-    responses((status = 200, description = "Users", body = Vec<oa::AdminUser>), (status = 400, description = "`invalid_role`", body = oa::ErrorBody), oa::NeedsRole, oa::Invalid)
+    params(UsersQuery),
+    responses((status = 200, description = "Users", body = Vec<AdminUser>), (status = 400, description = "`invalid_role`", body = ErrorBody), NeedsRole, Invalid)
 )]
 async fn list_users(
     state: web::Data<AppState>,
     _admin: Admin,
     ValidQuery(q): ValidQuery<UsersQuery>,
-) -> Result<HttpResponse, ApiError> {
-    let window = window(q.skip, q.limit)?;
-    // An empty `role=` (a cleared select) is no filter, as in the reference.
-    let role = match q.role.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
-        None => None,
-        Some(raw) => Some(Role::parse(raw).ok_or_else(|| {
-            ApiError::bad_request("invalid_role", format!("Invalid role: {raw}"))
-        })?),
-    };
-    let filter = UserFilter {
-        role,
-        is_active: q.is_active,
-        search: q.search,
-    };
+) -> Result<web::Json<Vec<AdminUser>>, ApiError> {
+    let window = q.window()?;
+    let filter = q.into_filter()?;
     let users = state.admin.list_users(filter, window).await?;
-    Ok(HttpResponse::Ok().json(users.iter().map(user_dto).collect::<Vec<_>>()))
-}
-
-fn employer_dto(e: &EmployerRecord) -> Value {
-    json!({
-        "id": e.id.get(), "user_id": e.user_id.get(), "email": e.email,
-        "first_name": e.first_name, "last_name": e.last_name, "company_name": e.company_name,
-        "position": e.position, "phone": e.phone, "is_active": e.is_active,
-        "created_at": dto::rfc3339(&e.created_at),
-    })
+    Ok(web::Json(users.into_iter().map(AdminUser::from).collect()))
 }
 
 #[utoipa::path(
@@ -141,34 +84,18 @@ fn employer_dto(e: &EmployerRecord) -> Value {
     path = "/api/admin/employers",
     tag = "admin",
     security(("bearer" = [])),
-    params(("skip" = Option<i64>, Query, description = "Rows to skip, ≥ 0 (default 0)"), ("limit" = Option<i64>, Query, description = "1 to 500 (default 50)")),
-    responses((status = 200, description = "Employers", body = Vec<oa::AdminEmployer>), oa::NeedsRole, oa::Invalid)
+    params(WindowQuery),
+    responses((status = 200, description = "Employers", body = Vec<AdminEmployer>), NeedsRole, Invalid)
 )]
 async fn list_employers(
     state: web::Data<AppState>,
     _admin: Admin,
     ValidQuery(q): ValidQuery<WindowQuery>,
-) -> Result<HttpResponse, ApiError> {
-    let list = state.admin.list_employers(window(q.skip, q.limit)?).await?;
-    Ok(HttpResponse::Ok().json(list.iter().map(employer_dto).collect::<Vec<_>>()))
-}
-
-#[derive(Deserialize)]
-struct JobsQuery {
-    #[serde(default, deserialize_with = "query_int")]
-    skip: Option<i64>,
-    #[serde(default, deserialize_with = "query_int")]
-    limit: Option<i64>,
-    status: Option<String>,
-}
-
-fn job_dto(j: &AdminJob) -> Value {
-    json!({
-        "id": j.id.get(), "title": j.title, "company_name": j.company_name,
-        "employer_email": j.employer_email.as_deref().unwrap_or("N/A"),
-        "status": j.status.as_str(), "location": j.location,
-        "applications_count": j.applications_count, "created_at": dto::rfc3339(&j.created_at),
-    })
+) -> Result<web::Json<Vec<AdminEmployer>>, ApiError> {
+    let list = state.admin.list_employers(q.window()?).await?;
+    Ok(web::Json(
+        list.into_iter().map(AdminEmployer::from).collect(),
+    ))
 }
 
 #[utoipa::path(
@@ -176,27 +103,16 @@ fn job_dto(j: &AdminJob) -> Value {
     path = "/api/admin/jobs",
     tag = "admin",
     security(("bearer" = [])),
-    params(("skip" = Option<i64>, Query, description = "Rows to skip, ≥ 0 (default 0)"), ("limit" = Option<i64>, Query, description = "1 to 500 (default 50)"), ("status" = Option<String>, Query, description = "draft, published, closed, archived")),
-    responses((status = 200, description = "Jobs", body = Vec<oa::AdminJob>), oa::NeedsRole, oa::Invalid)
+    params(JobsQuery),
+    responses((status = 200, description = "Jobs", body = Vec<AdminJob>), NeedsRole, Invalid)
 )]
 async fn list_jobs(
     state: web::Data<AppState>,
     _admin: Admin,
     ValidQuery(q): ValidQuery<JobsQuery>,
-) -> Result<HttpResponse, ApiError> {
-    let window = window(q.skip, q.limit)?;
-    // Lowercase values, any letter case accepted; an unknown value is no filter (CONTRACT 5.10).
-    let status = q
-        .status
-        .as_deref()
-        .and_then(|s| JobStatus::parse(&s.trim().to_ascii_lowercase()));
-    let jobs = state.admin.list_jobs(status, window).await?;
-    Ok(HttpResponse::Ok().json(jobs.iter().map(job_dto).collect::<Vec<_>>()))
-}
-
-#[derive(Deserialize)]
-struct ActivateBody {
-    is_active: bool,
+) -> Result<web::Json<Vec<AdminJob>>, ApiError> {
+    let jobs = state.admin.list_jobs(q.status(), q.window()?).await?;
+    Ok(web::Json(jobs.into_iter().map(AdminJob::from).collect()))
 }
 
 #[utoipa::path(
@@ -205,21 +121,21 @@ struct ActivateBody {
     tag = "admin",
     security(("bearer" = [])),
     params(("user_id" = i64, Path, description = "User id")),
-    request_body = oa::ActivateRequest,
-    responses((status = 200, description = "Updated", body = oa::AdminUser), (status = 400, description = "`own_account` or `admin_target`", body = oa::ErrorBody), oa::NeedsRole, oa::Missing, oa::Invalid)
+    request_body = ActivateRequest,
+    responses((status = 200, description = "Updated", body = AdminUser), (status = 400, description = "`own_account` or `admin_target`", body = ErrorBody), NeedsRole, Missing, Invalid)
 )]
 async fn set_active(
     state: web::Data<AppState>,
     admin: Admin,
     path: web::Path<i64>,
-    ValidJson(body): ValidJson<ActivateBody>,
-) -> Result<HttpResponse, ApiError> {
+    ValidJson(body): ValidJson<ActivateRequest>,
+) -> Result<web::Json<AdminUser>, ApiError> {
     let actor = Actor::Admin(admin.0);
     let user = state
         .admin
         .set_active(&actor, UserId(path.into_inner()), body.is_active)
         .await?;
-    Ok(HttpResponse::Ok().json(user_dto(&user)))
+    Ok(web::Json(user.into()))
 }
 
 #[utoipa::path(
@@ -228,35 +144,22 @@ async fn set_active(
     tag = "admin",
     security(("bearer" = [])),
     params(("user_id" = i64, Path, description = "User id")),
-    responses((status = 200, description = "Deleted", body = oa::MessageBody), (status = 400, description = "`own_account` or `admin_target`", body = oa::ErrorBody), oa::NeedsRole, oa::Missing, oa::Invalid)
+    responses((status = 200, description = "Deleted", body = MessageBody), (status = 400, description = "`own_account` or `admin_target`", body = ErrorBody), NeedsRole, Missing, Invalid)
 )]
 async fn delete_user(
     state: web::Data<AppState>,
     admin: Admin,
     path: web::Path<i64>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<web::Json<MessageBody>, ApiError> {
     let actor = Actor::Admin(admin.0);
     let deleted = state
         .admin
         .delete_user(&actor, UserId(path.into_inner()))
         .await?;
-    Ok(HttpResponse::Ok().json(json!({
-        "message": format!("User {} deleted successfully", deleted.email),
-    })))
-}
-
-/// `details` is stored as JSON text: returned as JSON when it parses, as a string otherwise.
-fn audit_dto(a: &AuditEntry) -> Value {
-    let details = a
-        .details
-        .as_deref()
-        .map(|d| serde_json::from_str::<Value>(d).unwrap_or_else(|_| Value::String(d.to_owned())));
-    json!({
-        "id": a.id, "actor_user_id": a.actor_user_id.map(UserId::get),
-        "actor_email": a.actor_email, "action": a.action,
-        "target_user_id": a.target_user_id.map(UserId::get), "target_email": a.target_email,
-        "details": details, "created_at": dto::rfc3339(&a.created_at),
-    })
+    Ok(web::Json(MessageBody::new(format!(
+        "User {} deleted successfully",
+        deleted.email
+    ))))
 }
 
 #[utoipa::path(
@@ -264,23 +167,18 @@ fn audit_dto(a: &AuditEntry) -> Value {
     path = "/api/admin/audit",
     tag = "admin",
     security(("bearer" = [])),
-    params(("skip" = Option<i64>, Query, description = "Rows to skip, ≥ 0 (default 0)"), ("limit" = Option<i64>, Query, description = "1 to 500 (default 50)")),
-    responses((status = 200, description = "Audit log, newest first", body = Vec<oa::AuditEntry>), oa::NeedsRole, oa::Invalid)
+    params(WindowQuery),
+    responses((status = 200, description = "Audit log, newest first", body = Vec<AuditEntry>), NeedsRole, Invalid)
 )]
 async fn list_audit(
     state: web::Data<AppState>,
     _admin: Admin,
     ValidQuery(q): ValidQuery<WindowQuery>,
-) -> Result<HttpResponse, ApiError> {
-    let entries = state.admin.list_audit(window(q.skip, q.limit)?).await?;
-    Ok(HttpResponse::Ok().json(entries.iter().map(audit_dto).collect::<Vec<_>>()))
-}
-
-fn me_dto(u: &User) -> Value {
-    json!({
-        "id": u.id.get(), "email": u.email, "first_name": u.first_name,
-        "last_name": u.last_name, "role": u.role.as_str(), "is_active": u.is_active,
-    })
+) -> Result<web::Json<Vec<AuditEntry>>, ApiError> {
+    let entries = state.admin.list_audit(q.window()?).await?;
+    Ok(web::Json(
+        entries.into_iter().map(AuditEntry::from).collect(),
+    ))
 }
 
 #[utoipa::path(
@@ -288,8 +186,8 @@ fn me_dto(u: &User) -> Value {
     path = "/api/admin/me",
     tag = "admin",
     security(("bearer" = [])),
-    responses((status = 200, description = "The signed-in admin", body = oa::AdminMe), oa::NeedsRole)
+    responses((status = 200, description = "The signed-in admin", body = AdminMe), NeedsRole)
 )]
-async fn me(admin: Admin) -> HttpResponse {
-    HttpResponse::Ok().json(me_dto(admin.user()))
+async fn me(admin: Admin) -> web::Json<AdminMe> {
+    web::Json(admin.user().into())
 }

@@ -1,30 +1,27 @@
 //! CV files: upload, list, downloads, delete, the viewer route and signed links (CONTRACT 3.3,
 //! 3.11, 8.7, 9.13). Files are streamed with a hard size limit and never trusted for their names.
 
-use actix_multipart::{Multipart, MultipartError};
-use actix_web::http::StatusCode;
-use actix_web::http::header::{self, HeaderValue};
+mod pdf;
+mod upload;
+pub mod wire;
+
 use actix_web::{HttpRequest, HttpResponse, web};
-use futures_util::StreamExt;
-use intowork_domain::cv::{CvAccessError, CvFile, CvUpload};
+use intowork_domain::cv::CvAccessError;
 use intowork_domain::limits::UserAction;
 use intowork_domain::{CandidateId, CvId};
 use serde::Deserialize;
-use serde_json::json;
+use utoipa::{IntoParams, OpenApi};
 
-use crate::dto::{self, Message};
-use crate::error::ApiError;
-use crate::error_candidates::file_too_large;
+use self::pdf::pdf;
+use self::upload::read_cv_part;
+use self::wire::{CvItem, CvUploadForm, CvUploaded, PdfFile};
+use crate::error::responses::{Invalid, Limited, Missing, NeedsRole, UploadErrors};
+use crate::error::{ApiError, ErrorBody};
 use crate::extract::{AuthUser, RoleUser, ValidQuery};
-use crate::openapi::schemas as oa;
 use crate::resource;
 use crate::routes::candidates::ProfileReader;
 use crate::state::AppState;
-use crate::validation::ValidationItem;
-
-/// Multipart framing allowance on top of the file itself. The raw body is cut off once it passes
-/// `limit + MULTIPART_SLACK`; with the chunk in flight that stays within limit + 64 KiB (9.13).
-const MULTIPART_SLACK: usize = 32 * 1024;
+use crate::wire::MessageBody;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(resource!("/api/candidates/cv", post => upload))
@@ -36,20 +33,32 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .service(resource!("/api/files/cvs/{cv_id}", get => signed));
 }
 
+#[derive(OpenApi)]
+#[openapi(paths(
+    upload,
+    download_current,
+    list,
+    download_own,
+    delete,
+    candidate_cv,
+    signed
+))]
+pub struct CvsApi;
+
 #[utoipa::path(
     post,
     path = "/api/candidates/cv",
     tag = "cvs",
     security(("bearer" = [])),
-    request_body(content = oa::CvUploadForm, content_type = "multipart/form-data", description = "The PDF in the `cv` part"),
-    responses((status = 200, description = "Stored; it becomes the current CV", body = oa::CvUploaded), (status = 400, description = "`not_pdf`, `too_many_cvs`, `invalid_multipart`", body = oa::ErrorBody), oa::UploadErrors, oa::NeedsRole, oa::Invalid, oa::Limited)
+    request_body(content = CvUploadForm, content_type = "multipart/form-data", description = "The PDF in the `cv` part"),
+    responses((status = 200, description = "Stored; it becomes the current CV", body = CvUploaded), (status = 400, description = "`not_pdf`, `too_many_cvs`, `invalid_multipart`", body = ErrorBody), UploadErrors, NeedsRole, Invalid, Limited)
 )]
 async fn upload(
     state: web::Data<AppState>,
     user: RoleUser<ProfileReader>,
     req: HttpRequest,
     payload: web::Payload,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<web::Json<CvUploaded>, ApiError> {
     // Before the body is read: a caller over budget costs no upload.
     state
         .limits
@@ -58,109 +67,7 @@ async fn upload(
     let max = state.cvs.limits().max_bytes;
     let upload = read_cv_part(&req, payload, max).await?;
     let done = state.cvs.upload(user.user(), upload).await?;
-    let cv = done.cv;
-    Ok(HttpResponse::Ok().json(json!({
-        "message": "CV téléchargé avec succès",
-        "filename": cv.filename,
-        "size": cv.file_size,
-        "candidate_id": cv.candidate_id.get(),
-        "cv_id": cv.id.get(),
-    })))
-}
-
-fn too_large(max: usize) -> ApiError {
-    file_too_large(max / (1024 * 1024), StatusCode::PAYLOAD_TOO_LARGE)
-}
-
-/// Reads the `cv` part, stopping as soon as it exceeds `max` bytes. Other parts are skipped
-/// (with the same bound). A missing part is pydantic's 422 at `["body", "cv"]`. The bound is
-/// enforced on the raw body, beneath the multipart parser, whose read-ahead it cannot see.
-async fn read_cv_part(
-    req: &HttpRequest,
-    payload: web::Payload,
-    max: usize,
-) -> Result<CvUpload, ApiError> {
-    let declared = req
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|len| len > max + MULTIPART_SLACK) {
-        return Err(too_large(max));
-    }
-    let cap = max + MULTIPART_SLACK;
-    let tripped = std::rc::Rc::new(std::cell::Cell::new(false));
-    let flag = tripped.clone();
-    let mut pulled = 0usize;
-    let limited = payload.map(move |chunk| {
-        let chunk = chunk?;
-        pulled += chunk.len();
-        if pulled > cap {
-            flag.set(true);
-            return Err(actix_web::error::PayloadError::Overflow);
-        }
-        Ok(chunk)
-    });
-    let mut payload = Multipart::new(req.headers(), limited);
-    let mut found: Option<CvUpload> = None;
-    let mut total = 0usize;
-    while let Some(field) = payload.next().await {
-        let mut field = match field {
-            Ok(field) => field,
-            Err(_) if tripped.get() => return Err(too_large(max)),
-            // Not a multipart body at all: the `cv` part is simply missing (pydantic's 422).
-            Err(
-                MultipartError::ContentTypeMissing
-                | MultipartError::ContentTypeIncompatible
-                | MultipartError::ContentTypeParse
-                | MultipartError::BoundaryMissing,
-            ) => break,
-            Err(_) => return Err(invalid_multipart()),
-        };
-        let is_cv = found.is_none() && field.name() == Some("cv");
-        let filename = field.content_disposition().and_then(|cd| {
-            // RFC 5987 `filename*` (percent-encoded, so any character survives) wins.
-            cd.get_filename_ext()
-                .map(|ext| String::from_utf8_lossy(&ext.value).into_owned())
-                .or_else(|| cd.get_filename().map(str::to_owned))
-        });
-        let content_type = field.content_type().map(|m| m.essence_str().to_owned());
-        let mut bytes = Vec::new();
-        while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(|_| {
-                if tripped.get() {
-                    too_large(max)
-                } else {
-                    invalid_multipart()
-                }
-            })?;
-            total += chunk.len();
-            if total > cap || (is_cv && bytes.len() + chunk.len() > max) {
-                return Err(too_large(max));
-            }
-            if is_cv {
-                bytes.extend_from_slice(&chunk);
-            }
-        }
-        if is_cv {
-            found = Some(CvUpload {
-                filename,
-                content_type,
-                bytes,
-            });
-        }
-    }
-    found.ok_or_else(|| {
-        ApiError::validation(vec![ValidationItem::body_field(
-            "missing",
-            "cv",
-            "Field required",
-        )])
-    })
-}
-
-fn invalid_multipart() -> ApiError {
-    ApiError::bad_request("invalid_multipart", "Le corps multipart est invalide")
+    Ok(web::Json(done.cv.into()))
 }
 
 #[utoipa::path(
@@ -168,23 +75,14 @@ fn invalid_multipart() -> ApiError {
     path = "/api/candidates/cvs",
     tag = "cvs",
     security(("bearer" = [])),
-    responses((status = 200, description = "The candidate's CVs", body = Vec<oa::CvItem>), oa::NeedsRole)
+    responses((status = 200, description = "The candidate's CVs", body = Vec<CvItem>), NeedsRole)
 )]
 async fn list(
     state: web::Data<AppState>,
     user: RoleUser<ProfileReader>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<web::Json<Vec<CvItem>>, ApiError> {
     let cvs = state.cvs.list(user.user().id).await?;
-    let body: Vec<_> = cvs
-        .iter()
-        .map(|cv| {
-            json!({
-                "id": cv.id.get(), "filename": cv.filename, "file_size": cv.file_size,
-                "is_active": cv.is_active, "created_at": dto::rfc3339(&cv.created_at),
-            })
-        })
-        .collect();
-    Ok(HttpResponse::Ok().json(body))
+    Ok(web::Json(cvs.into_iter().map(CvItem::from).collect()))
 }
 
 #[utoipa::path(
@@ -192,7 +90,7 @@ async fn list(
     path = "/api/candidates/cv/download",
     tag = "cvs",
     security(("bearer" = [])),
-    responses((status = 200, description = "The PDF", content_type = "application/pdf", body = oa::PdfFile), oa::NeedsRole, oa::Missing)
+    responses((status = 200, description = "The PDF", content_type = "application/pdf", body = PdfFile), NeedsRole, Missing)
 )]
 async fn download_current(
     state: web::Data<AppState>,
@@ -207,7 +105,7 @@ async fn download_current(
     tag = "cvs",
     security(("bearer" = [])),
     params(("cv_id" = i64, Path, description = "CV id")),
-    responses((status = 200, description = "The PDF", content_type = "application/pdf", body = oa::PdfFile), oa::NeedsRole, oa::Missing, oa::Invalid)
+    responses((status = 200, description = "The PDF", content_type = "application/pdf", body = PdfFile), NeedsRole, Missing, Invalid)
 )]
 async fn download_own(
     state: web::Data<AppState>,
@@ -234,20 +132,18 @@ async fn download_own(
     tag = "cvs",
     security(("bearer" = [])),
     params(("cv_id" = i64, Path, description = "CV id")),
-    responses((status = 200, description = "Deleted", body = oa::MessageBody), oa::NeedsRole, oa::Missing, oa::Invalid)
+    responses((status = 200, description = "Deleted", body = MessageBody), NeedsRole, Missing, Invalid)
 )]
 async fn delete(
     state: web::Data<AppState>,
     user: RoleUser<ProfileReader>,
     path: web::Path<i64>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<web::Json<MessageBody>, ApiError> {
     state
         .cvs
         .delete(user.user().id, CvId(path.into_inner()))
         .await?;
-    Ok(HttpResponse::Ok().json(Message {
-        message: "CV supprimé avec succès",
-    }))
+    Ok(web::Json(MessageBody::new("CV supprimé avec succès")))
 }
 
 /// The owner, an employer with an application from this candidate, or an admin; 404 otherwise.
@@ -257,7 +153,7 @@ async fn delete(
     tag = "cvs",
     security(("bearer" = [])),
     params(("candidate_id" = i64, Path, description = "Candidate profile id")),
-    responses((status = 200, description = "The PDF", content_type = "application/pdf", body = oa::PdfFile), oa::NeedsRole, oa::Missing, oa::Invalid)
+    responses((status = 200, description = "The PDF", content_type = "application/pdf", body = PdfFile), NeedsRole, Missing, Invalid)
 )]
 async fn candidate_cv(
     state: web::Data<AppState>,
@@ -270,9 +166,12 @@ async fn candidate_cv(
         .await?))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct SignedQuery {
+    /// Unix expiry of the link
     expires: Option<i64>,
+    /// HMAC of the link
     signature: Option<String>,
 }
 
@@ -281,8 +180,8 @@ struct SignedQuery {
     get,
     path = "/api/files/cvs/{cv_id}",
     tag = "cvs",
-    params(("cv_id" = i64, Path, description = "CV id"), ("expires" = Option<i64>, Query, description = "Unix expiry of the link"), ("signature" = Option<String>, Query, description = "HMAC of the link")),
-    responses((status = 200, description = "The PDF", content_type = "application/pdf", body = oa::PdfFile), (status = 403, description = "Bad or expired link (`invalid_link`)", body = oa::ErrorBody), oa::Missing, oa::Invalid)
+    params(("cv_id" = i64, Path, description = "CV id"), SignedQuery),
+    responses((status = 200, description = "The PDF", content_type = "application/pdf", body = PdfFile), (status = 403, description = "Bad or expired link (`invalid_link`)", body = ErrorBody), Missing, Invalid)
 )]
 async fn signed(
     state: web::Data<AppState>,
@@ -296,64 +195,4 @@ async fn signed(
         .cvs
         .download_signed(CvId(path.into_inner()), expires, &signature)
         .await?))
-}
-
-/// A PDF response: RFC 6266 `Content-Disposition`, validators, and no caching by shared caches.
-fn pdf(file: CvFile) -> HttpResponse {
-    let mut res = HttpResponse::Ok();
-    res.content_type("application/pdf")
-        .insert_header((header::CACHE_CONTROL, "private, no-store"))
-        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .insert_header((
-            header::LAST_MODIFIED,
-            file.created_at
-                .format("%a, %d %b %Y %H:%M:%S GMT")
-                .to_string(),
-        ))
-        .insert_header((
-            header::ETAG,
-            format!("\"cv-{}-{}\"", file.id, file.bytes.len()),
-        ));
-    if let Ok(value) = HeaderValue::from_str(&content_disposition(&file.filename)) {
-        res.insert_header((header::CONTENT_DISPOSITION, value));
-    }
-    res.body(file.bytes)
-}
-
-/// `inline; filename="<ASCII fallback>"; filename*=UTF-8''<percent-encoded>` (RFC 6266/5987).
-pub fn content_disposition(name: &str) -> String {
-    let ascii: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let encoded: String = name
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
-    format!("inline; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::content_disposition;
-
-    #[test]
-    fn disposition_has_an_ascii_fallback_and_utf8_name() {
-        assert_eq!(
-            content_disposition("CV Zoë \"final\".pdf"),
-            "inline; filename=\"CV Zo_ _final_.pdf\"; filename*=UTF-8''CV%20Zo%C3%AB%20%22final%22.pdf"
-        );
-    }
 }

@@ -1,13 +1,15 @@
 //! `/api/dashboard` and `/api/dashboard/activities` (CONTRACT 3.9): any authenticated user; the
-//! stored role picks the variant. Keys are camelCase on the wire, as the frontend reads them.
+//! stored role picks the variant.
 
-use actix_web::{HttpResponse, web};
-use intowork_domain::dashboard::{Activity, Dashboard, Stat};
-use serde::Serialize;
+pub mod wire;
 
+use actix_web::web;
+use utoipa::OpenApi;
+
+use self::wire::{Activity, Dashboard};
 use crate::error::ApiError;
+use crate::error::responses::{Missing, NeedsAuth};
 use crate::extract::AuthUser;
-use crate::openapi::schemas as oa;
 use crate::resource;
 use crate::state::AppState;
 
@@ -16,76 +18,22 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .service(resource!("/api/dashboard/activities", get => activities));
 }
 
-#[derive(Serialize)]
-struct StatDto<'a> {
-    title: &'static str,
-    value: &'a str,
-    change: &'a str,
-    #[serde(rename = "changeType")]
-    change_type: &'static str,
-    color: &'static str,
-}
-
-#[derive(Serialize)]
-struct ActivityDto<'a> {
-    id: i64,
-    action: &'static str,
-    target: &'a str,
-    time: &'a str,
-    #[serde(rename = "type")]
-    kind: &'static str,
-}
-
-#[derive(Serialize)]
-struct DashboardDto<'a> {
-    stats: Vec<StatDto<'a>>,
-    #[serde(rename = "recentActivities")]
-    recent_activities: Vec<ActivityDto<'a>>,
-    #[serde(rename = "profileCompletion")]
-    profile_completion: i64,
-}
-
-fn stat_dto(s: &Stat) -> StatDto<'_> {
-    StatDto {
-        title: s.title,
-        value: &s.value,
-        change: &s.change,
-        change_type: s.change_type.as_str(),
-        color: s.color.as_str(),
-    }
-}
-
-fn activity_dto(a: &Activity) -> ActivityDto<'_> {
-    ActivityDto {
-        id: a.id,
-        action: a.action,
-        target: &a.target,
-        time: &a.time,
-        kind: a.kind.as_str(),
-    }
-}
-
-fn dashboard_dto(d: &Dashboard) -> DashboardDto<'_> {
-    DashboardDto {
-        stats: d.stats.iter().map(stat_dto).collect(),
-        recent_activities: d.recent_activities.iter().map(activity_dto).collect(),
-        profile_completion: d.profile_completion,
-    }
-}
+#[derive(OpenApi)]
+#[openapi(paths(dashboard, activities))]
+pub struct DashboardApi;
 
 #[utoipa::path(
     get,
     path = "/api/dashboard",
     tag = "dashboard",
     security(("bearer" = [])),
-    responses((status = 200, description = "Stats for the stored role", body = oa::Dashboard), oa::NeedsAuth, oa::Missing)
+    responses((status = 200, description = "Stats for the stored role", body = Dashboard), NeedsAuth, Missing)
 )]
 async fn dashboard(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
-) -> Result<HttpResponse, ApiError> {
-    let d = state.dashboards.dashboard(&user).await?;
-    Ok(HttpResponse::Ok().json(dashboard_dto(&d)))
+) -> Result<web::Json<Dashboard>, ApiError> {
+    Ok(web::Json(state.dashboards.dashboard(&user).await?.into()))
 }
 
 #[utoipa::path(
@@ -93,13 +41,12 @@ async fn dashboard(
     path = "/api/dashboard/activities",
     tag = "dashboard",
     security(("bearer" = [])),
-    responses((status = 200, description = "Recent activity", body = Vec<oa::Activity>), oa::NeedsAuth, oa::Missing)
+    responses((status = 200, description = "Recent activity", body = Vec<Activity>), NeedsAuth, Missing)
 )]
 async fn activities(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<web::Json<Vec<Activity>>, ApiError> {
     let list = state.dashboards.activities(&user).await?;
-    let body: Vec<ActivityDto<'_>> = list.iter().map(activity_dto).collect();
-    Ok(HttpResponse::Ok().json(body))
+    Ok(web::Json(list.into_iter().map(Activity::from).collect()))
 }

@@ -1,17 +1,18 @@
 //! Liveness, readiness and the reference's informational routes (CONTRACT 6, 8.15).
 
+pub mod wire;
+
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use chrono::Utc;
-use serde_json::json;
+use utoipa::OpenApi;
 
-use crate::dto::rfc3339;
-use crate::error::ApiError;
-use crate::openapi::schemas as oa;
+use self::wire::{
+    DB_CONNECTED, DbStatus, LIVENESS, Liveness, Ping, ROOT_INFO, Readiness, RootInfo,
+    SERVICE_STATUS, ServiceStatus,
+};
+use crate::error::{ApiError, ErrorBody};
 use crate::resource;
 use crate::state::AppState;
-
-const SERVICE: &str = "intowork-backend";
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(resource!("/", get => root))
@@ -22,16 +23,18 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .service(resource!("/api/db-status", get => db_status));
 }
 
+#[derive(OpenApi)]
+#[openapi(paths(root, health, ready, ping, status, db_status))]
+pub struct HealthApi;
+
 #[utoipa::path(
     get,
     path = "/",
     tag = "health",
-    responses((status = 200, description = "Service information", body = oa::RootInfo))
+    responses((status = 200, description = "Service information", body = RootInfo))
 )]
-async fn root() -> HttpResponse {
-    HttpResponse::Ok().json(json!({
-        "status": "ok", "service": SERVICE, "version": "1.0.0", "docs": "/docs"
-    }))
+async fn root() -> web::Json<RootInfo> {
+    web::Json(ROOT_INFO)
 }
 
 /// Liveness: never touches the database, so a database outage does not restart the process.
@@ -39,10 +42,10 @@ async fn root() -> HttpResponse {
     get,
     path = "/health",
     tag = "health",
-    responses((status = 200, description = "Alive (never touches the database)", body = oa::Liveness))
+    responses((status = 200, description = "Alive (never touches the database)", body = Liveness))
 )]
-async fn health() -> HttpResponse {
-    HttpResponse::Ok().json(json!({ "status": "healthy", "service": SERVICE }))
+async fn health() -> web::Json<Liveness> {
+    web::Json(LIVENESS)
 }
 
 /// Readiness: the database and file storage both answer.
@@ -50,24 +53,16 @@ async fn health() -> HttpResponse {
     get,
     path = "/health/ready",
     tag = "health",
-    responses((status = 200, description = "Database and storage answer", body = oa::Readiness), (status = 503, description = "Not ready (`not_ready`)", body = oa::Readiness, headers(("Retry-After" = u32))))
+    responses((status = 200, description = "Database and storage answer", body = Readiness), (status = 503, description = "Not ready (`not_ready`)", body = Readiness, headers(("Retry-After" = u32))))
 )]
 async fn ready(state: web::Data<AppState>) -> HttpResponse {
-    let r = state.health.readiness().await;
-    let word = |ok: bool| if ok { "ok" } else { "unavailable" };
-    let mut body = json!({
-        "status": if r.is_ready() { "ready" } else { "unavailable" },
-        "database": word(r.database),
-        "storage": word(r.storage),
-    });
-    if r.is_ready() {
-        HttpResponse::Ok().json(body)
+    let readiness = state.health.readiness().await;
+    if readiness.is_ready() {
+        HttpResponse::Ok().json(Readiness::from(readiness))
     } else {
-        body["detail"] = json!("Service not ready");
-        body["code"] = json!("not_ready");
         HttpResponse::build(StatusCode::SERVICE_UNAVAILABLE)
             .insert_header(("Retry-After", "5"))
-            .json(body)
+            .json(Readiness::from(readiness))
     }
 }
 
@@ -75,27 +70,20 @@ async fn ready(state: web::Data<AppState>) -> HttpResponse {
     get,
     path = "/api/ping",
     tag = "health",
-    responses((status = 200, description = "Pong", body = oa::Ping))
+    responses((status = 200, description = "Pong", body = Ping))
 )]
-async fn ping() -> HttpResponse {
-    HttpResponse::Ok().json(json!({
-        "ping": "pong", "timestamp": rfc3339(&Utc::now()), "service": SERVICE
-    }))
+async fn ping() -> web::Json<Ping> {
+    web::Json(Ping::now())
 }
 
 #[utoipa::path(
     get,
     path = "/api/status",
     tag = "health",
-    responses((status = 200, description = "Static status", body = oa::ServiceStatus))
+    responses((status = 200, description = "Static status", body = ServiceStatus))
 )]
-async fn status() -> HttpResponse {
-    HttpResponse::Ok().json(json!({
-        "status": "running",
-        "phase": "Phase 1 - Foundation",
-        "features": ["ping", "health_check"],
-        "next": "database_models"
-    }))
+async fn status() -> web::Json<ServiceStatus> {
+    web::Json(SERVICE_STATUS)
 }
 
 /// Database readiness without the reference's user count or driver text (CONTRACT S4).
@@ -103,15 +91,11 @@ async fn status() -> HttpResponse {
     get,
     path = "/api/db-status",
     tag = "health",
-    responses((status = 200, description = "Database reachable", body = oa::DbStatus), (status = 503, description = "Database unavailable (`database_unavailable`)", body = oa::ErrorBody))
+    responses((status = 200, description = "Database reachable", body = DbStatus), (status = 503, description = "Database unavailable (`database_unavailable`)", body = ErrorBody))
 )]
-async fn db_status(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+async fn db_status(state: web::Data<AppState>) -> Result<web::Json<DbStatus>, ApiError> {
     if state.health.database_ready().await {
-        Ok(HttpResponse::Ok().json(json!({
-            "status": "connected",
-            "test_query": 1,
-            "message": "Database connection successful"
-        })))
+        Ok(web::Json(DB_CONNECTED))
     } else {
         Err(ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,

@@ -2,19 +2,20 @@
 //! their own notifications. The fixed paths (`unread-count`, `mark-all-read`) are registered before
 //! `{notification_id}` so they are never taken for an id.
 
-use actix_web::{HttpResponse, web};
-use chrono::{DateTime, Utc};
-use intowork_domain::NotificationId;
-use intowork_domain::notification::{Notification, NotificationPage};
-use serde::{Deserialize, Serialize};
+pub mod wire;
 
-use crate::dto::{Message, ser_opt_time, ser_time};
+use actix_web::web;
+use intowork_domain::NotificationId;
+use serde::Deserialize;
+use utoipa::{IntoParams, OpenApi};
+
+use self::wire::{NotificationList, UnreadCount};
 use crate::error::ApiError;
+use crate::error::responses::{Invalid, Missing, NeedsAuth};
 use crate::extract::{AuthUser, ValidQuery};
-use crate::openapi::schemas as oa;
 use crate::resource;
-use crate::routes::wire::{check_range, query_bool, query_int};
 use crate::state::AppState;
+use crate::wire::{MessageBody, check_range, query_bool, query_int};
 
 const DEFAULT_LIMIT: i64 = 20;
 const MAX_LIMIT: i64 = 100;
@@ -27,57 +28,20 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .service(resource!("/api/notifications/{notification_id}", delete => delete));
 }
 
-#[derive(Serialize)]
-pub struct NotificationDto<'a> {
-    id: i64,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    title: &'a str,
-    message: &'a str,
-    related_job_id: Option<i64>,
-    related_application_id: Option<i64>,
-    is_read: bool,
-    #[serde(serialize_with = "ser_opt_time")]
-    read_at: Option<DateTime<Utc>>,
-    #[serde(serialize_with = "ser_time")]
-    created_at: DateTime<Utc>,
-}
+#[derive(OpenApi)]
+#[openapi(paths(list, unread_count, mark_all_read, mark_read, delete))]
+pub struct NotificationsApi;
 
-pub fn notification_dto(n: &Notification) -> NotificationDto<'_> {
-    NotificationDto {
-        id: n.id.get(),
-        kind: n.kind.as_str(),
-        title: &n.title,
-        message: &n.message,
-        related_job_id: n.related_job_id.map(|j| j.get()),
-        related_application_id: n.related_application_id.map(|a| a.get()),
-        is_read: n.is_read,
-        read_at: n.read_at,
-        created_at: n.created_at,
-    }
-}
-
-#[derive(Serialize)]
-struct ListDto<'a> {
-    notifications: Vec<NotificationDto<'a>>,
-    total: i64,
-    unread_count: i64,
-}
-
-fn list_dto(page: &NotificationPage) -> ListDto<'_> {
-    ListDto {
-        notifications: page.items.iter().map(notification_dto).collect(),
-        total: page.total,
-        unread_count: page.unread_count,
-    }
-}
-
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct ListQuery {
+    /// 1 to 100 (default 20)
     #[serde(default, deserialize_with = "query_int")]
     limit: Option<i64>,
+    /// ≥ 0 (default 0)
     #[serde(default, deserialize_with = "query_int")]
     offset: Option<i64>,
+    /// Only unread ones
     #[serde(default, deserialize_with = "query_bool")]
     unread_only: Option<bool>,
 }
@@ -87,14 +51,14 @@ struct ListQuery {
     path = "/api/notifications",
     tag = "notifications",
     security(("bearer" = [])),
-    params(("limit" = Option<i64>, Query, description = "1 to 100 (default 20)"), ("offset" = Option<i64>, Query, description = "≥ 0 (default 0)"), ("unread_only" = Option<bool>, Query, description = "Only unread ones")),
-    responses((status = 200, description = "Newest first", body = oa::NotificationList), oa::NeedsAuth, oa::Invalid)
+    params(ListQuery),
+    responses((status = 200, description = "Newest first", body = NotificationList), NeedsAuth, Invalid)
 )]
 async fn list(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
     ValidQuery(q): ValidQuery<ListQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<web::Json<NotificationList>, ApiError> {
     let limit = check_range(
         "limit",
         q.limit.unwrap_or(DEFAULT_LIMIT),
@@ -107,12 +71,7 @@ async fn list(
         .notifications
         .list(user.id, unread_only, limit, offset)
         .await?;
-    Ok(HttpResponse::Ok().json(list_dto(&page)))
-}
-
-#[derive(Serialize)]
-struct UnreadDto {
-    unread_count: i64,
+    Ok(web::Json(page.into()))
 }
 
 #[utoipa::path(
@@ -120,14 +79,14 @@ struct UnreadDto {
     path = "/api/notifications/unread-count",
     tag = "notifications",
     security(("bearer" = [])),
-    responses((status = 200, description = "Unread count", body = oa::UnreadCount), oa::NeedsAuth)
+    responses((status = 200, description = "Unread count", body = UnreadCount), NeedsAuth)
 )]
 async fn unread_count(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<web::Json<UnreadCount>, ApiError> {
     let unread_count = state.notifications.unread_count(user.id).await?;
-    Ok(HttpResponse::Ok().json(UnreadDto { unread_count }))
+    Ok(web::Json(UnreadCount { unread_count }))
 }
 
 #[utoipa::path(
@@ -136,18 +95,18 @@ async fn unread_count(
     tag = "notifications",
     security(("bearer" = [])),
     params(("notification_id" = i64, Path, description = "Notification id")),
-    responses((status = 200, description = "Read", body = oa::MessageBody), oa::NeedsAuth, oa::Missing, oa::Invalid)
+    responses((status = 200, description = "Read", body = MessageBody), NeedsAuth, Missing, Invalid)
 )]
 async fn mark_read(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
     path: web::Path<i64>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<web::Json<MessageBody>, ApiError> {
     let id = NotificationId(path.into_inner());
     state.notifications.mark_read(user.id, id).await?;
-    Ok(HttpResponse::Ok().json(Message {
-        message: "Notification marquée comme lue",
-    }))
+    Ok(web::Json(MessageBody::new(
+        "Notification marquée comme lue",
+    )))
 }
 
 #[utoipa::path(
@@ -155,16 +114,16 @@ async fn mark_read(
     path = "/api/notifications/mark-all-read",
     tag = "notifications",
     security(("bearer" = [])),
-    responses((status = 200, description = "All read", body = oa::MessageBody), oa::NeedsAuth)
+    responses((status = 200, description = "All read", body = MessageBody), NeedsAuth)
 )]
 async fn mark_all_read(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<web::Json<MessageBody>, ApiError> {
     state.notifications.mark_all_read(user.id).await?;
-    Ok(HttpResponse::Ok().json(Message {
-        message: "Toutes les notifications marquées comme lues",
-    }))
+    Ok(web::Json(MessageBody::new(
+        "Toutes les notifications marquées comme lues",
+    )))
 }
 
 #[utoipa::path(
@@ -173,16 +132,14 @@ async fn mark_all_read(
     tag = "notifications",
     security(("bearer" = [])),
     params(("notification_id" = i64, Path, description = "Notification id")),
-    responses((status = 200, description = "Deleted", body = oa::MessageBody), oa::NeedsAuth, oa::Missing, oa::Invalid)
+    responses((status = 200, description = "Deleted", body = MessageBody), NeedsAuth, Missing, Invalid)
 )]
 async fn delete(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
     path: web::Path<i64>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<web::Json<MessageBody>, ApiError> {
     let id = NotificationId(path.into_inner());
     state.notifications.delete(user.id, id).await?;
-    Ok(HttpResponse::Ok().json(Message {
-        message: "Notification supprimée",
-    }))
+    Ok(web::Json(MessageBody::new("Notification supprimée")))
 }

@@ -1,18 +1,20 @@
 //! `POST /api/auth/forgot-password` and `POST /api/auth/reset-password` (CONTRACT 4.1 call 3,
 //! decisions 8.10, 9.7).
 
-use actix_web::{HttpResponse, web};
-use serde::Deserialize;
-use tracing::Instrument;
+pub mod wire;
 
+use actix_web::web;
+use tracing::Instrument;
+use utoipa::OpenApi;
+
+use self::wire::{ForgotPasswordRequest, ResetPasswordRequest};
 use crate::client_ip::ClientIp;
-use crate::dto::Message;
-use crate::error::ApiError;
+use crate::error::responses::{Invalid, Limited};
+use crate::error::{ApiError, ErrorBody};
 use crate::extract::ValidJson;
-use crate::openapi::schemas as oa;
 use crate::resource;
-use crate::routes::auth::parse_email;
 use crate::state::AppState;
+use crate::wire::{MessageBody, parse_email};
 
 /// The one answer to every well-formed forgot-password request, whether or not the address has an
 /// account (no enumeration).
@@ -24,10 +26,9 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .service(resource!("/api/auth/reset-password", post => reset_password));
 }
 
-#[derive(Deserialize)]
-struct ForgotBody {
-    email: String,
-}
+#[derive(OpenApi)]
+#[openapi(paths(forgot_password, reset_password))]
+pub struct PasswordResetApi;
 
 /// Answers at once; the look-up, the token and the mail happen in a task of their own, so known
 /// and unknown addresses take the same time and a slow mail server never holds the request.
@@ -35,14 +36,14 @@ struct ForgotBody {
     post,
     path = "/api/auth/forgot-password",
     tag = "password-reset",
-    request_body = oa::ForgotPasswordRequest,
-    responses((status = 200, description = "The same answer whether or not the address has an account", body = oa::MessageBody), oa::Invalid, oa::Limited)
+    request_body = ForgotPasswordRequest,
+    responses((status = 200, description = "The same answer whether or not the address has an account", body = MessageBody), Invalid, Limited)
 )]
 async fn forgot_password(
     state: web::Data<AppState>,
     ip: ClientIp,
-    ValidJson(body): ValidJson<ForgotBody>,
-) -> Result<HttpResponse, ApiError> {
+    ValidJson(body): ValidJson<ForgotPasswordRequest>,
+) -> Result<web::Json<MessageBody>, ApiError> {
     let email = parse_email(&body.email, "email")?;
     // Counted for every address alike, so a 429 reveals nothing about accounts (9.2).
     state
@@ -57,36 +58,27 @@ async fn forgot_password(
         }
     };
     actix_web::rt::spawn(task.instrument(tracing::Span::current()));
-    Ok(HttpResponse::Ok().json(Message {
-        message: FORGOT_PASSWORD_ANSWER,
-    }))
-}
-
-#[derive(Deserialize)]
-struct ResetBody {
-    token: String,
-    #[serde(alias = "password")]
-    new_password: String,
+    Ok(web::Json(MessageBody::new(FORGOT_PASSWORD_ANSWER)))
 }
 
 #[utoipa::path(
     post,
     path = "/api/auth/reset-password",
     tag = "password-reset",
-    request_body = oa::ResetPasswordRequest,
-    responses((status = 200, description = "Password reset", body = oa::MessageBody), (status = 400, description = "`invalid_reset_token` or a password rule", body = oa::ErrorBody), oa::Invalid, oa::Limited)
+    request_body = ResetPasswordRequest,
+    responses((status = 200, description = "Password reset", body = MessageBody), (status = 400, description = "`invalid_reset_token` or a password rule", body = ErrorBody), Invalid, Limited)
 )]
 async fn reset_password(
     state: web::Data<AppState>,
     ip: ClientIp,
-    ValidJson(body): ValidJson<ResetBody>,
-) -> Result<HttpResponse, ApiError> {
+    ValidJson(body): ValidJson<ResetPasswordRequest>,
+) -> Result<web::Json<MessageBody>, ApiError> {
     state.limits.reset_password(ip.as_str()).await?;
     state
         .recovery
         .reset_password(&body.token, body.new_password)
         .await?;
-    Ok(HttpResponse::Ok().json(Message {
-        message: "Mot de passe réinitialisé avec succès",
-    }))
+    Ok(web::Json(MessageBody::new(
+        "Mot de passe réinitialisé avec succès",
+    )))
 }

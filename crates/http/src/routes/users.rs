@@ -1,61 +1,49 @@
 //! `/api/users*`: the legacy Clerk-era user routes, read-only and admin-only (CONTRACT 3.1, S2,
 //! decision 8.14). `POST /api/users` is gone: the resource answers 405.
 
-use actix_web::{HttpResponse, web};
-use intowork_domain::UserId;
-use intowork_domain::admin::{UserFilter, UserRecord};
-use serde::Deserialize;
-use serde_json::{Value, json};
+pub mod wire;
 
+use actix_web::web;
+use intowork_domain::UserId;
+use intowork_domain::admin::UserFilter;
+use utoipa::OpenApi;
+
+use self::wire::LegacyUser;
 use crate::error::ApiError;
+use crate::error::responses::{Invalid, Missing, NeedsRole};
 use crate::extract::{AdminOnly, RoleUser, ValidQuery};
-use crate::openapi::schemas as oa;
 use crate::resource;
-use crate::routes::admin::window;
-use crate::routes::wire::query_int;
 use crate::state::AppState;
+use crate::wire::WindowQuery;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(resource!("/api/users", get => list))
         .service(resource!("/api/users/{user_id}", get => get_one));
 }
 
-/// CONTRACT 3.1's object, with `clerk_id` null for accounts created by sign-up.
-fn legacy_dto(u: &UserRecord) -> Value {
-    json!({
-        "clerk_id": u.clerk_id, "email": u.email, "role": u.role.as_str(),
-        "first_name": u.first_name, "last_name": u.last_name, "id": u.id.get(),
-        "is_active": u.is_active,
-    })
-}
+#[derive(OpenApi)]
+#[openapi(paths(list, get_one))]
+pub struct UsersApi;
 
-/// The reference returned every user at once; here `skip`/`limit` bound it like the admin lists.
-#[derive(Deserialize)]
-struct ListQuery {
-    #[serde(default, deserialize_with = "query_int")]
-    skip: Option<i64>,
-    #[serde(default, deserialize_with = "query_int")]
-    limit: Option<i64>,
-}
-
+// The reference returned every user at once; here `skip`/`limit` bound it like the admin lists.
 #[utoipa::path(
     get,
     path = "/api/users",
     tag = "users",
     security(("bearer" = [])),
-    params(("skip" = Option<i64>, Query, description = "Rows to skip, ≥ 0 (default 0)"), ("limit" = Option<i64>, Query, description = "1 to 500 (default 50)")),
-    responses((status = 200, description = "Users", body = Vec<oa::LegacyUser>), oa::NeedsRole, oa::Invalid)
+    params(WindowQuery),
+    responses((status = 200, description = "Users", body = Vec<LegacyUser>), NeedsRole, Invalid)
 )]
 async fn list(
     state: web::Data<AppState>,
     _admin: RoleUser<AdminOnly>,
-    ValidQuery(q): ValidQuery<ListQuery>,
-) -> Result<HttpResponse, ApiError> {
+    ValidQuery(q): ValidQuery<WindowQuery>,
+) -> Result<web::Json<Vec<LegacyUser>>, ApiError> {
     let users = state
         .admin
-        .list_users(UserFilter::default(), window(q.skip, q.limit)?)
+        .list_users(UserFilter::default(), q.window()?)
         .await?;
-    Ok(HttpResponse::Ok().json(users.iter().map(legacy_dto).collect::<Vec<_>>()))
+    Ok(web::Json(users.into_iter().map(LegacyUser::from).collect()))
 }
 
 #[utoipa::path(
@@ -64,13 +52,13 @@ async fn list(
     tag = "users",
     security(("bearer" = [])),
     params(("user_id" = i64, Path, description = "User id")),
-    responses((status = 200, description = "The user", body = oa::LegacyUser), oa::NeedsRole, oa::Missing, oa::Invalid)
+    responses((status = 200, description = "The user", body = LegacyUser), NeedsRole, Missing, Invalid)
 )]
 async fn get_one(
     state: web::Data<AppState>,
     _admin: RoleUser<AdminOnly>,
     path: web::Path<i64>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<web::Json<LegacyUser>, ApiError> {
     let user = state.admin.get_user(UserId(path.into_inner())).await?;
-    Ok(HttpResponse::Ok().json(legacy_dto(&user)))
+    Ok(web::Json(user.into()))
 }

@@ -141,6 +141,56 @@ async fn signup_validation_errors_are_422_lists() {
     }
 }
 
+/// pydantic lists every problem of a body at once; so does every JSON body here.
+#[actix_rt::test]
+async fn signup_lists_every_missing_field_at_once() {
+    let app = make_app(Mocks::new()).await;
+    let (status, _, body) = send(
+        &app,
+        TestRequest::post()
+            .uri("/api/auth/signup")
+            .set_json(json!({"email": "a@b.co"})),
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_eq!(body["code"], "validation_error");
+    let item = |field: &str| json!({"type": "missing", "loc": ["body", field], "msg": "Field required", "input": null});
+    assert_eq!(
+        body["detail"],
+        json!([
+            item("password"),
+            item("first_name"),
+            item("last_name"),
+            item("role")
+        ])
+    );
+
+    // Wrong types and missing fields together, in the order the body declares its fields.
+    let (status, _, body) = send(
+        &app,
+        TestRequest::post()
+            .uri("/api/auth/signup")
+            .set_json(json!({"role": 1, "email": "a@b.co", "first_name": ["J"]})),
+    )
+    .await;
+    assert_eq!(status, 422);
+    let found: Vec<_> = body["detail"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["type"].as_str().unwrap(), i["loc"][1].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("missing", "password"),
+            ("string_type", "first_name"),
+            ("missing", "last_name"),
+            ("string_type", "role")
+        ]
+    );
+}
+
 #[actix_rt::test]
 async fn signin_returns_image_and_maps_failures() {
     let mut m = Mocks::new().with_tokens();

@@ -198,6 +198,61 @@ async fn create_checks_role_then_enums() {
 }
 
 #[actix_rt::test]
+async fn create_lists_every_problem_of_the_body_at_once() {
+    let app = make_app(mocks()).await;
+    let (status, _, res) = send(
+        &app,
+        TestRequest::post()
+            .uri("/api/jobs/create")
+            .insert_header(tok(EMPLOYER))
+            .set_json(json!({"title": "Dev", "salary_min": "lots", "job_type": "full_time"})),
+    )
+    .await;
+    assert_eq!(status, 422, "{res}");
+    let found: Vec<_> = res["detail"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["type"].clone(), i["loc"].clone(), i["msg"].clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                json!("missing"),
+                json!(["body", "description"]),
+                json!("Field required")
+            ),
+            (
+                json!("missing"),
+                json!(["body", "location_type"]),
+                json!("Field required")
+            ),
+            (
+                json!("int_type"),
+                json!(["body", "salary_min"]),
+                json!("Input should be a valid integer")
+            ),
+            (
+                json!("missing"),
+                json!(["body", "currency"]),
+                json!("Field required")
+            ),
+        ]
+    );
+    // The same body type serves the update: the same list there.
+    let (status, _, again) = send(
+        &app,
+        TestRequest::put()
+            .uri("/api/jobs/9")
+            .insert_header(tok(EMPLOYER))
+            .set_json(json!({"title": "Dev", "salary_min": "lots", "job_type": "full_time"})),
+    )
+    .await;
+    assert_eq!((status, &again["detail"]), (422, &res["detail"]));
+}
+
+#[actix_rt::test]
 async fn update_keeps_absent_fields_and_hides_other_employers_jobs() {
     let mut m = mocks();
     m.jobs

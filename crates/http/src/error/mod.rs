@@ -1,0 +1,19 @@
+//! `ApiError`, the error bodies, the documented error answers, and the exhaustive mapping from each
+//! use case's error enum, one file per area. A new domain variant must not compile until someone
+//! decides its status (no `_ =>`).
+
+mod activity;
+mod admin;
+mod api_error;
+mod applications;
+mod auth;
+mod body;
+mod candidates;
+mod hiring;
+mod infra;
+mod limits;
+pub mod responses;
+
+pub use api_error::ApiError;
+pub use body::{ErrorBody, ValidationErrorBody};
+pub use candidates::file_too_large;

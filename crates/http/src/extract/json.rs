@@ -1,0 +1,80 @@
+//! JSON bodies with pydantic-shaped 422s listing every problem, and a size limit enforced while
+//! reading.
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest, web};
+use futures_util::StreamExt;
+use futures_util::future::LocalBoxFuture;
+use serde::de::DeserializeOwned;
+
+use crate::error::ApiError;
+use crate::state::HttpSettings;
+use crate::validation::{self, ValidationItem};
+
+/// A JSON body. Malformed JSON, wrong types and missing fields give 422 with pydantic's item list,
+/// one item per problem; a body over the configured limit gives 413 without being read whole.
+/// Unknown fields are ignored.
+pub struct ValidJson<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for ValidJson<T> {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let limit = req
+            .app_data::<web::Data<HttpSettings>>()
+            .map_or(1024 * 1024, |s| s.json_limit);
+        let declared = req
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok());
+        let mut payload = payload.take();
+        Box::pin(async move {
+            if declared.is_some_and(|len| len > limit) {
+                return Err(too_large());
+            }
+            let mut body = web::BytesMut::new();
+            while let Some(chunk) = payload.next().await {
+                let chunk = chunk.map_err(|_| {
+                    ApiError::bad_request("invalid_body", "The request body could not be read")
+                })?;
+                if body.len() + chunk.len() > limit {
+                    return Err(too_large());
+                }
+                body.extend_from_slice(&chunk);
+            }
+            parse_json(&body).map(ValidJson)
+        })
+    }
+}
+
+fn too_large() -> ApiError {
+    ApiError::new(
+        actix_web::http::StatusCode::PAYLOAD_TOO_LARGE,
+        "payload_too_large",
+        "Request body too large",
+    )
+}
+
+pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(ApiError::validation(vec![ValidationItem::missing_body()]));
+    }
+    // serde would accept `[..]` for a struct (sequence form); the contract's bodies are objects.
+    let first = body.iter().find(|b| !b.is_ascii_whitespace());
+    if first != Some(&b'{') && serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok() {
+        return Err(ApiError::validation(vec![ValidationItem::new(
+            "model_attributes_type",
+            vec!["body".into()],
+            "Input should be a valid dictionary or object to extract fields from",
+        )]));
+    }
+    if let Some(item) = crate::nul::in_json(body) {
+        return Err(ApiError::validation(vec![item]));
+    }
+    let de = &mut serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize(de)
+        .map_err(|first| ApiError::validation(validation::body_problems::<T>(body, first)))
+}

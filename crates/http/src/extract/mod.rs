@@ -1,0 +1,10 @@
+//! Extractors: JSON bodies, query strings and path parameters with pydantic-shaped 422s, and the
+//! authenticated user with role checks in the handler's signature (DESIGN 4).
+
+mod auth;
+mod json;
+mod params;
+
+pub use auth::{AdminOnly, AuthUser, MaybeUser, RoleGate, RoleUser};
+pub use json::{ValidJson, parse_json};
+pub use params::{ValidQuery, not_an_integer, path_error_handler};

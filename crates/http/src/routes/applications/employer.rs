@@ -1,0 +1,102 @@
+//! The employer's side: the applications to their jobs, with status changes and private notes
+//! (CONTRACT 3.7, 8.7).
+
+use actix_web::web;
+use intowork_domain::ApplicationId;
+use intowork_domain::application::Page;
+use intowork_domain::user::Role;
+
+use super::employer_wire::{
+    EmployerApplication, EmployerApplicationPage, NotesRequest, NotesSet, StatusChanged,
+    StatusRequest,
+};
+use super::query::EmployerQuery;
+use crate::error::ApiError;
+use crate::error::responses::{Invalid, Missing, NeedsRole, Rejected};
+use crate::extract::{RoleUser, ValidJson, ValidQuery};
+use crate::role_gate;
+use crate::state::AppState;
+
+role_gate!(Reviewer, Role::Employer, "Accès réservé aux employeurs");
+
+#[utoipa::path(
+    get,
+    path = "/api/applications/employer/applications",
+    tag = "applications",
+    security(("bearer" = [])),
+    params(EmployerQuery),
+    responses((status = 200, description = "Applications to the employer's jobs", body = EmployerApplicationPage), NeedsRole, Invalid)
+)]
+pub(super) async fn list_for_employer(
+    state: web::Data<AppState>,
+    user: RoleUser<Reviewer>,
+    ValidQuery(q): ValidQuery<EmployerQuery>,
+) -> Result<web::Json<EmployerApplicationPage>, ApiError> {
+    let p = q.paging()?;
+    let Page { items, total } = state
+        .applications
+        .list_for_employer(user.user().id, q.status(), q.job(), p)
+        .await?;
+    let items = items
+        .into_iter()
+        .map(|a| {
+            let cv_url = a.cv_id.map(|cv| state.cvs.signed_link(cv));
+            EmployerApplication::new(a, cv_url)
+        })
+        .collect();
+    Ok(web::Json(EmployerApplicationPage::new(items, total, p)))
+}
+
+#[utoipa::path(
+    put,
+    path = "/api/applications/employer/applications/{application_id}/status",
+    tag = "applications",
+    security(("bearer" = [])),
+    params(("application_id" = i64, Path, description = "Application id")),
+    request_body = StatusRequest,
+    responses((status = 200, description = "Changed", body = StatusChanged), Rejected, NeedsRole, Missing, Invalid)
+)]
+pub(super) async fn change_status(
+    state: web::Data<AppState>,
+    user: RoleUser<Reviewer>,
+    path: web::Path<i64>,
+    ValidJson(b): ValidJson<StatusRequest>,
+) -> Result<web::Json<StatusChanged>, ApiError> {
+    let id = ApplicationId(path.into_inner());
+    let change = state
+        .applications
+        .change_status(user.user().id, id, &b.status)
+        .await?;
+    Ok(web::Json(StatusChanged {
+        message: "Statut mis à jour avec succès",
+        application_id: id.get(),
+        new_status: change.status.into(),
+    }))
+}
+
+#[utoipa::path(
+    put,
+    path = "/api/applications/employer/applications/{application_id}/notes",
+    tag = "applications",
+    security(("bearer" = [])),
+    params(("application_id" = i64, Path, description = "Application id")),
+    request_body = NotesRequest,
+    responses((status = 200, description = "Saved", body = NotesSet), NeedsRole, Missing, Invalid)
+)]
+pub(super) async fn set_notes(
+    state: web::Data<AppState>,
+    user: RoleUser<Reviewer>,
+    path: web::Path<i64>,
+    ValidJson(b): ValidJson<NotesRequest>,
+) -> Result<web::Json<NotesSet>, ApiError> {
+    let id = ApplicationId(path.into_inner());
+    state
+        .applications
+        .set_notes(user.user().id, id, b.notes.clone())
+        .await?;
+    Ok(web::Json(NotesSet {
+        message: "Notes mises à jour avec succès",
+        application_id: id.get(),
+        notes: b.notes,
+    }))
+}

@@ -1,0 +1,79 @@
+//! Bodies of the employer's review routes (CONTRACT 3.7, 8.7).
+
+use chrono::{DateTime, Utc};
+use intowork_domain::application;
+use intowork_domain::job::Paging;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::page::application_page;
+use crate::wire::{ApplicationStatus, ser_time};
+
+// The employer's view, with a signed, expiring link to the CV the application was made with.
+#[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EmployerApplication {
+    pub id: i64,
+    pub job_id: i64,
+    pub job_title: String,
+    pub candidate_id: i64,
+    pub candidate_name: String,
+    pub candidate_email: String,
+    pub candidate_phone: Option<String>,
+    pub status: ApplicationStatus,
+    #[serde(serialize_with = "ser_time")]
+    pub applied_at: DateTime<Utc>,
+    pub cover_letter: Option<String>,
+    pub notes: Option<String>,
+    /// A signed, expiring link to the candidate's CV.
+    pub cv_url: Option<String>,
+}
+
+impl EmployerApplication {
+    pub fn new(a: application::EmployerApplication, cv_url: Option<String>) -> Self {
+        Self {
+            id: a.id.get(),
+            job_id: a.job_id.get(),
+            job_title: a.job_title,
+            candidate_id: a.candidate_id.get(),
+            candidate_name: format!("{} {}", a.candidate_first_name, a.candidate_last_name),
+            candidate_email: a.candidate_email,
+            candidate_phone: a.candidate_phone,
+            status: a.status.into(),
+            applied_at: a.applied_at,
+            cover_letter: a.cover_letter,
+            notes: a.notes,
+            cv_url,
+        }
+    }
+}
+
+application_page!(EmployerApplicationPage of EmployerApplication);
+
+// `status` stays a string: the domain answers an unknown value with a 400 `invalid_status`.
+#[derive(Deserialize, ToSchema)]
+pub struct StatusRequest {
+    #[schema(value_type = ApplicationStatus)]
+    pub status: String,
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatusChanged {
+    pub message: &'static str,
+    pub application_id: i64,
+    pub new_status: ApplicationStatus,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NotesRequest {
+    pub notes: String,
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NotesSet {
+    pub message: &'static str,
+    pub application_id: i64,
+    pub notes: String,
+}

@@ -1,0 +1,94 @@
+//! Bodies of onboarding, `POST /api/auth/complete-registration` (CONTRACT 8.10, 9.14).
+
+use intowork_domain::company::{self, CandidateContactProfile, CompleteRegistrationCommand};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::wire::Company;
+use crate::routes::employers::wire::EmployerSummary;
+use crate::wire::Role;
+
+#[derive(Deserialize, ToSchema)]
+pub struct RegistrationRequest {
+    #[schema(value_type = Option<Role>)]
+    pub role: Option<String>,
+    pub phone: Option<String>,
+    pub location: Option<String>,
+    pub title: Option<String>,
+    pub company_name: Option<String>,
+    pub company_industry: Option<String>,
+    pub position: Option<String>,
+}
+
+impl From<RegistrationRequest> for CompleteRegistrationCommand {
+    fn from(b: RegistrationRequest) -> Self {
+        CompleteRegistrationCommand {
+            role: b.role,
+            phone: b.phone,
+            location: b.location,
+            title: b.title,
+            company_name: b.company_name,
+            company_industry: b.company_industry,
+            position: b.position,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegistrationProfile {
+    pub id: i64,
+    pub user_id: i64,
+    pub phone: Option<String>,
+    pub location: Option<String>,
+    pub title: Option<String>,
+}
+
+impl From<CandidateContactProfile> for RegistrationProfile {
+    fn from(p: CandidateContactProfile) -> Self {
+        Self {
+            id: p.id.get(),
+            user_id: p.user_id.get(),
+            phone: p.contact.phone,
+            location: p.contact.location,
+            title: p.contact.title,
+        }
+    }
+}
+
+/// `profile` for candidates; `employer` and `company` (null without one) for employers.
+#[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Registration {
+    pub message: &'static str,
+    pub role: Role,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<RegistrationProfile>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub employer: Option<EmployerSummary>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Company>)]
+    pub company: Option<Option<Company>>,
+}
+
+impl Registration {
+    /// The answer names the caller's stored role; the outcome says which profile was completed.
+    pub fn new(role: Role, outcome: company::Registration) -> Self {
+        let mut answer = Self {
+            message: "Inscription complétée",
+            role,
+            profile: None,
+            employer: None,
+            company: None,
+        };
+        match outcome {
+            company::Registration::Candidate(p) => answer.profile = Some(p.into()),
+            company::Registration::Employer { employer, company } => {
+                answer.employer = Some(employer.into());
+                answer.company = Some(company.map(Company::from));
+            }
+            company::Registration::Admin => {}
+        }
+        answer
+    }
+}

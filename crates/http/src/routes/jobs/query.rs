@@ -1,0 +1,86 @@
+//! The query strings of the job lists (CONTRACT 3.6, 9.10), documented by their own fields.
+
+use intowork_domain::job::{MyJobsSearch, PublicJobSearch};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use crate::error::ApiError;
+use crate::wire::{check_range, paging, query_int};
+
+const MAX_LIMIT: i64 = 50;
+const DEFAULT_LIMIT: i64 = 10;
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListQuery {
+    /// Page, ≥ 1 (default 1)
+    #[serde(default, deserialize_with = "query_int")]
+    page: Option<i64>,
+    /// 1 to 50 (default 10)
+    #[serde(default, deserialize_with = "query_int")]
+    limit: Option<i64>,
+    /// Words in the title, description or company
+    search: Option<String>,
+    /// Location contains
+    location: Option<String>,
+    /// full_time, part_time, contract, temporary, internship
+    job_type: Option<String>,
+    /// on_site, remote, hybrid
+    location_type: Option<String>,
+    /// Minimum salary
+    #[serde(default, deserialize_with = "query_int")]
+    salary_min: Option<i32>,
+}
+
+impl ListQuery {
+    pub fn into_search(self) -> Result<PublicJobSearch, ApiError> {
+        Ok(PublicJobSearch {
+            paging: paging(self.page, self.limit, DEFAULT_LIMIT, MAX_LIMIT)?,
+            search: self.search,
+            location: self.location,
+            job_type: self.job_type,
+            location_type: self.location_type,
+            salary_min: self.salary_min,
+        })
+    }
+}
+
+// The frontend also sends `location`, `job_type` and `location_type` here; they are ignored.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct MyJobsQuery {
+    /// Page, ≥ 1
+    #[serde(default, deserialize_with = "query_int")]
+    page: Option<i64>,
+    /// 1 to 50 (default 10)
+    #[serde(default, deserialize_with = "query_int")]
+    limit: Option<i64>,
+    /// Words in the title
+    search: Option<String>,
+    /// draft, published, closed, archived
+    status_filter: Option<String>,
+}
+
+impl MyJobsQuery {
+    pub fn into_search(self) -> Result<MyJobsSearch, ApiError> {
+        Ok(MyJobsSearch {
+            paging: paging(self.page, self.limit, DEFAULT_LIMIT, MAX_LIMIT)?,
+            search: self.search,
+            status: self.status_filter,
+        })
+    }
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RecentQuery {
+    /// 1 to 30 (default 7)
+    #[serde(default, deserialize_with = "query_int")]
+    days: Option<i64>,
+}
+
+impl RecentQuery {
+    pub fn days(&self) -> Result<i64, ApiError> {
+        check_range("days", self.days.unwrap_or(7), 1, Some(30))
+    }
+}

@@ -1,0 +1,76 @@
+//! Every resource of the API: its routes and its part of the OpenAPI document. The app and the
+//! document both read this one list, so no other module has to name every route module.
+
+use actix_web::web::ServiceConfig;
+use utoipa::OpenApi;
+
+use super::{
+    admin, applications, auth, candidates, companies, cvs, dashboard, employers, health, jobs,
+    notifications, password_reset, profile_items, users,
+};
+
+/// A resource: how to register its routes, and its paths (with their schemas) for the document.
+pub struct Resource {
+    pub routes: fn(&mut ServiceConfig),
+    pub docs: fn() -> utoipa::openapi::OpenApi,
+}
+
+/// In registration order: a resource's fixed paths come before another's parameterised ones.
+pub const RESOURCES: &[Resource] = &[
+    Resource {
+        routes: health::config,
+        docs: health::HealthApi::openapi,
+    },
+    Resource {
+        routes: auth::config,
+        docs: auth::AuthApi::openapi,
+    },
+    Resource {
+        routes: applications::config,
+        docs: applications::ApplicationsApi::openapi,
+    },
+    Resource {
+        routes: candidates::config,
+        docs: candidates::CandidatesApi::openapi,
+    },
+    Resource {
+        routes: profile_items::config,
+        docs: profile_items::ProfileItemsApi::openapi,
+    },
+    Resource {
+        routes: cvs::config,
+        docs: cvs::CvsApi::openapi,
+    },
+    Resource {
+        routes: employers::config,
+        docs: employers::EmployersApi::openapi,
+    },
+    Resource {
+        routes: companies::config,
+        docs: companies::CompaniesApi::openapi,
+    },
+    Resource {
+        routes: jobs::config,
+        docs: jobs::JobsApi::openapi,
+    },
+    Resource {
+        routes: notifications::config,
+        docs: notifications::NotificationsApi::openapi,
+    },
+    Resource {
+        routes: dashboard::config,
+        docs: dashboard::DashboardApi::openapi,
+    },
+    Resource {
+        routes: admin::config,
+        docs: admin::AdminApi::openapi,
+    },
+    Resource {
+        routes: users::config,
+        docs: users::UsersApi::openapi,
+    },
+    Resource {
+        routes: password_reset::config,
+        docs: password_reset::PasswordResetApi::openapi,
+    },
+];

@@ -1,0 +1,21 @@
+//! Wire helpers shared by the route modules: timestamps, the acknowledgement body, the domain enums
+//! as they appear in bodies and in the document, "absent vs null" for partial updates, query
+//! parameters and e-mail fields. Each resource's own request and response types live next to its
+//! handlers (`routes/<resource>/wire.rs`).
+
+mod email;
+mod enums;
+mod message;
+mod patch;
+mod query;
+mod time;
+
+pub use email::parse_email;
+pub use enums::{
+    ActivityKind, ApplicationStatus, ChangeType, JobStatus, JobType, LocationType,
+    NotificationType, Role, SkillCategory, StatColor, TokenType,
+};
+pub use message::MessageBody;
+pub use patch::present;
+pub use query::{WindowQuery, check_range, paging, query_bool, query_int, window};
+pub use time::{rfc3339, ser_opt_time, ser_time};
