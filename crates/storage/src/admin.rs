@@ -12,9 +12,10 @@ use intowork_domain::admin::{
     UserRecord, Window,
 };
 use intowork_domain::job::JobStatus;
-use intowork_domain::ports::DeletedUser;
+use intowork_domain::ports::{AccountRemoval, Commit, DeletedUser};
 use intowork_domain::{RepoError, UserId};
 
+use crate::account_removal::{applicants_of, remove_account};
 use crate::admin_rows::{
     AdminJobRow, AuditRow, EmployerRecordRow, USER_RECORD, UserRecordRow, insert_audit,
     parse_job_status,
@@ -26,7 +27,6 @@ use crate::job_rows::{APPLICATIONS_COUNT_SQL, contains_pattern};
 use crate::schema::{
     admin_audit_log, companies, employers, job_applications, jobs, notifications, users,
 };
-use crate::users::delete_user;
 
 // Portable case folding for the name search. SQLite's `lower` folds ASCII only, so accented
 // capitals match case-insensitively on PostgreSQL alone (emails use the Rust-normalised column).
@@ -217,18 +217,26 @@ fn set_active(
     })
 }
 
-fn delete(conn: &mut DbConn, id: i64, audit: &AuditRecord) -> QueryResult<Option<DeletedUser>> {
+/// The account's removal and its audit row, in one write transaction.
+fn delete(
+    conn: &mut DbConn,
+    removal: &AccountRemoval,
+    audit: &AuditRecord,
+) -> QueryResult<Commit<DeletedUser>> {
     write_tx(conn, |conn| {
         let email: Option<String> = users::table
-            .find(id)
+            .find(removal.user.get())
             .select(users::email)
             .first(conn)
             .optional()?;
         let Some(email) = email else {
-            return Ok(None);
+            return Ok(Commit::NotFound);
         };
-        insert_audit(conn, audit, id, &email)?;
-        delete_user(conn, id, audit.at.naive_utc())
+        let commit = remove_account(conn, removal)?;
+        if let Commit::Done(_) = commit {
+            insert_audit(conn, audit, removal.user.get(), &email)?;
+        }
+        Ok(commit)
     })
 }
 
@@ -325,14 +333,21 @@ impl AdminRepository for DieselAdminRepository {
             .await
     }
 
-    #[tracing::instrument(name = "db.admin.delete_user", skip_all, fields(user_id = id.get()))]
+    #[tracing::instrument(name = "db.admin.applicants_of", skip_all, fields(user_id = employer_user.get()))]
+    async fn applicants_of(&self, employer_user: UserId) -> Result<Vec<UserId>, RepoError> {
+        self.db
+            .run(move |conn| applicants_of(conn, employer_user.get()).map_err(map_db_error))
+            .await
+    }
+
+    #[tracing::instrument(name = "db.admin.delete_user", skip_all, fields(user_id = removal.user.get()))]
     async fn delete_user(
         &self,
-        id: UserId,
+        removal: AccountRemoval,
         audit: AuditRecord,
-    ) -> Result<Option<DeletedUser>, RepoError> {
+    ) -> Result<Commit<DeletedUser>, RepoError> {
         self.db
-            .run(move |conn| delete(conn, id.get(), &audit).map_err(map_db_error))
+            .run(move |conn| delete(conn, &removal, &audit).map_err(map_db_error))
             .await
     }
 

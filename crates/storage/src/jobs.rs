@@ -9,9 +9,10 @@ use diesel::dsl::count_star;
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 use intowork_domain::job::{
-    EmployerJobQuery, Job, JobFields, JobListing, JobPage, JobRemoval, JobRemovalNotice,
-    JobRepository, JobStatus, PublicJobQuery,
+    ArchiveJob, EmployerJobQuery, Job, JobApplicant, JobFields, JobListing, JobPage, JobRepository,
+    JobStatus, PublicJobFilter, PublicJobQuery,
 };
+use intowork_domain::ports::Commit;
 use intowork_domain::search::{job_search_text, normalize};
 use intowork_domain::{ApplicationId, CompanyId, EmployerId, JobId, RepoError, UserId};
 
@@ -19,10 +20,11 @@ use crate::conn::DbConn;
 use crate::database::{Database, write_tx};
 use crate::error::map_db_error;
 use crate::job_rows::{
-    APPLICATIONS_COUNT_SQL, JobRow, Source, after_company_pattern, contains_pattern,
+    APPLICATIONS_COUNT_SQL, JobRow, Source, after_company_pattern, applied_ids, contains_pattern,
     listing_columns, listing_source, load_page, mark_applied, planned_per_pattern, with_applied,
 };
-use crate::schema::{candidates, companies, job_applications, jobs, notifications, users};
+use crate::notifications::insert_notifications;
+use crate::schema::{candidates, companies, job_applications, jobs, users};
 
 #[derive(Clone, Debug)]
 pub struct DieselJobRepository {
@@ -78,7 +80,7 @@ fn job_values<'a>(f: &'a JobFields, company_name: &str, now: NaiveDateTime) -> J
     }
 }
 
-fn public_filtered(q: &PublicJobQuery) -> Source {
+fn public_filtered(q: &PublicJobFilter) -> Source {
     let mut s = listing_source!()
         .filter(jobs::status.eq(JobStatus::Published.as_str()))
         .filter(users::is_active.eq(true));
@@ -126,7 +128,7 @@ fn employer_filtered(q: &EmployerJobQuery) -> Source {
 }
 
 /// The count of the public list for the filters of `q` (the page and viewer do not change it).
-fn public_total_key(q: &PublicJobQuery) -> String {
+fn public_total_key(q: &PublicJobFilter) -> String {
     format!(
         "jobs.public|{:?}|{:?}|{:?}|{:?}|{:?}",
         q.text, q.location, q.job_type, q.location_type, q.salary_min
@@ -136,9 +138,10 @@ fn public_total_key(q: &PublicJobQuery) -> String {
 /// A page of the public list. Its total and its rows (as anyone sees them) come from the read
 /// caches while nothing was written; a signed-in candidate's `has_applied` is always read live.
 fn public_page(conn: &mut DbConn, db: &Database, q: &PublicJobQuery) -> Result<JobPage, RepoError> {
-    let filters = public_total_key(q);
+    let filter = q.filter();
+    let filters = public_total_key(&filter);
     let total = db.totals().get_or(filters.clone(), || {
-        public_filtered(q)
+        public_filtered(&filter)
             .select(count_star())
             .get_result::<i64>(conn)
             .map_err(map_db_error)
@@ -147,7 +150,8 @@ fn public_page(conn: &mut DbConn, db: &Database, q: &PublicJobQuery) -> Result<J
     let shared = db
         .job_pages()
         .get_or(format!("{filters}|{limit}|{offset}"), || {
-            let rows = load_page(public_filtered(q), limit, offset, conn).map_err(map_db_error)?;
+            let rows =
+                load_page(public_filtered(&filter), limit, offset, conn).map_err(map_db_error)?;
             with_applied(conn, rows, None).map(Arc::new)
         })?;
     let mut items = Arc::unwrap_or_clone(shared);
@@ -193,64 +197,67 @@ fn company_name(conn: &mut DbConn, company: i64) -> QueryResult<String> {
         .first(conn)
 }
 
-fn remove(
-    conn: &mut DbConn,
-    id: i64,
-    notice: &JobRemovalNotice,
-    now: NaiveDateTime,
-) -> QueryResult<Option<JobRemoval>> {
-    // Exclusive: an application being written to this job commits first and is then seen here,
-    // so a job with applications is archived, never deleted (8.6).
-    let status = crate::locks::job_status_exclusive(conn, id)?;
-    if status.is_none_or(|s| s == JobStatus::Archived.as_str()) {
-        return Ok(None);
-    }
-    let applicants: Vec<(i64, i64)> = job_applications::table
+/// The job's applications and their candidates' user ids, oldest first.
+fn applicants(conn: &mut DbConn, id: i64) -> QueryResult<Vec<JobApplicant>> {
+    let rows: Vec<(i64, i64)> = job_applications::table
         .inner_join(candidates::table)
         .filter(job_applications::job_id.eq(id))
         .select((job_applications::id, candidates::user_id))
         .order(job_applications::id.asc())
         .load(conn)?;
-    if applicants.is_empty() {
-        diesel::delete(jobs::table.find(id)).execute(conn)?;
-        return Ok(Some(JobRemoval::Deleted));
+    Ok(rows
+        .into_iter()
+        .map(|(application, user)| JobApplicant {
+            application: ApplicationId(application),
+            user: UserId(user),
+        })
+        .collect())
+}
+
+/// Locks the job (exclusively: an application being written to it commits first and is then seen
+/// here) and tells whether it can still be removed: it exists and is not archived.
+fn lock_removable(conn: &mut DbConn, id: i64) -> QueryResult<bool> {
+    let status = crate::locks::job_status_exclusive(conn, id)?;
+    Ok(status.is_some_and(|s| s != JobStatus::Archived.as_str()))
+}
+
+fn application_ids(conn: &mut DbConn, id: i64) -> QueryResult<Vec<i64>> {
+    job_applications::table
+        .filter(job_applications::job_id.eq(id))
+        .select(job_applications::id)
+        .order(job_applications::id.asc())
+        .load(conn)
+}
+
+fn delete_unapplied(conn: &mut DbConn, id: i64) -> QueryResult<Commit<()>> {
+    if !lock_removable(conn, id)? {
+        return Ok(Commit::NotFound);
     }
+    if !application_ids(conn, id)?.is_empty() {
+        return Ok(Commit::Stale);
+    }
+    diesel::delete(jobs::table.find(id)).execute(conn)?;
+    Ok(Commit::Done(()))
+}
+
+fn archive(conn: &mut DbConn, work: &ArchiveJob) -> QueryResult<Commit<()>> {
+    let id = work.job.get();
+    if !lock_removable(conn, id)? {
+        return Ok(Commit::NotFound);
+    }
+    let expected: Vec<i64> = work.applications.iter().map(|a| a.get()).collect();
+    if application_ids(conn, id)? != expected {
+        return Ok(Commit::Stale);
+    }
+    let now = naive(work.at);
     diesel::update(jobs::table.find(id))
         .set((
             jobs::status.eq(JobStatus::Archived.as_str()),
             jobs::updated_at.eq(now),
         ))
         .execute(conn)?;
-    let rows: Vec<_> = applicants
-        .iter()
-        .map(|(application, user)| {
-            (
-                notifications::user_id.eq(*user),
-                notifications::kind.eq("system"),
-                notifications::title.eq(&notice.title),
-                notifications::message.eq(&notice.message),
-                notifications::related_job_id.eq(Some(id)),
-                notifications::related_application_id.eq(Some(*application)),
-                notifications::is_read.eq(false),
-                notifications::created_at.eq(now),
-            )
-        })
-        .collect();
-    // A multi-row insert does not compile through the connection enum: same code per backend.
-    match conn {
-        DbConn::Pg(c) => diesel::insert_into(notifications::table)
-            .values(&rows)
-            .execute(c)?,
-        DbConn::Sqlite(c) => diesel::insert_into(notifications::table)
-            .values(&rows)
-            .execute(c)?,
-    };
-    Ok(Some(JobRemoval::Archived {
-        notified: applicants
-            .into_iter()
-            .map(|(a, u)| (UserId(u), ApplicationId(a)))
-            .collect(),
-    }))
+    insert_notifications(conn, &work.notifications, now)?;
+    Ok(Commit::Done(()))
 }
 
 #[async_trait]
@@ -259,6 +266,50 @@ impl JobRepository for DieselJobRepository {
     async fn list_public(&self, q: PublicJobQuery) -> Result<JobPage, RepoError> {
         let db = self.db.clone();
         self.db.run(move |conn| public_page(conn, &db, &q)).await
+    }
+
+    #[tracing::instrument(name = "db.jobs.count_public", skip_all)]
+    async fn count_public(&self, filter: PublicJobFilter) -> Result<i64, RepoError> {
+        self.db
+            .run(move |conn| {
+                public_filtered(&filter)
+                    .select(count_star())
+                    .get_result(conn)
+                    .map_err(map_db_error)
+            })
+            .await
+    }
+
+    #[tracing::instrument(name = "db.jobs.page_public", skip_all)]
+    async fn page_public(&self, q: PublicJobQuery) -> Result<Vec<JobListing>, RepoError> {
+        self.db
+            .run(move |conn| {
+                let rows = load_page(
+                    public_filtered(&q.filter()),
+                    q.paging.limit,
+                    q.paging.offset(),
+                    conn,
+                )
+                .map_err(map_db_error)?;
+                with_applied(conn, rows, q.viewer)
+            })
+            .await
+    }
+
+    #[tracing::instrument(name = "db.jobs.applied_among", skip_all)]
+    async fn applied_among(
+        &self,
+        viewer: UserId,
+        jobs: Vec<JobId>,
+    ) -> Result<Vec<JobId>, RepoError> {
+        self.db
+            .run(move |conn| {
+                let ids = jobs.into_iter().map(JobId::get).collect();
+                applied_ids(conn, viewer.get(), ids)
+                    .map(|ids| ids.into_iter().map(JobId).collect())
+                    .map_err(map_db_error)
+            })
+            .await
     }
 
     #[tracing::instrument(name = "db.jobs.list_for_employer", skip_all, fields(employer_id = q.employer.get()))]
@@ -410,18 +461,26 @@ impl JobRepository for DieselJobRepository {
             .await
     }
 
-    #[tracing::instrument(name = "db.jobs.remove", skip_all, fields(job_id = id.get()))]
-    async fn remove(
-        &self,
-        id: JobId,
-        notice: JobRemovalNotice,
-        now: DateTime<Utc>,
-    ) -> Result<Option<JobRemoval>, RepoError> {
+    #[tracing::instrument(name = "db.jobs.applicants", skip_all, fields(job_id = id.get()))]
+    async fn applicants(&self, id: JobId) -> Result<Vec<JobApplicant>, RepoError> {
+        self.db
+            .run(move |conn| applicants(conn, id.get()).map_err(map_db_error))
+            .await
+    }
+
+    #[tracing::instrument(name = "db.jobs.delete", skip_all, fields(job_id = id.get()))]
+    async fn delete(&self, id: JobId) -> Result<Commit<()>, RepoError> {
         self.db
             .run(move |conn| {
-                write_tx(conn, |conn| remove(conn, id.get(), &notice, naive(now)))
-                    .map_err(map_db_error)
+                write_tx(conn, |conn| delete_unapplied(conn, id.get())).map_err(map_db_error)
             })
+            .await
+    }
+
+    #[tracing::instrument(name = "db.jobs.archive", skip_all, fields(job_id = work.job.get()))]
+    async fn archive(&self, work: ArchiveJob) -> Result<Commit<()>, RepoError> {
+        self.db
+            .run(move |conn| write_tx(conn, |conn| archive(conn, &work)).map_err(map_db_error))
             .await
     }
 }

@@ -5,6 +5,7 @@
 //! * Migrations are embedded per backend (`migrations/postgres`, `migrations/sqlite`).
 //! * Repositories implement the domain's ports; row structs stay private to this crate.
 
+mod account_removal;
 mod admin;
 mod admin_rows;
 mod application_rows;
@@ -48,4 +49,4 @@ pub use maintenance::DieselCvMaintenance;
 pub use migrate::{POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS};
 pub use notifications::DieselNotificationRepository;
 pub use reset_tokens::DieselResetTokenRepository;
-pub use users::{DieselUserRepository, JOB_REMOVED_MESSAGE, JOB_REMOVED_TITLE};
+pub use users::DieselUserRepository;

@@ -42,6 +42,42 @@ pub(crate) fn insert_notification(
         .get_result(conn)
 }
 
+/// Inserts every notification of `all` in one statement (a unit of work's notices).
+pub(crate) fn insert_notifications(
+    conn: &mut DbConn,
+    all: &[NewNotification],
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    if all.is_empty() {
+        return Ok(0);
+    }
+    let rows: Vec<_> = all
+        .iter()
+        .map(|n| {
+            (
+                notifications::user_id.eq(n.user_id.get()),
+                notifications::kind.eq(n.kind.as_str()),
+                notifications::title.eq(&n.title),
+                notifications::message.eq(&n.message),
+                notifications::related_job_id.eq(n.related_job_id.map(JobId::get)),
+                notifications::related_application_id
+                    .eq(n.related_application_id.map(ApplicationId::get)),
+                notifications::is_read.eq(false),
+                notifications::created_at.eq(now),
+            )
+        })
+        .collect();
+    // A multi-row insert does not compile through the connection enum: same code per backend.
+    match conn {
+        DbConn::Pg(c) => diesel::insert_into(notifications::table)
+            .values(&rows)
+            .execute(c),
+        DbConn::Sqlite(c) => diesel::insert_into(notifications::table)
+            .values(&rows)
+            .execute(c),
+    }
+}
+
 // COALESCE keeps the first `read_at` when a notification is marked read again (CONTRACT 3.8).
 diesel::define_sql_function! {
     fn coalesce(x: Nullable<Timestamp>, y: Nullable<Timestamp>) -> Nullable<Timestamp>;

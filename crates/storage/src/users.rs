@@ -3,23 +3,19 @@
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use intowork_domain::ports::{CreateUserError, DeletedUser, UpdateEmailError, UserRepository};
+use intowork_domain::ports::{
+    AccountRemoval, Commit, CreateUserError, DeletedUser, UpdateEmailError, UserRepository,
+};
 use intowork_domain::user::{Email, NewUser, Role, User};
 use intowork_domain::{RepoError, UserId};
 
+use crate::account_removal::{applicants_of, remove_account};
 use crate::conn::DbConn;
 use crate::database::{Database, write_tx};
 use crate::error::{TxError, is_unique_violation_on, map_db_error};
-use crate::schema::{
-    candidate_cvs, candidates, employers, job_applications, jobs, notifications, users,
-};
+use crate::schema::{candidates, employers, users};
 
 const EMAIL_UNIQUE: &str = "users_email_norm_key";
-
-/// The text of the notification a candidate gets when an employer account (and with it the job
-/// they applied to) is deleted (CONTRACT 9.11).
-pub const JOB_REMOVED_TITLE: &str = "Offre retirée";
-pub const JOB_REMOVED_MESSAGE: &str = "Une offre à laquelle vous aviez postulé a été retirée.";
 
 /// A `users` row, in table column order (it is also read through `RETURNING users.*`).
 #[derive(Queryable, Selectable)]
@@ -141,56 +137,6 @@ fn insert_user(conn: &mut DbConn, new: &NewUser) -> Result<User, TxError<CreateU
     User::try_from(row).map_err(|e| TxError::Domain(CreateUserError::Repo(e)))
 }
 
-/// Everything [`UserRepository::delete_cascade`] does, inside the caller's write transaction (the
-/// admin deletion reuses it next to its audit row).
-pub(crate) fn delete_user(
-    conn: &mut DbConn,
-    id: i64,
-    now: NaiveDateTime,
-) -> Result<Option<DeletedUser>, diesel::result::Error> {
-    let exists: Option<i64> = users::table
-        .find(id)
-        .select(users::id)
-        .first(conn)
-        .optional()?;
-    if exists.is_none() {
-        return Ok(None);
-    }
-    // CV files to remove after the commit (the rows go with the candidate profile).
-    let cv_keys: Vec<String> = candidate_cvs::table
-        .inner_join(candidates::table)
-        .filter(candidates::user_id.eq(id))
-        .select(candidate_cvs::storage_key)
-        .order(candidate_cvs::id.asc())
-        .load(conn)?;
-    // Candidates who applied to this employer's jobs lose those applications: tell them.
-    let affected: Vec<i64> = job_applications::table
-        .inner_join(jobs::table.inner_join(employers::table))
-        .inner_join(candidates::table)
-        .filter(employers::user_id.eq(id))
-        .filter(candidates::user_id.ne(id))
-        .select(candidates::user_id)
-        .distinct()
-        .order(candidates::user_id.asc())
-        .load(conn)?;
-    for user_id in affected {
-        diesel::insert_into(notifications::table)
-            .values((
-                notifications::user_id.eq(user_id),
-                notifications::kind.eq("system"),
-                notifications::title.eq(JOB_REMOVED_TITLE),
-                notifications::message.eq(JOB_REMOVED_MESSAGE),
-                notifications::is_read.eq(false),
-                notifications::created_at.eq(now),
-            ))
-            .execute(conn)?;
-    }
-    // Foreign keys cascade the rest: profile, experiences, educations, skills, CV rows,
-    // applications, jobs, notifications, reset tokens.
-    diesel::delete(users::table.find(id)).execute(conn)?;
-    Ok(Some(DeletedUser { cv_keys }))
-}
-
 #[async_trait]
 impl UserRepository for DieselUserRepository {
     #[tracing::instrument(name = "db.users.create_with_profile", skip_all, fields(role = new.role.as_str()))]
@@ -291,15 +237,21 @@ impl UserRepository for DieselUserRepository {
         }
     }
 
-    #[tracing::instrument(name = "db.users.delete_cascade", skip_all, fields(user_id = id.get()))]
-    async fn delete_cascade(
+    #[tracing::instrument(name = "db.users.applicants_of", skip_all, fields(user_id = employer_user.get()))]
+    async fn applicants_of(&self, employer_user: UserId) -> Result<Vec<UserId>, RepoError> {
+        self.db
+            .run(move |conn| applicants_of(conn, employer_user.get()).map_err(map_db_error))
+            .await
+    }
+
+    #[tracing::instrument(name = "db.users.delete_account", skip_all, fields(user_id = removal.user.get()))]
+    async fn delete_account(
         &self,
-        id: UserId,
-        now: DateTime<Utc>,
-    ) -> Result<Option<DeletedUser>, RepoError> {
+        removal: AccountRemoval,
+    ) -> Result<Commit<DeletedUser>, RepoError> {
         self.db
             .run(move |conn| {
-                write_tx(conn, |conn| delete_user(conn, id.get(), naive(now))).map_err(map_db_error)
+                write_tx(conn, |conn| remove_account(conn, &removal)).map_err(map_db_error)
             })
             .await
     }
