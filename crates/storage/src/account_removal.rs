@@ -5,11 +5,14 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use intowork_domain::UserId;
 use intowork_domain::ports::{AccountRemoval, Commit, DeletedUser};
+use intowork_domain::user::Role;
 
+use crate::cache::{CacheEvent, ReadCaches, publish};
 use crate::conn::DbConn;
 use crate::locks::lock_jobs_of;
 use crate::notifications::insert_notifications;
 use crate::schema::{candidate_cvs, candidates, employers, job_applications, jobs, users};
+use crate::users::parse_role;
 
 /// The candidates' user ids with an application to a job of `user`'s employer profile, the user
 /// excluded, ascending and distinct.
@@ -26,6 +29,14 @@ pub(crate) fn applicants_of(conn: &mut DbConn, user: i64) -> QueryResult<Vec<Use
     Ok(ids.into_iter().map(UserId).collect())
 }
 
+/// What a committed removal deleted.
+pub(crate) struct Removed {
+    pub(crate) deleted: DeletedUser,
+    /// For the read caches: what went with the account. An unknown stored role counts as an
+    /// employer's (the most that can go).
+    pub(crate) role: Role,
+}
+
 /// Commits `removal` inside the caller's write transaction: checks that the account exists and
 /// that its applicants are still the ones the decision was made from, writes the notices, and
 /// deletes the user; foreign keys cascade the rest (profile, experiences, educations, skills, CV
@@ -33,16 +44,16 @@ pub(crate) fn applicants_of(conn: &mut DbConn, user: i64) -> QueryResult<Vec<Use
 pub(crate) fn remove_account(
     conn: &mut DbConn,
     removal: &AccountRemoval,
-) -> QueryResult<Commit<DeletedUser>> {
+) -> QueryResult<Commit<Removed>> {
     let id = removal.user.get();
-    let exists: Option<i64> = users::table
+    let role: Option<String> = users::table
         .find(id)
-        .select(users::id)
+        .select(users::role)
         .first(conn)
         .optional()?;
-    if exists.is_none() {
+    let Some(role) = role else {
         return Ok(Commit::NotFound);
-    }
+    };
     lock_jobs_of(conn, id)?;
     if applicants_of(conn, id)? != removal.applicants {
         return Ok(Commit::Stale);
@@ -57,5 +68,20 @@ pub(crate) fn remove_account(
     let now: NaiveDateTime = removal.at.naive_utc();
     insert_notifications(conn, &removal.notifications, now)?;
     diesel::delete(users::table.find(id)).execute(conn)?;
-    Ok(Commit::Done(DeletedUser { cv_keys }))
+    Ok(Commit::Done(Removed {
+        deleted: DeletedUser { cv_keys },
+        role: parse_role(&role).unwrap_or(Role::Employer),
+    }))
+}
+
+/// Publishes what a committed removal evicts, and hands back the port's answer.
+pub(crate) fn removed(caches: &Option<ReadCaches>, commit: Commit<Removed>) -> Commit<DeletedUser> {
+    match commit {
+        Commit::Done(Removed { deleted, role }) => {
+            publish(caches, CacheEvent::AccountRemoved { role });
+            Commit::Done(deleted)
+        }
+        Commit::NotFound => Commit::NotFound,
+        Commit::Stale => Commit::Stale,
+    }
 }

@@ -13,13 +13,15 @@ use intowork_domain::admin::{
 };
 use intowork_domain::job::JobStatus;
 use intowork_domain::ports::{AccountRemoval, Commit, DeletedUser};
+use intowork_domain::user::Role;
 use intowork_domain::{RepoError, UserId};
 
-use crate::account_removal::{applicants_of, remove_account};
+use crate::account_removal::{Removed, applicants_of, remove_account, removed};
 use crate::admin_rows::{
     AdminJobRow, AuditRow, EmployerRecordRow, USER_RECORD, UserRecordRow, insert_audit,
     parse_job_status,
 };
+use crate::cache::{CacheEvent, ReadCaches, publish};
 use crate::conn::{DbConn, MultiBackend};
 use crate::database::{Database, write_tx};
 use crate::error::map_db_error;
@@ -32,14 +34,24 @@ use crate::schema::{
 // capitals match case-insensitively on PostgreSQL alone (emails use the Rust-normalised column).
 diesel::define_sql_function!(fn lower(x: Text) -> Text);
 
+/// Given the [`ReadCaches`], activating, deactivating or deleting an account evicts what changes
+/// with it.
 #[derive(Clone, Debug)]
 pub struct DieselAdminRepository {
     db: Database,
+    caches: Option<ReadCaches>,
 }
 
 impl DieselAdminRepository {
     pub fn new(db: Database) -> Self {
-        Self { db }
+        Self { db, caches: None }
+    }
+
+    pub fn with_caches(self, caches: ReadCaches) -> Self {
+        Self {
+            caches: Some(caches),
+            ..self
+        }
     }
 }
 
@@ -222,7 +234,7 @@ fn delete(
     conn: &mut DbConn,
     removal: &AccountRemoval,
     audit: &AuditRecord,
-) -> QueryResult<Commit<DeletedUser>> {
+) -> QueryResult<Commit<Removed>> {
     write_tx(conn, |conn| {
         let email: Option<String> = users::table
             .find(removal.user.get())
@@ -323,14 +335,20 @@ impl AdminRepository for DieselAdminRepository {
         active: bool,
         audit: AuditRecord,
     ) -> Result<Option<UserRecord>, RepoError> {
-        self.db
+        let record: Option<UserRecord> = self
+            .db
             .run(move |conn| {
                 set_active(conn, id.get(), active, &audit)
                     .map_err(map_db_error)?
                     .map(TryInto::try_into)
                     .transpose()
             })
-            .await
+            .await?;
+        // An employer's jobs leave or re-enter the public lists with the account.
+        if record.as_ref().is_some_and(|r| r.role == Role::Employer) {
+            publish(&self.caches, CacheEvent::JobsChanged);
+        }
+        Ok(record)
     }
 
     #[tracing::instrument(name = "db.admin.applicants_of", skip_all, fields(user_id = employer_user.get()))]
@@ -346,9 +364,11 @@ impl AdminRepository for DieselAdminRepository {
         removal: AccountRemoval,
         audit: AuditRecord,
     ) -> Result<Commit<DeletedUser>, RepoError> {
-        self.db
+        let commit = self
+            .db
             .run(move |conn| delete(conn, &removal, &audit).map_err(map_db_error))
-            .await
+            .await?;
+        Ok(removed(&self.caches, commit))
     }
 
     #[tracing::instrument(name = "db.admin.list_audit", skip_all)]

@@ -14,6 +14,7 @@ use intowork_domain::notification::NewNotification;
 use intowork_domain::{ApplicationId, CandidateId, EmployerId, JobId, RepoError, UserId};
 
 use crate::application_rows::{CandidateRow, EmployerRow, candidate_columns, employer_columns};
+use crate::cache::{CacheEvent, EmployerApplications, ReadCaches, publish};
 use crate::conn::DbConn;
 use crate::database::{Database, write_tx};
 use crate::error::{TxError, is_foreign_key_violation, is_unique_violation_on, map_db_error};
@@ -25,14 +26,24 @@ use crate::schema::{
 
 const ONE_PER_JOB: &str = "job_applications_job_candidate_key";
 
+/// Without [`ReadCaches`] every total is counted live; with them, employers' totals are shared
+/// until an application write evicts them, and its writes evict the job pages they change.
 #[derive(Clone, Debug)]
 pub struct DieselApplicationRepository {
     db: Database,
+    caches: Option<ReadCaches>,
 }
 
 impl DieselApplicationRepository {
     pub fn new(db: Database) -> Self {
-        Self { db }
+        Self { db, caches: None }
+    }
+
+    pub fn with_caches(self, caches: ReadCaches) -> Self {
+        Self {
+            caches: Some(caches),
+            ..self
+        }
     }
 }
 
@@ -50,7 +61,7 @@ fn create(
     conn: &mut DbConn,
     new: &NewApplication,
     notification: &NewNotification,
-) -> Result<CandidateApplication, TxError<CreateApplicationError>> {
+) -> Result<(CandidateApplication, EmployerId), TxError<CreateApplicationError>> {
     // Candidate first (serialises with CV changes), then the job, shared (held until commit, so a
     // concurrent delete or archive of the job sees this application).
     lock_candidate(conn, new.candidate_id.get())?;
@@ -91,7 +102,7 @@ fn create(
             }
         })?;
     insert_notification(conn, notification, Some(id), now)?;
-    Ok(candidate_view(conn, id)?)
+    Ok((candidate_view(conn, id)?, EmployerId(employer)))
 }
 
 fn page_of(paging: Paging) -> (i64, i64) {
@@ -127,10 +138,17 @@ impl ApplicationRepository for DieselApplicationRepository {
         new: NewApplication,
         notification: NewNotification,
     ) -> Result<CandidateApplication, CreateApplicationError> {
-        self.db
+        let (created, employer) = self
+            .db
             .run(move |conn| Ok(write_tx(conn, |c| create(c, &new, &notification))))
             .await?
-            .map_err(TxError::into_domain)
+            .map_err(TxError::into_domain)?;
+        let job = created.job_id;
+        publish(
+            &self.caches,
+            CacheEvent::ApplicationsChanged { employer, job },
+        );
+        Ok(created)
     }
 
     async fn list_for_candidate(
@@ -197,7 +215,8 @@ impl ApplicationRepository for DieselApplicationRepository {
     }
 
     async fn withdraw(&self, candidate: CandidateId, id: ApplicationId) -> Result<bool, RepoError> {
-        self.db
+        let withdrawn: Option<(i64, i64)> = self
+            .db
             .run(move |conn| {
                 // Notifications that point at it go with it (ON DELETE CASCADE).
                 diesel::delete(
@@ -206,11 +225,21 @@ impl ApplicationRepository for DieselApplicationRepository {
                         .filter(job_applications::candidate_id.eq(candidate.get()))
                         .filter(job_applications::status.eq(ApplicationStatus::Applied.as_str())),
                 )
-                .execute(conn)
-                .map(|n| n > 0)
+                .returning((job_applications::employer_id, job_applications::job_id))
+                .get_result(conn)
+                .optional()
                 .map_err(map_db_error)
             })
-            .await
+            .await?;
+        let Some((employer, job)) = withdrawn else {
+            return Ok(false);
+        };
+        let (employer, job) = (EmployerId(employer), JobId(job));
+        publish(
+            &self.caches,
+            CacheEvent::ApplicationsChanged { employer, job },
+        );
+        Ok(true)
     }
 
     async fn list_for_employer(
@@ -220,7 +249,7 @@ impl ApplicationRepository for DieselApplicationRepository {
         job: Option<JobId>,
         paging: Paging,
     ) -> Result<Page<EmployerApplication>, RepoError> {
-        let db = self.db.clone();
+        let caches = self.caches.clone();
         self.db
             .run(move |conn| {
                 // The filters are all on `job_applications`; `job_applications.employer_id` (a
@@ -247,20 +276,26 @@ impl ApplicationRepository for DieselApplicationRepository {
                             .inner_join(candidates::table.inner_join(users::table))
                     )
                 };
-                let key = format!(
-                    "applications.employer|{}|{status:?}|{job:?}",
-                    employer.get()
-                );
                 // Counted without the joins: every application has its job, candidate and user
                 // (foreign keys), so the count is the same, from the (employer_id, status) index.
-                let total = db
-                    .totals()
-                    .get_or(key, || {
-                        filtered!(job_applications::table)
-                            .select(count_star())
-                            .first::<i64>(conn)
-                    })
-                    .map_err(map_db_error)?;
+                let mut count = || {
+                    filtered!(job_applications::table)
+                        .select(count_star())
+                        .first::<i64>(conn)
+                };
+                let total = match &caches {
+                    Some(caches) => {
+                        let key = EmployerApplications {
+                            employer,
+                            status,
+                            job,
+                        };
+                        let totals = &caches.caches().application_totals;
+                        totals.get_or_blocking(key, count)
+                    }
+                    None => count(),
+                }
+                .map_err(map_db_error)?;
                 let (limit, offset) = page_of(paging);
                 let rows: Vec<EmployerRow> = filtered()
                     .order((
@@ -316,14 +351,24 @@ impl ApplicationRepository for DieselApplicationRepository {
         notification: NewNotification,
         now: DateTime<Utc>,
     ) -> Result<Option<bool>, RepoError> {
-        self.db
+        let changed = self
+            .db
             .run(move |conn| {
                 write_tx(conn, |c| {
                     change_status(c, id.get(), status, &notification, now.naive_utc())
                 })
                 .map_err(map_db_error)
             })
-            .await
+            .await?;
+        Ok(changed.map(|employer| {
+            if let Some(employer) = employer {
+                publish(
+                    &self.caches,
+                    CacheEvent::ApplicationStatusChanged { employer },
+                );
+            }
+            employer.is_some()
+        }))
     }
 
     async fn set_notes(
@@ -348,22 +393,23 @@ impl ApplicationRepository for DieselApplicationRepository {
 }
 
 /// The same status again writes nothing and notifies no one (9.1); the conditional UPDATE makes
-/// that decision atomic even with concurrent changes.
+/// that decision atomic even with concurrent changes. `None` when the application is gone, else
+/// the job's employer when the status changed.
 fn change_status(
     conn: &mut DbConn,
     id: i64,
     status: ApplicationStatus,
     notification: &NewNotification,
     now: NaiveDateTime,
-) -> QueryResult<Option<bool>> {
-    let exists: Option<i64> = job_applications::table
+) -> QueryResult<Option<Option<EmployerId>>> {
+    let employer: Option<i64> = job_applications::table
         .find(id)
-        .select(job_applications::id)
+        .select(job_applications::employer_id)
         .first(conn)
         .optional()?;
-    if exists.is_none() {
+    let Some(employer) = employer else {
         return Ok(None);
-    }
+    };
     let changed = diesel::update(
         job_applications::table
             .filter(job_applications::id.eq(id))
@@ -375,7 +421,7 @@ fn change_status(
     ))
     .execute(conn)?;
     if changed == 0 {
-        return Ok(Some(false));
+        return Ok(Some(None));
     }
     if status != ApplicationStatus::Applied {
         diesel::update(
@@ -387,5 +433,5 @@ fn change_status(
         .execute(conn)?;
     }
     insert_notification(conn, notification, None, now)?;
-    Ok(Some(true))
+    Ok(Some(Some(EmployerId(employer))))
 }

@@ -12,6 +12,7 @@ use intowork_domain::company::{
 use intowork_domain::search::normalize;
 use intowork_domain::{CandidateId, CompanyId, EmployerId, RepoError, UserId};
 
+use crate::cache::{CacheEvent, ReadCaches, publish};
 use crate::conn::DbConn;
 use crate::database::{Database, write_tx};
 use crate::error::{TxError, map_db_error};
@@ -19,14 +20,23 @@ use crate::schema::{candidates, companies, employers, job_applications, jobs};
 
 use crate::company_rows::*;
 
+/// Given the [`ReadCaches`], saving a company evicts the job pages that show it.
 #[derive(Clone, Debug)]
 pub struct DieselCompanyRepository {
     db: Database,
+    caches: Option<ReadCaches>,
 }
 
 impl DieselCompanyRepository {
     pub fn new(db: Database) -> Self {
-        Self { db }
+        Self { db, caches: None }
+    }
+
+    pub fn with_caches(self, caches: ReadCaches) -> Self {
+        Self {
+            caches: Some(caches),
+            ..self
+        }
     }
 }
 
@@ -105,7 +115,12 @@ fn rename_in_search_texts(conn: &mut DbConn, company: i64, name: &str) -> QueryR
     }
 }
 
-fn save(conn: &mut DbConn, c: &Company, now: NaiveDateTime) -> QueryResult<Option<Company>> {
+/// The saved company, and whether its name changed (its jobs' search texts with it).
+fn save(
+    conn: &mut DbConn,
+    c: &Company,
+    now: NaiveDateTime,
+) -> QueryResult<Option<(Company, bool)>> {
     let old_name: Option<String> = companies::table
         .find(c.id.get())
         .select(companies::name)
@@ -118,10 +133,11 @@ fn save(conn: &mut DbConn, c: &Company, now: NaiveDateTime) -> QueryResult<Optio
         .set(values(&c.name, &c.details, now))
         .returning(COMPANY_COLUMNS)
         .get_result(conn)?;
-    if normalize(&old_name) != normalize(&c.name) {
+    let renamed = normalize(&old_name) != normalize(&c.name);
+    if renamed {
         rename_in_search_texts(conn, c.id.get(), &c.name)?;
     }
-    Ok(Some(row.into()))
+    Ok(Some((row.into(), renamed)))
 }
 
 fn stats(conn: &mut DbConn, id: i64) -> QueryResult<CompanyStats> {
@@ -233,11 +249,20 @@ impl CompanyRepository for DieselCompanyRepository {
         company: Company,
         now: DateTime<Utc>,
     ) -> Result<Option<Company>, RepoError> {
-        self.db
+        let saved = self
+            .db
             .run(move |conn| {
                 write_tx(conn, |conn| save(conn, &company, naive(now))).map_err(map_db_error)
             })
-            .await
+            .await?;
+        Ok(saved.map(|(company, renamed)| {
+            let event = CacheEvent::CompanyChanged {
+                company: company.id,
+                renamed,
+            };
+            publish(&self.caches, event);
+            company
+        }))
     }
 
     #[tracing::instrument(name = "db.companies.stats", skip_all, fields(company_id = id.get()))]

@@ -1,7 +1,6 @@
 //! The connection enum, the scheme-aware r2d2 manager and the per-connection SQLite settings.
 
 use std::cell::Cell;
-use std::fmt::{self, Write as _};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -13,7 +12,6 @@ use diesel::r2d2::{self, CustomizeConnection, HandleError, ManageConnection, R2D
 use diesel::sqlite::SqliteConnection;
 
 use crate::error::StorageError;
-use crate::read_cache::Writes;
 
 /// One connection type over both backends. Queries written against it run unchanged on
 /// PostgreSQL and SQLite; per-backend SQL goes behind a small `match` on the variant.
@@ -114,61 +112,6 @@ impl ManageConnection for SchemeManager {
     }
 }
 
-/// Whether the statement is a `SELECT`, from the first keyword of its SQL. The SQL is written
-/// into a sink that stops after six letters, so the bind values are never formatted.
-fn is_select(query: &dyn diesel::connection::DebugQuery) -> bool {
-    struct Keyword {
-        letters: [u8; 6],
-        len: usize,
-    }
-    impl fmt::Write for Keyword {
-        fn write_str(&mut self, s: &str) -> fmt::Result {
-            for b in s.bytes() {
-                if self.len == 0 && b.is_ascii_whitespace() {
-                    continue;
-                }
-                let Some(slot) = self.letters.get_mut(self.len) else {
-                    return Err(fmt::Error);
-                };
-                *slot = b.to_ascii_uppercase();
-                self.len += 1;
-            }
-            Ok(())
-        }
-    }
-    let mut keyword = Keyword {
-        letters: [0; 6],
-        len: 0,
-    };
-    let _ = write!(keyword, "{query}");
-    &keyword.letters[..keyword.len] == b"SELECT"
-}
-
-thread_local! {
-    /// Set by [`quietly`] for writes that change nothing the read caches hold.
-    static QUIET_WRITE: Cell<bool> = const { Cell::new(false) };
-}
-
-fn quiet_write() -> bool {
-    QUIET_WRITE.get()
-}
-
-/// Runs `f` (on this thread) without its writes invalidating the read caches. Only for the job
-/// view counter: bumped on every job detail, it would otherwise empty the caches continuously,
-/// and a listed view count may lag by the caches' TTL.
-pub(crate) fn quietly<T>(f: impl FnOnce() -> T) -> T {
-    /// Clears the flag however `f` ends (a panic included).
-    struct Reset;
-    impl Drop for Reset {
-        fn drop(&mut self) {
-            QUIET_WRITE.set(false);
-        }
-    }
-    QUIET_WRITE.set(true);
-    let _reset = Reset;
-    f()
-}
-
 thread_local! {
     /// Set by [`discard_on_return`] just before a connection goes back to the pool. r2d2 calls
     /// `has_broken` synchronously, on the dropping thread, so the flag reaches that connection.
@@ -190,7 +133,6 @@ pub(crate) fn discard_on_return() {
 #[derive(Debug)]
 struct SqlitePragmas {
     statements: StatementCounter,
-    writes: Writes,
 }
 
 /// Counts the SQL statements every pooled connection sends (diesel's instrumentation hook), so
@@ -206,9 +148,7 @@ impl StatementCounter {
         self.0.load(Ordering::Relaxed)
     }
 
-    /// Also bumps `writes` after every statement that is not a `SELECT` (the read caches' signal:
-    /// an autocommit write, or the `COMMIT` of a transaction, has then taken effect).
-    fn install(&self, conn: &mut DbConn, writes: Writes) {
+    fn install(&self, conn: &mut DbConn) {
         let count = self.0.clone();
         let hook = move |event: InstrumentationEvent<'_>| match event {
             InstrumentationEvent::StartQuery { query, .. } => {
@@ -217,11 +157,6 @@ impl StatementCounter {
                 tracing::trace!(target: "intowork_storage::sql", sql = %query);
                 #[cfg(not(debug_assertions))]
                 let _ = query;
-            }
-            InstrumentationEvent::FinishQuery { query, .. }
-                if !is_select(query) && !quiet_write() =>
-            {
-                writes.bump();
             }
             _ => {}
         };
@@ -239,7 +174,7 @@ const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 5000; \
 
 impl CustomizeConnection<DbConn, r2d2::Error> for SqlitePragmas {
     fn on_acquire(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
-        self.statements.install(conn, self.writes.clone());
+        self.statements.install(conn);
         match conn {
             DbConn::Sqlite(c) => c
                 .batch_execute(SQLITE_PRAGMAS)
@@ -281,7 +216,6 @@ pub(crate) fn build_pool(
     size: u32,
     pool_timeout: Duration,
     statements: StatementCounter,
-    writes: Writes,
 ) -> Pool {
     r2d2::Pool::builder()
         .max_size(size.max(1))
@@ -290,7 +224,7 @@ pub(crate) fn build_pool(
         // `Unavailable` (503) and is then discarded (see `discard_on_return`).
         .test_on_check_out(false)
         .connection_timeout(pool_timeout)
-        .connection_customizer(Box::new(SqlitePragmas { statements, writes }))
+        .connection_customizer(Box::new(SqlitePragmas { statements }))
         .error_handler(Box::new(TracingErrorHandler))
         .build_unchecked(SchemeManager { target })
 }

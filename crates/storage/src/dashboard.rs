@@ -2,6 +2,8 @@
 //! statements: counts and EXISTS as scalar sub-selects of one `SELECT`, and the newest items with
 //! `LIMIT 1`, never rows loaded to be counted (CONTRACT 5.10).
 
+use std::sync::Arc;
+
 use async_trait::async_trait;
 use chrono::NaiveDateTime;
 use diesel::dsl::exists;
@@ -10,24 +12,44 @@ use intowork_domain::dashboard::{
     AdminCounts, CandidateFacts, DashboardRepository, EmployerDashboardFacts, EmployerFacts,
     Latest, ProfileFacts,
 };
+use intowork_domain::job::{JobRepository, PublicJobFilter};
 use intowork_domain::{RepoError, UserId};
 
 use crate::conn::DbConn;
 use crate::database::Database;
 use crate::error::map_db_error;
-use crate::read_cache::CountCache;
+use crate::jobs::DieselJobRepository;
 use crate::schema::{
     candidates, educations, employers, experiences, job_applications, jobs, skills, users,
 };
 
-#[derive(Clone, Debug)]
+/// The candidate dashboard's open jobs are the public list's total, asked of a
+/// [`JobRepository`]: give it the cached one ([`crate::CachedJobs`]) with
+/// [`DieselDashboardRepository::with_jobs`] and every candidate shares one count with the list.
+#[derive(Clone)]
 pub struct DieselDashboardRepository {
     db: Database,
+    jobs: Arc<dyn JobRepository>,
+}
+
+impl std::fmt::Debug for DieselDashboardRepository {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DieselDashboardRepository")
+            .field("db", &self.db)
+            .finish_non_exhaustive()
+    }
 }
 
 impl DieselDashboardRepository {
+    /// Counts the open jobs live.
     pub fn new(db: Database) -> Self {
-        Self { db }
+        let jobs = Arc::new(DieselJobRepository::new(db.clone()));
+        Self { db, jobs }
+    }
+
+    /// Counts the open jobs through `jobs`.
+    pub fn with_jobs(self, jobs: Arc<dyn JobRepository>) -> Self {
+        Self { jobs, ..self }
     }
 }
 
@@ -186,28 +208,14 @@ fn profile(row: CandidateRow, items: (bool, bool, bool)) -> ProfileFacts {
     }
 }
 
-/// Candidate row (1 statement), counts and EXISTS (1), the newest application (1), and the count
-/// of open jobs (1, shared by every candidate until the next write: see [`CountCache`]).
-fn candidate_facts(
-    conn: &mut DbConn,
-    totals: &CountCache,
-    user: i64,
-) -> QueryResult<Option<CandidateFacts>> {
+/// Candidate row (1 statement), counts and EXISTS (1) and the newest application (1); the open
+/// jobs are counted by the caller. `published_jobs` is left at 0.
+fn candidate_facts(conn: &mut DbConn, user: i64) -> QueryResult<Option<CandidateFacts>> {
     let Some(row) = candidate_row(conn, user)? else {
         return Ok(None);
     };
     let candidate = row.0;
     let own = || job_applications::table.filter(job_applications::candidate_id.eq(candidate));
-    // "Offres disponibles" counts what the public list shows: published jobs of active employers.
-    // It is the one figure here that grows with the whole site, not with the candidate.
-    let published = totals.get_or("dashboard.open_jobs".to_owned(), || {
-        jobs::table
-            .inner_join(employers::table.inner_join(users::table))
-            .filter(jobs::status.eq("published"))
-            .filter(users::is_active.eq(true))
-            .count()
-            .get_result::<i64>(conn)
-    })?;
     let (applications, interviews, experience, education, skill) = diesel::select((
         own().count().single_value(),
         own()
@@ -231,7 +239,7 @@ fn candidate_facts(
     Ok(Some(CandidateFacts {
         profile: profile(row, (experience, education, skill)),
         applications: applications.unwrap_or(0),
-        published_jobs: published,
+        published_jobs: 0,
         interviews: interviews.unwrap_or(0),
         latest_application: latest(latest_application),
     }))
@@ -273,10 +281,18 @@ impl DashboardRepository for DieselDashboardRepository {
 
     #[tracing::instrument(name = "db.dashboard.candidate", skip_all, fields(user_id = user.get()))]
     async fn candidate_facts(&self, user: UserId) -> Result<Option<CandidateFacts>, RepoError> {
-        let db = self.db.clone();
-        self.db
-            .run(move |conn| candidate_facts(conn, db.totals(), user.get()).map_err(map_db_error))
-            .await
+        let facts = self
+            .db
+            .run(move |conn| candidate_facts(conn, user.get()).map_err(map_db_error))
+            .await?;
+        let Some(mut facts) = facts else {
+            return Ok(None);
+        };
+        // "Offres disponibles" counts what the public list shows: published jobs of active
+        // employers. It is the one figure here that grows with the whole site, not with the
+        // candidate.
+        facts.published_jobs = self.jobs.count_public(PublicJobFilter::default()).await?;
+        Ok(Some(facts))
     }
 
     #[tracing::instrument(name = "db.dashboard.profile", skip_all, fields(user_id = user.get()))]

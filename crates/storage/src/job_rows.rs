@@ -250,20 +250,6 @@ pub(crate) fn with_applied(
         .collect()
 }
 
-/// Sets `has_applied` on listings built without a viewer (one query for the page's ids).
-pub(crate) fn mark_applied(
-    conn: &mut DbConn,
-    items: &mut [JobListing],
-    viewer: UserId,
-) -> Result<(), RepoError> {
-    let ids = items.iter().map(|l| l.job.id.get()).collect();
-    let applied = applied_ids(conn, viewer.get(), ids).map_err(crate::error::map_db_error)?;
-    for listing in items {
-        listing.has_applied = applied.contains(&listing.job.id.get());
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,8 +1,6 @@
 //! `JobRepository` over diesel. The normalised search text and location are computed here with
 //! the domain's normaliser whenever a job is written (CONTRACT 9.10).
 
-use std::sync::Arc;
-
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDateTime, Timelike, Utc};
 use diesel::dsl::count_star;
@@ -21,7 +19,7 @@ use crate::database::{Database, write_tx};
 use crate::error::map_db_error;
 use crate::job_rows::{
     APPLICATIONS_COUNT_SQL, JobRow, Source, after_company_pattern, applied_ids, contains_pattern,
-    listing_columns, listing_source, load_page, mark_applied, planned_per_pattern, with_applied,
+    listing_columns, listing_source, load_page, planned_per_pattern, with_applied,
 };
 use crate::notifications::insert_notifications;
 use crate::schema::{candidates, companies, job_applications, jobs, users};
@@ -127,52 +125,30 @@ fn employer_filtered(q: &EmployerJobQuery) -> Source {
     s
 }
 
-/// The count of the public list for the filters of `q` (the page and viewer do not change it).
-fn public_total_key(q: &PublicJobFilter) -> String {
-    format!(
-        "jobs.public|{:?}|{:?}|{:?}|{:?}|{:?}",
-        q.text, q.location, q.job_type, q.location_type, q.salary_min
+/// A page of the public list and its total, `has_applied` for the query's viewer.
+fn public_page(conn: &mut DbConn, q: &PublicJobQuery) -> Result<JobPage, RepoError> {
+    let filter = q.filter();
+    page(
+        conn,
+        || public_filtered(&filter),
+        (q.paging.limit, q.paging.offset()),
+        q.viewer,
     )
 }
 
-/// A page of the public list. Its total and its rows (as anyone sees them) come from the read
-/// caches while nothing was written; a signed-in candidate's `has_applied` is always read live.
-fn public_page(conn: &mut DbConn, db: &Database, q: &PublicJobQuery) -> Result<JobPage, RepoError> {
-    let filter = q.filter();
-    let filters = public_total_key(&filter);
-    let total = db.totals().get_or(filters.clone(), || {
-        public_filtered(&filter)
-            .select(count_star())
-            .get_result::<i64>(conn)
-            .map_err(map_db_error)
-    })?;
-    let (limit, offset) = (q.paging.limit, q.paging.offset());
-    let shared = db
-        .job_pages()
-        .get_or(format!("{filters}|{limit}|{offset}"), || {
-            let rows =
-                load_page(public_filtered(&filter), limit, offset, conn).map_err(map_db_error)?;
-            with_applied(conn, rows, None).map(Arc::new)
-        })?;
-    let mut items = Arc::unwrap_or_clone(shared);
-    if let Some(viewer) = q.viewer {
-        mark_applied(conn, &mut items, viewer)?;
-    }
-    Ok(JobPage { items, total })
-}
-
-/// One page of an employer's own jobs and its total, both read live.
+/// One page and its total, `has_applied` for `viewer`.
 fn page(
     conn: &mut DbConn,
     filtered: impl Fn() -> Source,
     (limit, offset): (i64, i64),
+    viewer: Option<UserId>,
 ) -> Result<JobPage, RepoError> {
     let total = filtered()
         .select(count_star())
         .get_result::<i64>(conn)
         .map_err(map_db_error)?;
     let rows = load_page(filtered(), limit, offset, conn).map_err(map_db_error)?;
-    let items = with_applied(conn, rows, None)?;
+    let items = with_applied(conn, rows, viewer)?;
     Ok(JobPage { items, total })
 }
 
@@ -264,8 +240,7 @@ fn archive(conn: &mut DbConn, work: &ArchiveJob) -> QueryResult<Commit<()>> {
 impl JobRepository for DieselJobRepository {
     #[tracing::instrument(name = "db.jobs.list_public", skip_all)]
     async fn list_public(&self, q: PublicJobQuery) -> Result<JobPage, RepoError> {
-        let db = self.db.clone();
-        self.db.run(move |conn| public_page(conn, &db, &q)).await
+        self.db.run(move |conn| public_page(conn, &q)).await
     }
 
     #[tracing::instrument(name = "db.jobs.count_public", skip_all)]
@@ -317,29 +292,25 @@ impl JobRepository for DieselJobRepository {
         self.db
             .run(move |conn| {
                 let window = (q.paging.limit, q.paging.offset());
-                page(conn, || employer_filtered(&q), window)
+                page(conn, || employer_filtered(&q), window, None)
             })
             .await
     }
 
     #[tracing::instrument(name = "db.jobs.count_published_since", skip_all)]
     async fn count_published_since(&self, since: DateTime<Utc>) -> Result<i64, RepoError> {
-        // Whole seconds: the answer is exact for the second and can be shared within it.
+        // Whole seconds, as the cache shares it within the second.
         let since = naive(since)
             .with_nanosecond(0)
             .unwrap_or_else(|| naive(since));
-        let db = self.db.clone();
         self.db
             .run(move |conn| {
-                db.totals()
-                    .get_or(format!("jobs.published_since|{since}"), || {
-                        listing_source!()
-                            .filter(jobs::status.eq(JobStatus::Published.as_str()))
-                            .filter(users::is_active.eq(true))
-                            .filter(jobs::posted_at.ge(since))
-                            .select(count_star())
-                            .get_result(conn)
-                    })
+                listing_source!()
+                    .filter(jobs::status.eq(JobStatus::Published.as_str()))
+                    .filter(users::is_active.eq(true))
+                    .filter(jobs::posted_at.ge(since))
+                    .select(count_star())
+                    .get_result(conn)
                     .map_err(map_db_error)
             })
             .await
@@ -414,16 +385,13 @@ impl JobRepository for DieselJobRepository {
     async fn record_view(&self, id: JobId) -> Result<Option<i64>, RepoError> {
         self.db
             .run(move |conn| {
-                // One statement: concurrent views never lose an increment (D8). Quietly: a view
-                // leaves the cached job pages valid (their view counts lag by the cache's TTL).
-                crate::conn::quietly(|| {
-                    diesel::update(jobs::table.find(id.get()))
-                        .set(jobs::views_count.eq(jobs::views_count + 1_i64))
-                        .returning(jobs::views_count)
-                        .get_result(conn)
-                        .optional()
-                        .map_err(map_db_error)
-                })
+                // One statement: concurrent views never lose an increment (D8).
+                diesel::update(jobs::table.find(id.get()))
+                    .set(jobs::views_count.eq(jobs::views_count + 1_i64))
+                    .returning(jobs::views_count)
+                    .get_result(conn)
+                    .optional()
+                    .map_err(map_db_error)
             })
             .await
     }

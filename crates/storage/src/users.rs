@@ -9,7 +9,8 @@ use intowork_domain::ports::{
 use intowork_domain::user::{Email, NewUser, Role, User};
 use intowork_domain::{RepoError, UserId};
 
-use crate::account_removal::{applicants_of, remove_account};
+use crate::account_removal::{applicants_of, remove_account, removed};
+use crate::cache::ReadCaches;
 use crate::conn::DbConn;
 use crate::database::{Database, write_tx};
 use crate::error::{TxError, is_unique_violation_on, map_db_error};
@@ -75,15 +76,24 @@ fn naive(t: DateTime<Utc>) -> NaiveDateTime {
     t.naive_utc()
 }
 
-/// The diesel implementation of [`UserRepository`].
+/// The diesel implementation of [`UserRepository`]. Given the [`ReadCaches`], an account's
+/// deletion evicts what went with it.
 #[derive(Clone, Debug)]
 pub struct DieselUserRepository {
     db: Database,
+    caches: Option<ReadCaches>,
 }
 
 impl DieselUserRepository {
     pub fn new(db: Database) -> Self {
-        Self { db }
+        Self { db, caches: None }
+    }
+
+    pub fn with_caches(self, caches: ReadCaches) -> Self {
+        Self {
+            caches: Some(caches),
+            ..self
+        }
     }
 }
 
@@ -249,10 +259,12 @@ impl UserRepository for DieselUserRepository {
         &self,
         removal: AccountRemoval,
     ) -> Result<Commit<DeletedUser>, RepoError> {
-        self.db
+        let commit = self
+            .db
             .run(move |conn| {
                 write_tx(conn, |conn| remove_account(conn, &removal)).map_err(map_db_error)
             })
-            .await
+            .await?;
+        Ok(removed(&self.caches, commit))
     }
 }

@@ -314,37 +314,7 @@ async fn futures_like_join(r: &Repos, id: JobId) -> i64 {
     r.jobs.find(id).await.unwrap().unwrap().views_count
 }
 
-/// The public list's total and rows are cached until the next write through the pool, whether
-/// or not that write runs in a transaction; a job view is the one write that leaves them valid.
-async fn cached_public_pages_follow_every_write(test_db: TestDb) {
-    let r = Repos::new(migrated(&test_db));
-    let e = r.employer("boss@acme.fr", "Acme").await;
-    let job = r.job(e, fields("Cached")).await;
-    let id = job.job.id;
-    let first = r.jobs.list_public(public(None)).await.unwrap();
-    assert_eq!((first.total, first.items[0].job.applications_count), (1, 0));
-
-    // An autocommit INSERT (the fixture writes outside any transaction).
-    let (_, cand) = r.candidate("cand@example.com").await;
-    r.apply(id.get(), cand).await;
-    let page = r.jobs.list_public(public(None)).await.unwrap();
-    assert_eq!(page.items[0].job.applications_count, 1);
-
-    // A view is quiet: the cached page keeps its view count, the job itself has the new one.
-    assert_eq!(r.jobs.record_view(id).await.unwrap(), Some(1));
-    let page = r.jobs.list_public(public(None)).await.unwrap();
-    assert_eq!(page.items[0].job.views_count, 0);
-    assert_eq!(r.jobs.find(id).await.unwrap().unwrap().views_count, 1);
-
-    // A transaction (a second job) refreshes the total and the rows.
-    r.job(e, fields("Second")).await;
-    let page = r.jobs.list_public(public(None)).await.unwrap();
-    assert_eq!((page.total, page.items.len()), (2, 2));
-    assert_eq!(r.titles(public(None)).await, vec!["Second", "Cached"]);
-}
-
 intowork_testkit::test_both_backends!(
-    cached_public_pages_follow_every_write,
     search_is_accent_and_case_insensitive_with_literal_wildcards,
     filters_order_and_counts,
     only_published_jobs_of_active_employers_are_public,

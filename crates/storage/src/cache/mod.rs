@@ -1,0 +1,13 @@
+//! Read caches: an explicit decorator around the job repository port ([`CachedJobs`]), and typed
+//! caches that the repositories whose writes change a cached answer evict from by publishing an
+//! event ([`ReadCaches`]).
+
+mod cached_jobs;
+mod caches;
+mod keys;
+mod read_cache;
+
+pub use cached_jobs::CachedJobs;
+pub use caches::ReadCaches;
+pub(crate) use caches::{CacheEvent, publish};
+pub(crate) use keys::EmployerApplications;
