@@ -12,7 +12,7 @@ use intowork_domain::ports::{Clock, PasswordHasher, SystemClock};
 use intowork_domain::recovery::{PasswordResetService, RecoverySettings};
 use intowork_mail::{LogMailer, LogMode, MailConfigError, SmtpMailer};
 use intowork_storage::{
-    Database, DieselAdminRepository, DieselResetTokenRepository, DieselUserRepository,
+    Database, DieselAdminRepository, DieselResetTokenRepository, DieselUserRepository, ReadCaches,
 };
 use tracing::{info, warn};
 
@@ -44,13 +44,15 @@ pub fn mailer(settings: &Settings) -> Result<Arc<dyn Mailer>, MailConfigError> {
     }
 }
 
+/// `caches`: the process's read caches, which activating and deleting accounts evict from.
 pub fn admin_service(
     database: &Database,
+    caches: &ReadCaches,
     files: Arc<dyn FileStore>,
     clock: Arc<dyn Clock>,
 ) -> AdminService {
     AdminService::new(
-        Arc::new(DieselAdminRepository::new(database.clone())),
+        Arc::new(DieselAdminRepository::new(database.clone()).with_caches(caches.clone())),
         files,
         clock,
     )
@@ -79,7 +81,14 @@ pub fn recovery_service(
 fn operator_service(settings: &Settings) -> Result<AdminService, String> {
     let database = open_database(settings)?;
     let files = file_store(settings).map_err(|e| e.to_string())?;
-    Ok(admin_service(&database, files, Arc::new(SystemClock)))
+    // A command caches nothing; its writes reach the servers' caches within their TTL.
+    let caches = ReadCaches::new();
+    Ok(admin_service(
+        &database,
+        &caches,
+        files,
+        Arc::new(SystemClock),
+    ))
 }
 
 fn describe(u: &UserRecord) -> String {

@@ -25,8 +25,9 @@ use intowork_files::{LocalFileStore, S3Config, S3FileStore, UuidKeyGenerator};
 use intowork_http::{AppState, HttpSettings, build_app};
 use intowork_ratelimit::InvalidRedisUrl;
 use intowork_storage::{
-    Database, DieselApplicationRepository, DieselCandidateRepository, DieselCompanyRepository,
-    DieselCvRepository, DieselHealth, DieselJobRepository, DieselUserRepository, StorageError,
+    CachedJobs, Database, DieselApplicationRepository, DieselCandidateRepository,
+    DieselCompanyRepository, DieselCvRepository, DieselHealth, DieselJobRepository,
+    DieselUserRepository, ReadCaches, StorageError,
 };
 use intowork_storage::{DieselDashboardRepository, DieselNotificationRepository};
 use thiserror::Error;
@@ -97,8 +98,11 @@ impl Application {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         // One hasher for sign-in and password reset: its threads bound argon2's CPU and memory.
         let hasher = Arc::new(Argon2Hasher::new(hashing_threads_for(cores)));
+        // One set of read caches for the process: the cached job repository reads them, the
+        // repositories whose writes change a cached answer evict from them.
+        let caches = ReadCaches::new();
         let auth = AuthService::new(
-            Arc::new(DieselUserRepository::new(database.clone())),
+            Arc::new(DieselUserRepository::new(database.clone()).with_caches(caches.clone())),
             hasher.clone(),
             Arc::new(JwtTokenIssuer::with_default_ttl(secret.expose().as_bytes())),
             files.clone(),
@@ -118,15 +122,18 @@ impl Application {
                 max_cvs: settings.max_cvs_per_candidate,
             },
         );
-        let company_repo = Arc::new(DieselCompanyRepository::new(database.clone()));
+        let company_repo =
+            Arc::new(DieselCompanyRepository::new(database.clone()).with_caches(caches.clone()));
         let companies = CompanyService::new(company_repo.clone(), clock.clone());
-        let jobs = JobService::new(
-            Arc::new(DieselJobRepository::new(database.clone())),
-            company_repo.clone(),
-            clock.clone(),
-        );
+        let job_repo = Arc::new(CachedJobs::new(
+            DieselJobRepository::new(database.clone()),
+            caches.clone(),
+        ));
+        let jobs = JobService::new(job_repo.clone(), company_repo.clone(), clock.clone());
         let applications = ApplicationService::new(
-            Arc::new(DieselApplicationRepository::new(database.clone())),
+            Arc::new(
+                DieselApplicationRepository::new(database.clone()).with_caches(caches.clone()),
+            ),
             candidates.clone(),
             company_repo,
             clock.clone(),
@@ -136,10 +143,10 @@ impl Application {
             clock.clone(),
         );
         let dashboards = DashboardService::new(
-            Arc::new(DieselDashboardRepository::new(database.clone())),
+            Arc::new(DieselDashboardRepository::new(database.clone()).with_jobs(job_repo)),
             clock.clone(),
         );
-        let admin = accounts::admin_service(&database, files.clone(), clock.clone());
+        let admin = accounts::admin_service(&database, &caches, files.clone(), clock.clone());
         let recovery = accounts::recovery_service(&settings, &database, hasher, clock.clone())?;
         let limits = Arc::new(crate::limits::build(&settings).await?);
         let state = web::Data::new(AppState {
