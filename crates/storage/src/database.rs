@@ -12,9 +12,9 @@ use diesel::result::Error as DieselError;
 use intowork_domain::RepoError;
 use tokio::sync::Semaphore;
 
-use crate::conn::SchemeManager;
-use crate::conn::{Backend, DbConn, Pool, StatementCounter, Target, build_pool};
+use crate::conn::{Backend, DbConn, Target};
 use crate::error::{StorageError, map_pool_error};
+use crate::pool::{Pool, SchemeManager, StatementCounter, build_pool, discard_on_return};
 
 /// The least a request admitted late in its timeout still waits for the checkout itself (a
 /// connection may be on its way back to the pool, or the readiness probe may hold one).
@@ -104,7 +104,7 @@ impl Database {
     /// Checks out a connection, waiting at most the pool timeout. Ignores readiness.
     pub(crate) fn checkout(
         &self,
-    ) -> Result<diesel::r2d2::PooledConnection<crate::conn::SchemeManager>, StorageError> {
+    ) -> Result<diesel::r2d2::PooledConnection<SchemeManager>, StorageError> {
         self.inner
             .pool
             .get()
@@ -201,7 +201,7 @@ impl Database {
 /// when the caller's checkout ends (on this thread, right after this returns).
 fn discard_if_lost<T>(result: Result<T, RepoError>) -> Result<T, RepoError> {
     if matches!(result, Err(RepoError::Unavailable(_))) {
-        crate::conn::discard_on_return();
+        discard_on_return();
     }
     result
 }

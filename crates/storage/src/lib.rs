@@ -5,15 +5,11 @@
 //! * Migrations are embedded per backend (`migrations/postgres`, `migrations/sqlite`).
 //! * Repositories implement the domain's ports; row structs stay private to this crate.
 
-mod account_removal;
 mod admin;
-mod admin_rows;
-mod application_rows;
 mod applications;
 mod cache;
 mod candidates;
 mod companies;
-mod company_rows;
 mod conn;
 mod cvs;
 mod dashboard;
@@ -21,17 +17,17 @@ mod database;
 mod error;
 mod health;
 pub mod import;
-mod job_rows;
 mod jobs;
 mod locks;
 mod maintenance;
 mod migrate;
 mod notifications;
-mod profile_items;
-mod profile_rows;
+mod pool;
 mod reset_tokens;
 pub mod schema;
 mod static_sql;
+mod stored;
+mod text_search;
 mod users;
 
 pub use admin::DieselAdminRepository;

@@ -136,3 +136,30 @@ pub(crate) fn publish(caches: &Option<ReadCaches>, event: CacheEvent) {
         caches.publish(event);
     }
 }
+
+/// A repository over the [`crate::Database`] whose writes change cached answers: `new(db)` evicts
+/// nothing (nothing is cached for it), `with_caches(caches)` publishes its events to `caches`.
+macro_rules! evicting_repository {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug)]
+        pub struct $name {
+            db: crate::Database,
+            caches: Option<crate::ReadCaches>,
+        }
+
+        impl $name {
+            pub fn new(db: crate::Database) -> Self {
+                Self { db, caches: None }
+            }
+
+            pub fn with_caches(self, caches: crate::ReadCaches) -> Self {
+                Self {
+                    caches: Some(caches),
+                    ..self
+                }
+            }
+        }
+    };
+}
+pub(crate) use evicting_repository;

@@ -6,8 +6,10 @@ mod cached_jobs;
 mod caches;
 mod keys;
 mod read_cache;
+#[cfg(test)]
+mod read_cache_tests;
 
 pub use cached_jobs::CachedJobs;
 pub use caches::ReadCaches;
-pub(crate) use caches::{CacheEvent, publish};
+pub(crate) use caches::{CacheEvent, evicting_repository, publish};
 pub(crate) use keys::EmployerApplications;

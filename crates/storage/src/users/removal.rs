@@ -12,7 +12,6 @@ use crate::conn::DbConn;
 use crate::locks::lock_jobs_of;
 use crate::notifications::insert_notifications;
 use crate::schema::{candidate_cvs, candidates, employers, job_applications, jobs, users};
-use crate::users::parse_role;
 
 /// The candidates' user ids with an application to a job of `user`'s employer profile, the user
 /// excluded, ascending and distinct.
@@ -70,7 +69,7 @@ pub(crate) fn remove_account(
     diesel::delete(users::table.find(id)).execute(conn)?;
     Ok(Commit::Done(Removed {
         deleted: DeletedUser { cv_keys },
-        role: parse_role(&role).unwrap_or(Role::Employer),
+        role: crate::stored::role(&role).unwrap_or(Role::Employer),
     }))
 }
 

@@ -1,13 +1,11 @@
-//! `NotificationRepository` over diesel, and the insert helper the application use cases call inside
-//! their own write transactions (CONTRACT 3.8; DESIGN 3: a notification is written in the same
-//! transaction as the event that causes it).
+//! `NotificationRepository` over diesel (CONTRACT 3.8): every call scoped to its user.
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{Nullable, Timestamp};
 use intowork_domain::notification::{
-    NewNotification, Notification, NotificationKind, NotificationPage, NotificationRepository,
+    Notification, NotificationKind, NotificationPage, NotificationRepository,
 };
 use intowork_domain::{ApplicationId, JobId, NotificationId, RepoError, UserId};
 
@@ -15,68 +13,6 @@ use crate::conn::{DbConn, MultiBackend};
 use crate::database::Database;
 use crate::error::map_db_error;
 use crate::schema::notifications;
-
-/// Inserts `n` on `conn` (normally inside the caller's write transaction) and returns its id.
-///
-/// `application_id_override` replaces `n.related_application_id`: the application use case builds
-/// the notification before the application row exists, so only the transaction knows the new id.
-pub(crate) fn insert_notification(
-    conn: &mut DbConn,
-    n: &NewNotification,
-    application_id_override: Option<i64>,
-    now: NaiveDateTime,
-) -> QueryResult<i64> {
-    let application = application_id_override.or(n.related_application_id.map(|a| a.get()));
-    diesel::insert_into(notifications::table)
-        .values((
-            notifications::user_id.eq(n.user_id.get()),
-            notifications::kind.eq(n.kind.as_str()),
-            notifications::title.eq(&n.title),
-            notifications::message.eq(&n.message),
-            notifications::related_job_id.eq(n.related_job_id.map(|j| j.get())),
-            notifications::related_application_id.eq(application),
-            notifications::is_read.eq(false),
-            notifications::created_at.eq(now),
-        ))
-        .returning(notifications::id)
-        .get_result(conn)
-}
-
-/// Inserts every notification of `all` in one statement (a unit of work's notices).
-pub(crate) fn insert_notifications(
-    conn: &mut DbConn,
-    all: &[NewNotification],
-    now: NaiveDateTime,
-) -> QueryResult<usize> {
-    if all.is_empty() {
-        return Ok(0);
-    }
-    let rows: Vec<_> = all
-        .iter()
-        .map(|n| {
-            (
-                notifications::user_id.eq(n.user_id.get()),
-                notifications::kind.eq(n.kind.as_str()),
-                notifications::title.eq(&n.title),
-                notifications::message.eq(&n.message),
-                notifications::related_job_id.eq(n.related_job_id.map(JobId::get)),
-                notifications::related_application_id
-                    .eq(n.related_application_id.map(ApplicationId::get)),
-                notifications::is_read.eq(false),
-                notifications::created_at.eq(now),
-            )
-        })
-        .collect();
-    // A multi-row insert does not compile through the connection enum: same code per backend.
-    match conn {
-        DbConn::Pg(c) => diesel::insert_into(notifications::table)
-            .values(&rows)
-            .execute(c),
-        DbConn::Sqlite(c) => diesel::insert_into(notifications::table)
-            .values(&rows)
-            .execute(c),
-    }
-}
 
 // COALESCE keeps the first `read_at` when a notification is marked read again (CONTRACT 3.8).
 diesel::define_sql_function! {

@@ -6,30 +6,21 @@ use intowork_domain::company::{Company, CompanyDetails, Employer, EmployerUpdate
 use intowork_domain::{CompanyId, EmployerId, UserId};
 
 use crate::schema::{candidates, companies, employers};
+use crate::stored::columns;
 
-pub(crate) type EmployerColumns = (
-    employers::id,
-    employers::user_id,
-    employers::company_id,
-    employers::position,
-    employers::department,
-    employers::phone,
-    employers::can_create_jobs,
-    employers::can_manage_candidates,
-    employers::is_admin,
-);
-/// Explicit column lists: `RETURNING` through the connection enum takes columns, not
-/// `as_returning()` (STACK-SPIKE 2).
-pub(crate) const EMPLOYER_COLUMNS: EmployerColumns = (
-    employers::id,
-    employers::user_id,
-    employers::company_id,
-    employers::position,
-    employers::department,
-    employers::phone,
-    employers::can_create_jobs,
-    employers::can_manage_candidates,
-    employers::is_admin,
+columns!(
+    /// [`EmployerRow`]'s columns.
+    EMPLOYER_COLUMNS: EmployerColumns = (
+        employers::id,
+        employers::user_id,
+        employers::company_id,
+        employers::position,
+        employers::department,
+        employers::phone,
+        employers::can_create_jobs,
+        employers::can_manage_candidates,
+        employers::is_admin,
+    )
 );
 
 #[derive(Queryable)]
@@ -61,31 +52,21 @@ impl From<EmployerRow> for Employer {
     }
 }
 
-pub(crate) type CompanyColumns = (
-    companies::id,
-    companies::name,
-    companies::description,
-    companies::industry,
-    companies::size,
-    companies::website_url,
-    companies::linkedin_url,
-    companies::address,
-    companies::city,
-    companies::country,
-    companies::logo_url,
-);
-pub(crate) const COMPANY_COLUMNS: CompanyColumns = (
-    companies::id,
-    companies::name,
-    companies::description,
-    companies::industry,
-    companies::size,
-    companies::website_url,
-    companies::linkedin_url,
-    companies::address,
-    companies::city,
-    companies::country,
-    companies::logo_url,
+columns!(
+    /// [`CompanyRow`]'s columns.
+    COMPANY_COLUMNS: CompanyColumns = (
+        companies::id,
+        companies::name,
+        companies::description,
+        companies::industry,
+        companies::size,
+        companies::website_url,
+        companies::linkedin_url,
+        companies::address,
+        companies::city,
+        companies::country,
+        companies::logo_url,
+    )
 );
 
 #[derive(Queryable)]

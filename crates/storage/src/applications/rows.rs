@@ -9,33 +9,15 @@ use intowork_domain::job::{JobType, LocationType};
 use intowork_domain::{ApplicationId, CandidateId, CvId, JobId, RepoError};
 
 use crate::schema::{candidates, companies, job_applications, jobs, users};
-
-fn corrupt(what: &str, value: &str) -> RepoError {
-    RepoError::Internal(format!("unknown {what} in database: {value:?}"))
-}
+use crate::stored::{columns, parse};
 
 fn status(value: &str) -> Result<ApplicationStatus, RepoError> {
-    ApplicationStatus::parse(value).ok_or_else(|| corrupt("application status", value))
+    parse("application status", value, ApplicationStatus::parse)
 }
 
-pub(crate) type CandidateColumns = (
-    job_applications::id,
-    job_applications::job_id,
-    job_applications::candidate_id,
-    job_applications::status,
-    job_applications::applied_at,
-    jobs::title,
-    companies::name,
-    jobs::location,
-    jobs::location_type,
-    jobs::job_type,
-    jobs::salary_min,
-    jobs::salary_max,
-    jobs::currency,
-);
-
-pub(crate) const fn candidate_columns() -> CandidateColumns {
-    (
+columns!(
+    /// An application as its candidate sees it, with its job and company: [`CandidateRow`].
+    CANDIDATE_COLUMNS: CandidateColumns = (
         job_applications::id,
         job_applications::job_id,
         job_applications::candidate_id,
@@ -50,7 +32,7 @@ pub(crate) const fn candidate_columns() -> CandidateColumns {
         jobs::salary_max,
         jobs::currency,
     )
-}
+);
 
 #[derive(Queryable)]
 pub(crate) struct CandidateRow {
@@ -84,10 +66,8 @@ impl TryFrom<CandidateRow> for CandidateApplication {
                 title: r.title,
                 company_name: Some(r.company_name),
                 location: r.location,
-                location_type: LocationType::parse(&r.location_type)
-                    .ok_or_else(|| corrupt("location type", &r.location_type))?,
-                job_type: JobType::parse(&r.job_type)
-                    .ok_or_else(|| corrupt("job type", &r.job_type))?,
+                location_type: parse("location type", &r.location_type, LocationType::parse)?,
+                job_type: parse("job type", &r.job_type, JobType::parse)?,
                 salary_min: r.salary_min,
                 salary_max: r.salary_max,
                 currency: r.currency,
@@ -96,24 +76,9 @@ impl TryFrom<CandidateRow> for CandidateApplication {
     }
 }
 
-pub(crate) type EmployerColumns = (
-    job_applications::id,
-    job_applications::job_id,
-    jobs::title,
-    job_applications::candidate_id,
-    users::first_name,
-    users::last_name,
-    users::email,
-    candidates::phone,
-    job_applications::status,
-    job_applications::applied_at,
-    job_applications::cover_letter,
-    job_applications::notes,
-    job_applications::cv_id,
-);
-
-pub(crate) const fn employer_columns() -> EmployerColumns {
-    (
+columns!(
+    /// An application as the employer sees it, with its candidate: [`EmployerRow`].
+    EMPLOYER_COLUMNS: EmployerColumns = (
         job_applications::id,
         job_applications::job_id,
         jobs::title,
@@ -128,7 +93,7 @@ pub(crate) const fn employer_columns() -> EmployerColumns {
         job_applications::notes,
         job_applications::cv_id,
     )
-}
+);
 
 #[derive(Queryable)]
 pub(crate) struct EmployerRow {
@@ -167,4 +132,12 @@ impl TryFrom<EmployerRow> for EmployerApplication {
             cv_id: r.cv_id.map(CvId),
         })
     }
+}
+
+/// Converts every row; the first corrupt one fails the list.
+pub(crate) fn convert_all<R, T>(rows: Vec<R>) -> Result<Vec<T>, RepoError>
+where
+    R: TryInto<T, Error = RepoError>,
+{
+    rows.into_iter().map(TryInto::try_into).collect()
 }

@@ -1,4 +1,4 @@
-//! Row structs of the candidate profile tables and their conversion into domain types.
+//! Rows of the profile item tables and their conversion into domain types.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -107,9 +107,4 @@ impl TryFrom<SkillRow> for Skill {
             })?,
         })
     }
-}
-
-/// A partial-update field as a changeset value: `None` skips the column, `Some(None)` writes NULL.
-pub(crate) fn opt(p: &Option<Option<String>>) -> Option<Option<&str>> {
-    p.as_ref().map(Option::as_deref)
 }
