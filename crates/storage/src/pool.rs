@@ -86,15 +86,14 @@ impl StatementCounter {
 
     fn install(&self, conn: &mut DbConn) {
         let count = self.0.clone();
-        let hook = move |event: InstrumentationEvent<'_>| match event {
-            InstrumentationEvent::StartQuery { query, .. } => {
+        let hook = move |event: InstrumentationEvent<'_>| {
+            if let InstrumentationEvent::StartQuery { query, .. } = event {
                 count.fetch_add(1, Ordering::Relaxed);
                 #[cfg(debug_assertions)]
                 tracing::trace!(target: "intowork_storage::sql", sql = %query);
                 #[cfg(not(debug_assertions))]
                 let _ = query;
             }
-            _ => {}
         };
         match conn {
             DbConn::Pg(c) => c.set_instrumentation(hook),

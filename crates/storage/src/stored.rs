@@ -38,3 +38,15 @@ macro_rules! columns {
     };
 }
 pub(crate) use columns;
+
+/// `From<Row> for Domain` when every field moves over unchanged: the field list, written once.
+macro_rules! moved_fields {
+    ($row:ty => $domain:ident { $($field:ident),+ $(,)? }) => {
+        impl From<$row> for $domain {
+            fn from(r: $row) -> Self {
+                $domain { $($field: r.$field),+ }
+            }
+        }
+    };
+}
+pub(crate) use moved_fields;

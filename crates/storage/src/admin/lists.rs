@@ -5,6 +5,7 @@ use diesel::sql_types::Text;
 use intowork_domain::RepoError;
 use intowork_domain::admin::{AdminJob, EmployerRecord, UserFilter, UserRecord, Window};
 use intowork_domain::job::JobStatus;
+use intowork_domain::user::Role;
 
 use super::rows::{AdminJobRow, EmployerRecordRow, USER_RECORD, UserRecordRow};
 use crate::conn::{DbConn, MultiBackend};
@@ -105,7 +106,7 @@ pub(crate) fn list_employers(
     employers::table
         .inner_join(users::table)
         .left_join(companies::table)
-        .filter(users::role.eq("employer"))
+        .filter(users::role.eq(Role::Employer.as_str()))
         .order((employers::created_at.desc(), employers::id.desc()))
         .limit(window.limit)
         .offset(window.skip)

@@ -7,6 +7,7 @@ use diesel::prelude::*;
 use intowork_domain::RepoError;
 use intowork_domain::admin::AdminStats;
 use intowork_domain::job::JobStatus;
+use intowork_domain::user::Role;
 
 use crate::conn::DbConn;
 use crate::error::map_db_error;
@@ -41,8 +42,8 @@ pub(crate) fn stats(conn: &mut DbConn, since: DateTime<Utc>) -> Result<AdminStat
     };
     let counts: Ten = diesel::select((
         users::table.count().single_value(),
-        role("candidate"),
-        role("employer"),
+        role(Role::Candidate.as_str()),
+        role(Role::Employer.as_str()),
         companies::table.count().single_value(),
         jobs::table.count().single_value(),
         job_applications::table.count().single_value(),

@@ -6,6 +6,7 @@ use intowork_domain::RepoError;
 use intowork_domain::candidate::{Education, Experience, Skill, SkillCategory, SkillLevel};
 
 use crate::schema::{educations, experiences, skills};
+use crate::stored::moved_fields;
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = experiences)]
@@ -26,20 +27,9 @@ pub(crate) struct ExperienceRow {
     updated_at: NaiveDateTime,
 }
 
-impl From<ExperienceRow> for Experience {
-    fn from(r: ExperienceRow) -> Self {
-        Experience {
-            id: r.id,
-            title: r.title,
-            company: r.company,
-            location: r.location,
-            start_date: r.start_date,
-            end_date: r.end_date,
-            is_current: r.is_current,
-            description: r.description,
-        }
-    }
-}
+moved_fields!(ExperienceRow => Experience {
+    id, title, company, location, start_date, end_date, is_current, description,
+});
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = educations)]
@@ -61,21 +51,9 @@ pub(crate) struct EducationRow {
     updated_at: NaiveDateTime,
 }
 
-impl From<EducationRow> for Education {
-    fn from(r: EducationRow) -> Self {
-        Education {
-            id: r.id,
-            degree: r.degree,
-            school: r.school,
-            field_of_study: r.field_of_study,
-            location: r.location,
-            start_date: r.start_date,
-            end_date: r.end_date,
-            is_current: r.is_current,
-            description: r.description,
-        }
-    }
-}
+moved_fields!(EducationRow => Education {
+    id, degree, school, field_of_study, location, start_date, end_date, is_current, description,
+});
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = skills)]

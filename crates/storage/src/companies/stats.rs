@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use intowork_domain::company::{CandidateContact, CandidateContactProfile, CompanyStats};
+use intowork_domain::job::JobStatus;
 use intowork_domain::{CandidateId, UserId};
 
 use super::rows::CandidateChanges;
@@ -14,7 +15,7 @@ pub(crate) fn stats(conn: &mut DbConn, id: i64) -> QueryResult<CompanyStats> {
     let company_jobs = || jobs::table.filter(jobs::company_id.eq(id));
     let (active, total, applications, employers_n) = diesel::select((
         company_jobs()
-            .filter(jobs::status.eq("published"))
+            .filter(jobs::status.eq(JobStatus::Published.as_str()))
             .count()
             .single_value(),
         company_jobs().count().single_value(),

@@ -2,6 +2,7 @@
 
 use diesel::dsl::exists;
 use diesel::prelude::*;
+use intowork_domain::application::ApplicationStatus;
 use intowork_domain::dashboard::{CandidateFacts, ProfileFacts};
 
 use super::latest::latest;
@@ -54,7 +55,7 @@ pub(crate) fn candidate_facts(conn: &mut DbConn, user: i64) -> QueryResult<Optio
     let (applications, interviews, experience, education, skill) = diesel::select((
         own().count().single_value(),
         own()
-            .filter(job_applications::status.eq("interview"))
+            .filter(job_applications::status.eq(ApplicationStatus::Interview.as_str()))
             .count()
             .single_value(),
         exists(experiences::table.filter(experiences::candidate_id.eq(candidate))),

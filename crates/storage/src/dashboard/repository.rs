@@ -92,7 +92,7 @@ impl DashboardRepository for DieselDashboardRepository {
         let Some(mut facts) = facts else {
             return Ok(None);
         };
-        // "Offres disponibles" counts what the public list shows: published jobs of active
+        // The open jobs figure counts what the public list shows: published jobs of active
         // employers. It is the one figure here that grows with the whole site, not with the
         // candidate.
         facts.published_jobs = self.jobs.count_public(PublicJobFilter::default()).await?;
