@@ -3,7 +3,11 @@
 //! * [`Database`] owns the r2d2 pool of [`DbConn`] (`PgConnection | SqliteConnection`, chosen by
 //!   the URL scheme), the readiness flag and the async bridge [`Database::run`].
 //! * Migrations are embedded per backend (`migrations/postgres`, `migrations/sqlite`).
-//! * Repositories implement the domain's ports; row structs stay private to this crate.
+//! * Repositories implement the domain's ports; row structs stay private to this crate. They
+//!   persist what the domain decided: a use case that changes several things hands one unit of
+//!   work to one port method, committed in one transaction.
+//! * Read caches are explicit: [`CachedJobs`] decorates the job repository port, and the
+//!   repositories given the process's [`ReadCaches`] evict what their writes change.
 
 mod admin;
 mod applications;
