@@ -1,7 +1,7 @@
 -- EXPLAIN ANALYZE of the statements behind the size-sensitive endpoints, written by hand after
--- crates/storage/src/{jobs.rs,job_rows.rs,applications.rs} (count + page, as the server runs them).
+-- crates/storage/src/{jobs,applications}/ (count + page, as the server runs them).
 -- Usage: psql "$DATABASE_URL" -v emp=<employer id> -f bench/explain.sql
--- The server's connections run without parallel workers (crates/storage/src/conn.rs): so does this.
+-- The server's connections run without parallel workers (crates/storage/src/pool.rs): so does this.
 SET max_parallel_workers_per_gather = 0;
 \echo '== job list: total'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)

@@ -7,6 +7,7 @@ use diesel::prelude::*;
 use intowork_domain::cv::{Cv, CvRemoval, CvRepository, InsertCvError, NewCv};
 use intowork_domain::{CandidateId, CvId, RepoError, UserId};
 
+use crate::conn::{DbConn, MultiBackend};
 use crate::database::{Database, write_tx};
 use crate::error::{TxError, map_db_error};
 use crate::locks::lock_candidate;
@@ -51,11 +52,28 @@ impl DieselCvRepository {
     }
 }
 
-fn active(candidate: i64) -> candidate_cvs::BoxedQuery<'static, crate::MultiBackend> {
+fn active(candidate: i64) -> CvQuery {
     candidate_cvs::table
         .filter(candidate_cvs::candidate_id.eq(candidate))
         .filter(candidate_cvs::is_active.eq(true))
         .into_boxed()
+}
+
+type CvQuery = candidate_cvs::BoxedQuery<'static, MultiBackend>;
+
+/// The newest CV first (the "current" one is the newest active).
+fn newest_first(query: CvQuery) -> CvQuery {
+    query.order((candidate_cvs::created_at.desc(), candidate_cvs::id.desc()))
+}
+
+/// The first CV `query` finds.
+fn first(conn: &mut DbConn, query: CvQuery) -> Result<Option<Cv>, RepoError> {
+    query
+        .select(CvRow::as_select())
+        .first::<CvRow>(conn)
+        .optional()
+        .map(|r| r.map(Cv::from))
+        .map_err(map_db_error)
 }
 
 #[async_trait]
@@ -95,8 +113,7 @@ impl CvRepository for DieselCvRepository {
     async fn list_active(&self, candidate: CandidateId) -> Result<Vec<Cv>, RepoError> {
         self.db
             .run(move |conn| {
-                active(candidate.get())
-                    .order((candidate_cvs::created_at.desc(), candidate_cvs::id.desc()))
+                newest_first(active(candidate.get()))
                     .select(CvRow::as_select())
                     .load::<CvRow>(conn)
                     .map(|rows| rows.into_iter().map(Cv::from).collect())
@@ -108,42 +125,23 @@ impl CvRepository for DieselCvRepository {
     async fn find_active(&self, candidate: CandidateId, id: CvId) -> Result<Option<Cv>, RepoError> {
         self.db
             .run(move |conn| {
-                active(candidate.get())
-                    .filter(candidate_cvs::id.eq(id.get()))
-                    .select(CvRow::as_select())
-                    .first::<CvRow>(conn)
-                    .optional()
-                    .map(|r| r.map(Cv::from))
-                    .map_err(map_db_error)
+                first(
+                    conn,
+                    active(candidate.get()).filter(candidate_cvs::id.eq(id.get())),
+                )
             })
             .await
     }
 
     async fn current(&self, candidate: CandidateId) -> Result<Option<Cv>, RepoError> {
         self.db
-            .run(move |conn| {
-                active(candidate.get())
-                    .order((candidate_cvs::created_at.desc(), candidate_cvs::id.desc()))
-                    .select(CvRow::as_select())
-                    .first::<CvRow>(conn)
-                    .optional()
-                    .map(|r| r.map(Cv::from))
-                    .map_err(map_db_error)
-            })
+            .run(move |conn| first(conn, newest_first(active(candidate.get()))))
             .await
     }
 
     async fn find_any(&self, id: CvId) -> Result<Option<Cv>, RepoError> {
         self.db
-            .run(move |conn| {
-                candidate_cvs::table
-                    .find(id.get())
-                    .select(CvRow::as_select())
-                    .first::<CvRow>(conn)
-                    .optional()
-                    .map(|r| r.map(Cv::from))
-                    .map_err(map_db_error)
-            })
+            .run(move |conn| first(conn, candidate_cvs::table.find(id.get()).into_boxed()))
             .await
     }
 

@@ -10,13 +10,11 @@ use diesel::RunQueryDsl;
 use diesel::connection::{AnsiTransactionManager, Connection, TransactionManager};
 use diesel::result::Error as DieselError;
 use intowork_domain::RepoError;
-use intowork_domain::job::JobListing;
 use tokio::sync::Semaphore;
 
-use crate::conn::SchemeManager;
-use crate::conn::{Backend, DbConn, Pool, StatementCounter, Target, build_pool};
+use crate::conn::{Backend, DbConn, Target};
 use crate::error::{StorageError, map_pool_error};
-use crate::read_cache::{self, CountCache, ReadCache, Writes};
+use crate::pool::{Pool, SchemeManager, StatementCounter, build_pool, discard_on_return};
 
 /// The least a request admitted late in its timeout still waits for the checkout itself (a
 /// connection may be on its way back to the pool, or the readiness probe may hold one).
@@ -42,8 +40,6 @@ struct Inner {
     backend: Backend,
     ready: AtomicBool,
     statements: StatementCounter,
-    totals: CountCache,
-    job_pages: ReadCache<Arc<Vec<JobListing>>>,
     /// One permit per pooled connection, handed out first come, first served (see [`Database::run`]).
     admission: Arc<Semaphore>,
     pool_timeout: Duration,
@@ -72,22 +68,13 @@ impl Database {
         target.prepare()?;
         let backend = target.backend;
         let statements = StatementCounter::default();
-        let writes = Writes::default();
         Ok(Database {
             inner: Arc::new(Inner {
                 direct: SchemeManager::new(target.clone()),
-                pool: build_pool(
-                    target,
-                    pool_size,
-                    pool_timeout,
-                    statements.clone(),
-                    writes.clone(),
-                ),
+                pool: build_pool(target, pool_size, pool_timeout, statements.clone()),
                 backend,
                 ready: AtomicBool::new(false),
                 statements,
-                totals: CountCache::new(writes.clone(), read_cache::TTL, read_cache::MAX_TOTALS),
-                job_pages: ReadCache::new(writes, read_cache::TTL, read_cache::MAX_PAGES),
                 admission: Arc::new(Semaphore::new(pool_size.max(1) as usize)),
                 pool_timeout,
             }),
@@ -98,17 +85,6 @@ impl Database {
     /// `SELECT 1` validity checks). Tests take the difference around a request.
     pub fn statement_count(&self) -> u64 {
         self.inner.statements.get()
-    }
-
-    /// Totals of list queries, reused until the next write (see [`ReadCache`]).
-    pub(crate) fn totals(&self) -> &CountCache {
-        &self.inner.totals
-    }
-
-    /// Public job-list pages as every visitor sees them (`has_applied` false), reused until the
-    /// next write (see [`ReadCache`]).
-    pub(crate) fn job_pages(&self) -> &ReadCache<Arc<Vec<JobListing>>> {
-        &self.inner.job_pages
     }
 
     pub fn backend(&self) -> Backend {
@@ -128,7 +104,7 @@ impl Database {
     /// Checks out a connection, waiting at most the pool timeout. Ignores readiness.
     pub(crate) fn checkout(
         &self,
-    ) -> Result<diesel::r2d2::PooledConnection<crate::conn::SchemeManager>, StorageError> {
+    ) -> Result<diesel::r2d2::PooledConnection<SchemeManager>, StorageError> {
         self.inner
             .pool
             .get()
@@ -225,7 +201,7 @@ impl Database {
 /// when the caller's checkout ends (on this thread, right after this returns).
 fn discard_if_lost<T>(result: Result<T, RepoError>) -> Result<T, RepoError> {
     if matches!(result, Err(RepoError::Unavailable(_))) {
-        crate::conn::discard_on_return();
+        discard_on_return();
     }
     result
 }

@@ -3,37 +3,39 @@
 //! * [`Database`] owns the r2d2 pool of [`DbConn`] (`PgConnection | SqliteConnection`, chosen by
 //!   the URL scheme), the readiness flag and the async bridge [`Database::run`].
 //! * Migrations are embedded per backend (`migrations/postgres`, `migrations/sqlite`).
-//! * Repositories implement the domain's ports; row structs stay private to this crate.
+//! * Repositories implement the domain's ports; row structs stay private to this crate. They
+//!   persist what the domain decided: a use case that changes several things hands one unit of
+//!   work to one port method, committed in one transaction.
+//! * Read caches are explicit: [`CachedJobs`] decorates the job repository port, and the
+//!   repositories given the process's [`ReadCaches`] evict what their writes change.
 
 mod admin;
-mod admin_rows;
-mod application_rows;
 mod applications;
+mod cache;
 mod candidates;
 mod companies;
-mod company_rows;
 mod conn;
 mod cvs;
 mod dashboard;
 mod database;
 mod error;
 mod health;
-mod job_rows;
 mod jobs;
 mod locks;
 mod maintenance;
 mod migrate;
 mod notifications;
-mod profile_items;
-mod profile_rows;
-mod read_cache;
+mod pool;
 mod reset_tokens;
 pub mod schema;
 mod static_sql;
+mod stored;
+mod text_search;
 mod users;
 
 pub use admin::DieselAdminRepository;
 pub use applications::DieselApplicationRepository;
+pub use cache::{CachedJobs, ReadCaches};
 pub use candidates::DieselCandidateRepository;
 pub use companies::DieselCompanyRepository;
 pub use conn::{Backend, DbConn, MultiBackend};
@@ -47,4 +49,4 @@ pub use maintenance::DieselCvMaintenance;
 pub use migrate::{POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS};
 pub use notifications::DieselNotificationRepository;
 pub use reset_tokens::DieselResetTokenRepository;
-pub use users::{DieselUserRepository, JOB_REMOVED_MESSAGE, JOB_REMOVED_TITLE};
+pub use users::DieselUserRepository;

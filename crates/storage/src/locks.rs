@@ -1,14 +1,14 @@
 //! Row locks for write transactions that read before they write. On PostgreSQL (READ COMMITTED)
-//! they serialise the few check-then-act sequences that race: applying vs deleting the job,
-//! applying vs deleting or adding a CV. SQLite needs none: every write transaction already holds
-//! the database's write lock (`BEGIN IMMEDIATE`).
+//! they serialise the few check-then-act sequences that race: applying vs deleting the job or the
+//! employer's account, applying vs deleting or adding a CV. SQLite needs none: every write
+//! transaction already holds the database's write lock (`BEGIN IMMEDIATE`).
 //!
 //! Lock order, to stay deadlock-free: candidate row first, then job row.
 
 use diesel::prelude::*;
 
 use crate::conn::DbConn;
-use crate::schema::{candidates, jobs};
+use crate::schema::{candidates, employers, jobs};
 
 /// Locks the candidate row until the transaction ends (CV changes and applications of one
 /// candidate then run one at a time).
@@ -43,5 +43,21 @@ pub(crate) fn job_status_exclusive(conn: &mut DbConn, job: i64) -> QueryResult<O
     match conn {
         DbConn::Pg(pg) => query.for_update().first(pg).optional(),
         DbConn::Sqlite(c) => query.first(c).optional(),
+    }
+}
+
+/// Locks the jobs of `employer_user`'s employer profile until the transaction ends, so no
+/// application to them can commit between the check of their applicants and the account's
+/// deletion (an application holds its job's row shared until it commits).
+pub(crate) fn lock_jobs_of(conn: &mut DbConn, employer_user: i64) -> QueryResult<()> {
+    match conn {
+        DbConn::Pg(pg) => jobs::table
+            .inner_join(employers::table)
+            .filter(employers::user_id.eq(employer_user))
+            .select(jobs::id)
+            .for_update()
+            .load::<i64>(pg)
+            .map(drop),
+        DbConn::Sqlite(_) => Ok(()),
     }
 }

@@ -4,92 +4,22 @@
 use std::sync::Arc;
 
 use chrono::TimeDelta;
-use thiserror::Error;
 use tracing::{info, instrument};
 
-use super::*;
+use super::actor::Actor;
+use super::audit::{AuditAction, AuditEntry, AuditRecord};
+use super::errors::{DeleteUserError, FindUserError, SetActiveError};
+use super::port::AdminRepository;
+use super::records::{AdminJob, AdminStats, EmployerRecord, UserFilter, UserRecord, Window};
 use crate::auth::remove_files;
+use crate::error::RepoError;
 use crate::files::FileStore;
-use crate::ports::Clock;
-use crate::user::{User, normalize_email};
-
-/// Who acts. An admin may not act on their own account or on another admin (CONTRACT 9.16); the
-/// operator's command line may do both.
-#[derive(Clone, Debug)]
-pub enum Actor {
-    Admin(User),
-    Operator,
-}
-
-impl Actor {
-    fn admin_id(&self) -> Option<UserId> {
-        match self {
-            Actor::Admin(user) => Some(user.id),
-            Actor::Operator => None,
-        }
-    }
-
-    fn label(&self) -> String {
-        match self {
-            Actor::Admin(user) => format!("admin:{}", user.id),
-            Actor::Operator => "cli".to_owned(),
-        }
-    }
-
-    fn audit(&self, action: AuditAction, details: String, at: DateTime<Utc>) -> AuditRecord {
-        let (actor_user_id, actor_email) = match self {
-            Actor::Admin(user) => (Some(user.id), user.email.clone()),
-            Actor::Operator => (None, "cli".to_owned()),
-        };
-        AuditRecord {
-            actor_user_id,
-            actor_email,
-            action,
-            details,
-            at,
-        }
-    }
-
-    fn via(&self) -> &'static str {
-        match self {
-            Actor::Admin(_) => "api",
-            Actor::Operator => "cli",
-        }
-    }
-}
-
-#[derive(Debug, Error)]
-pub enum SetActiveError {
-    /// An admin targeting their own account, whatever the requested state.
-    #[error("cannot change one's own account")]
-    OwnAccount,
-    #[error("user not found")]
-    NotFound,
-    #[error("target is an admin")]
-    TargetIsAdmin,
-    #[error(transparent)]
-    Repo(#[from] RepoError),
-}
-
-#[derive(Debug, Error)]
-pub enum DeleteUserError {
-    #[error("cannot delete one's own account")]
-    OwnAccount,
-    #[error("user not found")]
-    NotFound,
-    #[error("target is an admin")]
-    TargetIsAdmin,
-    #[error(transparent)]
-    Repo(#[from] RepoError),
-}
-
-#[derive(Debug, Error)]
-pub enum FindUserError {
-    #[error("user not found")]
-    NotFound,
-    #[error(transparent)]
-    Repo(#[from] RepoError),
-}
+use crate::ids::UserId;
+use crate::job::JobStatus;
+use crate::ports::{
+    AccountRemoval, Clock, Commit, DECISION_ATTEMPTS, DeletedUser, facts_kept_changing,
+};
+use crate::user::{Role, normalize_email};
 
 /// What `recent_signups` covers.
 const RECENT_SIGNUPS: TimeDelta = TimeDelta::days(7);
@@ -207,7 +137,8 @@ impl AdminService {
 
     /// Deletes an account with everything attached (CONTRACT 2.15) in one transaction with its
     /// audit row, then removes its CV files: after the commit, best-effort (a failure is logged and
-    /// left to the CV sweep).
+    /// left to the CV sweep). Candidates who lose an application with an employer's account are
+    /// told (9.11); when one applies meanwhile, the commit is refused and the decision made again.
     #[instrument(skip_all, fields(target_user_id = %target))]
     pub async fn delete_user(
         &self,
@@ -231,11 +162,7 @@ impl AdminService {
             actor.via()
         );
         let audit = actor.audit(AuditAction::UserDelete, details, self.clock.now());
-        let deleted = self
-            .repo
-            .delete_user(target, audit)
-            .await?
-            .ok_or(DeleteUserError::NotFound)?;
+        let deleted = self.commit_removal(&current, audit).await?;
         remove_files(self.files.as_ref(), &deleted.cv_keys).await;
         info!(
             actor = %actor.label(),
@@ -245,5 +172,26 @@ impl AdminService {
             "admin action"
         );
         Ok(current)
+    }
+
+    /// Decides who is told, and commits, until no application arrived in between.
+    async fn commit_removal(
+        &self,
+        target: &UserRecord,
+        audit: AuditRecord,
+    ) -> Result<DeletedUser, DeleteUserError> {
+        for _ in 0..DECISION_ATTEMPTS {
+            let applicants = match target.role {
+                Role::Employer => self.repo.applicants_of(target.id).await?,
+                Role::Candidate | Role::Admin => Vec::new(),
+            };
+            let removal = AccountRemoval::decide(target.id, &applicants, audit.at);
+            match self.repo.delete_user(removal, audit.clone()).await? {
+                Commit::Done(deleted) => return Ok(deleted),
+                Commit::NotFound => return Err(DeleteUserError::NotFound),
+                Commit::Stale => info!("applicants changed meanwhile; deciding again"),
+            }
+        }
+        Err(facts_kept_changing().into())
     }
 }

@@ -2,13 +2,17 @@
 
 use std::sync::Arc;
 
-use chrono::{TimeDelta, TimeZone};
+use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use mockall::predicate::eq;
 
 use super::*;
+use crate::error::RepoError;
 use crate::files::MockFileStore;
-use crate::ports::MockClock;
-use crate::user::User;
+use crate::ids::UserId;
+use crate::job::JOB_REMOVED_WITH_ACCOUNT_MESSAGE;
+use crate::notification::NotificationKind;
+use crate::ports::{Commit, DeletedUser, MockClock};
+use crate::user::{Role, User};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap()
@@ -158,15 +162,18 @@ async fn missing_targets_are_not_found_and_nothing_is_written() {
 async fn deleting_removes_the_files_after_the_transaction() {
     let mut repo = MockAdminRepository::new();
     finds(&mut repo, record(5, Role::Candidate, true));
+    // A candidate's account has no applicants to read or tell.
+    repo.expect_applicants_of().never();
     repo.expect_delete_user()
-        .withf(|id, audit| {
-            *id == UserId(5)
+        .withf(|removal, audit| {
+            removal.user == UserId(5)
+                && removal.notifications.is_empty()
                 && audit.action == AuditAction::UserDelete
                 && audit.details == r#"{"role":"candidate","via":"api"}"#
         })
         .times(1)
         .returning(|_, _| {
-            Ok(Some(DeletedUser {
+            Ok(Commit::Done(DeletedUser {
                 cv_keys: vec!["cv/a.pdf".into(), "BAD KEY".into()],
             }))
         });
@@ -189,6 +196,7 @@ async fn deleting_removes_the_files_after_the_transaction() {
 async fn a_failed_transaction_removes_no_file() {
     let mut repo = MockAdminRepository::new();
     finds(&mut repo, record(5, Role::Employer, true));
+    repo.expect_applicants_of().returning(|_| Ok(Vec::new()));
     repo.expect_delete_user()
         .returning(|_, _| Err(RepoError::Internal("boom".into())));
     let mut files = MockFileStore::new();
@@ -240,4 +248,61 @@ async fn stats_count_signups_of_the_last_seven_days_and_blank_search_is_no_filte
         svc.find_by_email(" Jane@Example.com ").await.unwrap().id,
         UserId(3)
     );
+}
+
+#[tokio::test]
+async fn deleting_an_employer_tells_each_applicant_once_and_decides_again_when_one_arrives() {
+    let mut repo = MockAdminRepository::new();
+    finds(&mut repo, record(5, Role::Employer, true));
+    let mut reads = 0;
+    repo.expect_applicants_of()
+        .with(eq(UserId(5)))
+        .times(2)
+        .returning(move |_| {
+            reads += 1;
+            Ok(if reads == 1 {
+                vec![UserId(8)]
+            } else {
+                vec![UserId(9), UserId(8), UserId(9)]
+            })
+        });
+    let mut commits = 0;
+    repo.expect_delete_user()
+        .times(2)
+        .returning(move |removal, _| {
+            commits += 1;
+            if commits == 1 {
+                // A second candidate applied between the read and the commit.
+                return Ok(Commit::Stale);
+            }
+            assert_eq!(removal.applicants, vec![UserId(8), UserId(9)]);
+            let told: Vec<_> = removal.notifications.iter().map(|n| n.user_id).collect();
+            assert_eq!(told, vec![UserId(8), UserId(9)]);
+            assert!(removal.notifications.iter().all(|n| {
+                n.kind == NotificationKind::System
+                    && n.title == "Offre retirée"
+                    && n.message == JOB_REMOVED_WITH_ACCOUNT_MESSAGE
+                    && n.related_job_id.is_none()
+                    && n.related_application_id.is_none()
+            }));
+            Ok(Commit::Done(DeletedUser::default()))
+        });
+    let svc = service(repo, MockFileStore::new());
+    svc.delete_user(&Actor::Operator, UserId(5)).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_user_gone_before_the_commit_is_not_found() {
+    let mut repo = MockAdminRepository::new();
+    finds(&mut repo, record(5, Role::Candidate, true));
+    repo.expect_delete_user()
+        .times(1)
+        .returning(|_, _| Ok(Commit::NotFound));
+    let mut files = MockFileStore::new();
+    files.expect_delete().never();
+    let svc = service(repo, files);
+    assert!(matches!(
+        svc.delete_user(&Actor::Operator, UserId(5)).await,
+        Err(DeleteUserError::NotFound)
+    ));
 }

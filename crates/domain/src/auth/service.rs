@@ -14,8 +14,9 @@ use super::session::{Session, SignupCommand};
 use crate::error::RepoError;
 use crate::files::{FileStore, remove_files};
 use crate::ports::{
-    Clock, CreateUserError, HashError, IssuedToken, PasswordCheck, PasswordHasher, TokenError,
-    TokenIssuer, UpdateEmailError, UserRepository,
+    AccountRemoval, Clock, Commit, CreateUserError, DECISION_ATTEMPTS, HashError, IssuedToken,
+    PasswordCheck, PasswordHasher, TokenError, TokenIssuer, UpdateEmailError, UserRepository,
+    facts_kept_changing,
 };
 use crate::user::{
     Email, NewUser, PASSWORD_MAX_BYTES, Role, User, check_password_policy, normalize_email,
@@ -193,16 +194,27 @@ impl AuthService {
 
     /// Deletes the account with everything attached to it, then removes its files. File removal
     /// happens after the commit and is best-effort: a failure is logged and left to the CV sweep.
+    /// Candidates who lose an application with an employer's account are told (9.11); when one
+    /// applies meanwhile, the commit is refused and the decision made again.
     #[instrument(skip_all, fields(user_id = %user.id))]
     pub async fn delete_account(&self, user: &User) -> Result<(), DeleteAccountError> {
-        let deleted = self
-            .users
-            .delete_cascade(user.id, self.clock.now())
-            .await?
-            .ok_or(DeleteAccountError::UserGone)?;
-        remove_files(self.files.as_ref(), &deleted.cv_keys).await;
-        info!(files = deleted.cv_keys.len(), "account deleted");
-        Ok(())
+        for _ in 0..DECISION_ATTEMPTS {
+            let applicants = match user.role {
+                Role::Employer => self.users.applicants_of(user.id).await?,
+                Role::Candidate | Role::Admin => Vec::new(),
+            };
+            let removal = AccountRemoval::decide(user.id, &applicants, self.clock.now());
+            match self.users.delete_account(removal).await? {
+                Commit::Done(deleted) => {
+                    remove_files(self.files.as_ref(), &deleted.cv_keys).await;
+                    info!(files = deleted.cv_keys.len(), "account deleted");
+                    return Ok(());
+                }
+                Commit::NotFound => return Err(DeleteAccountError::UserGone),
+                Commit::Stale => info!("applicants changed meanwhile; deciding again"),
+            }
+        }
+        Err(facts_kept_changing().into())
     }
 
     /// Looks a user up by a raw email address (for operator tooling).

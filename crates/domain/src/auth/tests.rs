@@ -10,8 +10,8 @@ use crate::error::RepoError;
 use crate::files::MockFileStore;
 use crate::ids::UserId;
 use crate::ports::{
-    CreateUserError, DeletedUser, IssuedToken, MockClock, MockPasswordHasher, MockTokenIssuer,
-    MockUserRepository, PasswordCheck, TokenClaims, TokenError, UpdateEmailError,
+    Commit, CreateUserError, DeletedUser, IssuedToken, MockClock, MockPasswordHasher,
+    MockTokenIssuer, MockUserRepository, PasswordCheck, TokenClaims, TokenError, UpdateEmailError,
 };
 use crate::user::{Email, PasswordPolicyError, Role, SignupRole, User};
 
@@ -445,8 +445,9 @@ async fn change_email_maps_conflicts_and_wrong_password() {
 #[tokio::test]
 async fn delete_account_removes_files_after_the_rows() {
     let mut m = Mocks::new();
-    m.users.expect_delete_cascade().times(1).returning(|_, _| {
-        Ok(Some(DeletedUser {
+    m.users.expect_applicants_of().never();
+    m.users.expect_delete_account().times(1).returning(|_| {
+        Ok(Commit::Done(DeletedUser {
             cv_keys: vec!["cv/a.pdf".into(), "../evil".into(), "cv/b.pdf".into()],
         }))
     });
@@ -471,8 +472,8 @@ async fn delete_account_removes_files_after_the_rows() {
 async fn delete_account_does_not_touch_files_when_the_rows_stay() {
     let mut m = Mocks::new();
     m.users
-        .expect_delete_cascade()
-        .returning(|_, _| Err(RepoError::Unavailable("down".into())));
+        .expect_delete_account()
+        .returning(|_| Err(RepoError::Unavailable("down".into())));
     m.files.expect_delete().never();
     let err = m
         .service()
@@ -483,6 +484,35 @@ async fn delete_account_does_not_touch_files_when_the_rows_stay() {
         err,
         DeleteAccountError::Repo(RepoError::Unavailable(_))
     ));
+}
+
+#[tokio::test]
+async fn deleting_an_employer_account_tells_its_applicants_in_the_same_commit() {
+    let mut m = Mocks::new();
+    m.users
+        .expect_applicants_of()
+        .with(eq(UserId(7)))
+        .times(1)
+        .returning(|_| Ok(vec![UserId(30), UserId(31)]));
+    m.users
+        .expect_delete_account()
+        .withf(|r| {
+            r.user == UserId(7)
+                && r.applicants == vec![UserId(30), UserId(31)]
+                && r.at == now()
+                && r.notifications.len() == 2
+                && r.notifications.iter().all(|n| {
+                    n.title == "Offre retirée"
+                        && n.message == "Une offre à laquelle vous aviez postulé a été retirée."
+                })
+        })
+        .times(1)
+        .returning(|_| Ok(Commit::Done(DeletedUser::default())));
+    m.files.expect_delete().never();
+    m.service()
+        .delete_account(&user(Role::Employer))
+        .await
+        .unwrap();
 }
 
 #[tokio::test]

@@ -4,164 +4,23 @@
 use std::sync::Arc;
 
 use chrono::Duration;
-use thiserror::Error;
 use tracing::{info, instrument};
 
-use super::{
-    EmployerJobQuery, Job, JobFields, JobListing, JobPage, JobRemoval, JobRemovalNotice,
-    JobRepository, JobStatus, JobType, LocationType, Paging, PublicJobQuery,
+use super::commands::{
+    CreateJobCommand, MyJobsSearch, PublicJobSearch, UpdateJobCommand, parse_enums,
 };
+use super::entity::{Job, JobFields, JobListing};
+use super::errors::{CreateJobError, DeleteJobError, MyJobsError, UpdateJobError, ViewJobError};
+use super::kinds::{JobStatus, JobType, LocationType};
+use super::port::JobRepository;
+use super::query::{EmployerJobQuery, JobPage, PublicJobQuery};
+use super::removal::{JobRemoval, JobRemovalPlan};
 use crate::company::{CompanyRepository, Employer};
 use crate::error::RepoError;
-use crate::ids::JobId;
-use crate::ports::Clock;
+use crate::ids::{JobId, UserId};
+use crate::ports::{Clock, Commit, DECISION_ATTEMPTS, facts_kept_changing};
 use crate::search;
 use crate::user::{Role, User};
-
-/// Title of the notification applicants get when a job is archived (9.11).
-pub const JOB_ARCHIVED_TITLE: &str = "Offre retirée";
-
-/// `L'offre « {title} » a été retirée par le recruteur.`
-pub fn job_archived_message(title: &str) -> String {
-    format!("L'offre « {title} » a été retirée par le recruteur.")
-}
-
-/// Raw public-list filters as the client sent them; unknown enum values are ignored.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PublicJobSearch {
-    pub paging: Paging,
-    pub search: Option<String>,
-    pub location: Option<String>,
-    pub job_type: Option<String>,
-    pub location_type: Option<String>,
-    /// `0` means no filter.
-    pub salary_min: Option<i32>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MyJobsSearch {
-    pub paging: Paging,
-    pub search: Option<String>,
-    /// An unknown value is ignored.
-    pub status: Option<String>,
-}
-
-/// Create: every field as sent; the enums are checked here, in the reference's order.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CreateJobCommand {
-    pub title: String,
-    pub description: String,
-    pub location: Option<String>,
-    pub location_type: String,
-    pub job_type: String,
-    pub salary_min: Option<i32>,
-    pub salary_max: Option<i32>,
-    pub currency: String,
-    pub requirements: Option<String>,
-    pub responsibilities: Option<String>,
-    pub benefits: Option<String>,
-}
-
-/// Update: required fields as on create; for the optional ones `None` keeps the stored value and
-/// `Some(None)` clears it (the frontend omits fields it does not edit, D2).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UpdateJobCommand {
-    pub title: String,
-    pub description: String,
-    pub location_type: String,
-    pub job_type: String,
-    pub currency: String,
-    pub location: Option<Option<String>>,
-    pub salary_min: Option<Option<i32>>,
-    pub salary_max: Option<Option<i32>>,
-    pub requirements: Option<Option<String>>,
-    pub responsibilities: Option<Option<String>>,
-    pub benefits: Option<Option<String>>,
-}
-
-#[derive(Debug, Error)]
-pub enum MyJobsError {
-    #[error("employer profile not found")]
-    EmployerNotFound,
-    #[error(transparent)]
-    Repo(#[from] RepoError),
-}
-
-#[derive(Debug, Error)]
-pub enum CreateJobError {
-    #[error("employer profile not found")]
-    EmployerNotFound,
-    #[error("no company attached")]
-    CompanyNotFound,
-    #[error("invalid location type: {0}")]
-    InvalidLocationType(String),
-    #[error("invalid job type: {0}")]
-    InvalidJobType(String),
-    #[error(transparent)]
-    Repo(#[from] RepoError),
-}
-
-#[derive(Debug, Error)]
-pub enum UpdateJobError {
-    /// Missing, or not the caller's.
-    #[error("job not found")]
-    NotFound,
-    #[error("invalid location type: {0}")]
-    InvalidLocationType(String),
-    #[error("invalid job type: {0}")]
-    InvalidJobType(String),
-    #[error(transparent)]
-    Repo(#[from] RepoError),
-}
-
-#[derive(Debug, Error)]
-pub enum DeleteJobError {
-    /// Missing, already archived, or not the caller's.
-    #[error("job not found")]
-    NotFound,
-    #[error(transparent)]
-    Repo(#[from] RepoError),
-}
-
-#[derive(Debug, Error)]
-pub enum ViewJobError {
-    #[error("job not found")]
-    NotFound,
-    #[error(transparent)]
-    Repo(#[from] RepoError),
-}
-
-/// An enum value the client sent that is not one of ours.
-enum BadEnum {
-    Location(String),
-    Job(String),
-}
-
-fn parse_enums(location_type: &str, job_type: &str) -> Result<(LocationType, JobType), BadEnum> {
-    // Same order as the reference: the location type is reported first.
-    let lt = LocationType::parse(location_type)
-        .ok_or_else(|| BadEnum::Location(location_type.to_owned()))?;
-    let jt = JobType::parse(job_type).ok_or_else(|| BadEnum::Job(job_type.to_owned()))?;
-    Ok((lt, jt))
-}
-
-impl From<BadEnum> for CreateJobError {
-    fn from(e: BadEnum) -> Self {
-        match e {
-            BadEnum::Location(v) => CreateJobError::InvalidLocationType(v),
-            BadEnum::Job(v) => CreateJobError::InvalidJobType(v),
-        }
-    }
-}
-
-impl From<BadEnum> for UpdateJobError {
-    fn from(e: BadEnum) -> Self {
-        match e {
-            BadEnum::Location(v) => UpdateJobError::InvalidLocationType(v),
-            BadEnum::Job(v) => UpdateJobError::InvalidJobType(v),
-        }
-    }
-}
 
 pub struct JobService {
     jobs: Arc<dyn JobRepository>,
@@ -289,7 +148,9 @@ impl JobService {
     }
 
     /// Deletes the job, or archives it when candidates applied (8.6, 9.11). An archived job is
-    /// already gone as far as deleting is concerned: a second delete is 404.
+    /// already gone as far as deleting is concerned: a second delete is 404. The decision is made
+    /// from the job's applications as read; when one arrives before the commit, the commit is
+    /// refused and the decision made again.
     #[instrument(skip_all, fields(user_id = %user.id, job_id = %id))]
     pub async fn delete(&self, user: &User, id: JobId) -> Result<JobRemoval, DeleteJobError> {
         let job = self
@@ -297,22 +158,29 @@ impl JobService {
             .await?
             .filter(|j| j.status != JobStatus::Archived)
             .ok_or(DeleteJobError::NotFound)?;
-        let notice = JobRemovalNotice {
-            title: JOB_ARCHIVED_TITLE.to_owned(),
-            message: job_archived_message(&job.fields.title),
-        };
-        let removal = self
-            .jobs
-            .remove(id, notice, self.clock.now())
-            .await?
-            .ok_or(DeleteJobError::NotFound)?;
-        match &removal {
-            JobRemoval::Deleted => info!("job deleted"),
-            JobRemoval::Archived { notified } => {
-                info!(applicants = notified.len(), "job archived")
+        for _ in 0..DECISION_ATTEMPTS {
+            let applicants = self.jobs.applicants(id).await?;
+            let plan = JobRemovalPlan::decide(&job, &applicants, self.clock.now());
+            let commit = match &plan {
+                JobRemovalPlan::Delete(id) => self.jobs.delete(*id).await?,
+                JobRemovalPlan::Archive(work) => self.jobs.archive(work.clone()).await?,
+            };
+            match commit {
+                Commit::Done(()) => {
+                    let removal = plan.outcome();
+                    match &removal {
+                        JobRemoval::Deleted => info!("job deleted"),
+                        JobRemoval::Archived { notified } => {
+                            info!(applicants = notified.len(), "job archived")
+                        }
+                    }
+                    return Ok(removal);
+                }
+                Commit::NotFound => return Err(DeleteJobError::NotFound),
+                Commit::Stale => info!("applications changed meanwhile; deciding again"),
             }
         }
-        Ok(removal)
+        Err(facts_kept_changing().into())
     }
 
     /// The detail page: published jobs of active employers for everyone; the owner also sees
@@ -355,6 +223,6 @@ impl JobService {
 }
 
 /// `has_applied` only means something for candidates.
-fn candidate_viewer(viewer: Option<&User>) -> Option<crate::ids::UserId> {
+fn candidate_viewer(viewer: Option<&User>) -> Option<UserId> {
     viewer.filter(|u| u.role == Role::Candidate).map(|u| u.id)
 }

@@ -2,19 +2,19 @@
 
 use std::sync::Arc;
 
-use chrono::{TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 
 use super::*;
 use crate::company::{Employer, MockCompanyRepository};
-use crate::ids::UserId;
+use crate::ids::{CompanyId, EmployerId, JobId, UserId};
 use crate::ports::MockClock;
 use crate::user::{Role, User};
 
-fn now() -> DateTime<Utc> {
+pub(super) fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap()
 }
 
-fn user(id: i64, role: Role) -> User {
+pub(super) fn user(id: i64, role: Role) -> User {
     User {
         id: UserId(id),
         email: format!("u{id}@example.com"),
@@ -31,7 +31,7 @@ fn user(id: i64, role: Role) -> User {
     }
 }
 
-fn employer(id: i64, user: i64, company: Option<i64>) -> Employer {
+pub(super) fn employer(id: i64, user: i64, company: Option<i64>) -> Employer {
     Employer {
         id: EmployerId(id),
         user_id: UserId(user),
@@ -45,7 +45,7 @@ fn employer(id: i64, user: i64, company: Option<i64>) -> Employer {
     }
 }
 
-fn fields() -> JobFields {
+pub(super) fn fields() -> JobFields {
     JobFields {
         title: "Développeur".into(),
         description: "Rust".into(),
@@ -61,7 +61,7 @@ fn fields() -> JobFields {
     }
 }
 
-fn job(id: i64, employer: i64, status: JobStatus) -> Job {
+pub(super) fn job(id: i64, employer: i64, status: JobStatus) -> Job {
     Job {
         id: JobId(id),
         employer_id: EmployerId(employer),
@@ -77,7 +77,7 @@ fn job(id: i64, employer: i64, status: JobStatus) -> Job {
     }
 }
 
-fn listing(job: Job, owner: i64, active: bool) -> JobListing {
+pub(super) fn listing(job: Job, owner: i64, active: bool) -> JobListing {
     JobListing {
         job,
         company: JobCompany::default(),
@@ -87,14 +87,14 @@ fn listing(job: Job, owner: i64, active: bool) -> JobListing {
     }
 }
 
-fn service(jobs: MockJobRepository, companies: MockCompanyRepository) -> JobService {
+pub(super) fn service(jobs: MockJobRepository, companies: MockCompanyRepository) -> JobService {
     let mut clock = MockClock::new();
     clock.expect_now().returning(now);
     JobService::new(Arc::new(jobs), Arc::new(companies), Arc::new(clock))
 }
 
 /// Users 10 and 20 are employers 1 and 2.
-fn two_employers() -> MockCompanyRepository {
+pub(super) fn two_employers() -> MockCompanyRepository {
     let mut c = MockCompanyRepository::new();
     c.expect_employer_by_user().returning(|u| {
         Ok(match u.get() {
@@ -289,7 +289,9 @@ async fn another_employers_job_is_not_found_for_update_and_delete() {
     jobs.expect_find()
         .returning(|id| Ok(Some(job(id.get(), 1, JobStatus::Published))));
     jobs.expect_update().never();
-    jobs.expect_remove().never();
+    jobs.expect_applicants().never();
+    jobs.expect_delete().never();
+    jobs.expect_archive().never();
     let svc = service(jobs, two_employers());
     let rival = user(20, Role::Employer);
     let cmd = UpdateJobCommand {
@@ -312,37 +314,6 @@ async fn another_employers_job_is_not_found_for_update_and_delete() {
     ));
     assert!(matches!(
         svc.delete(&rival, JobId(7)).await.unwrap_err(),
-        DeleteJobError::NotFound
-    ));
-}
-
-#[tokio::test]
-async fn delete_passes_the_archive_notice_and_refuses_archived_jobs() {
-    let mut jobs = MockJobRepository::new();
-    jobs.expect_find().returning(|id| {
-        let status = if id.get() == 8 {
-            JobStatus::Archived
-        } else {
-            JobStatus::Published
-        };
-        Ok(Some(job(id.get(), 1, status)))
-    });
-    jobs.expect_remove()
-        .withf(|id, n, _| {
-            *id == JobId(7)
-                && n.title == "Offre retirée"
-                && n.message == "L'offre « Développeur » a été retirée par le recruteur."
-        })
-        .times(1)
-        .returning(|_, _, _| Ok(Some(JobRemoval::Deleted)));
-    let svc = service(jobs, two_employers());
-    let owner = user(10, Role::Employer);
-    assert_eq!(
-        svc.delete(&owner, JobId(7)).await.unwrap(),
-        JobRemoval::Deleted
-    );
-    assert!(matches!(
-        svc.delete(&owner, JobId(8)).await.unwrap_err(),
         DeleteJobError::NotFound
     ));
 }

@@ -3,7 +3,7 @@
 
 use actix_web::test::TestRequest;
 use intowork_domain::admin::UserRecord;
-use intowork_domain::ports::DeletedUser;
+use intowork_domain::ports::{Commit, DeletedUser};
 use intowork_domain::user::Role;
 use serde_json::json;
 
@@ -70,7 +70,7 @@ async fn deletion_guards_answer_and_file_removal() {
         })
     });
     m.admin.expect_delete_user().times(1).returning(|_, _| {
-        Ok(Some(DeletedUser {
+        Ok(Commit::Done(DeletedUser {
             cv_keys: vec!["cv/x.pdf".into()],
         }))
     });

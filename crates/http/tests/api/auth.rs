@@ -1,6 +1,6 @@
 use actix_web::test::TestRequest;
 use intowork_domain::RepoError;
-use intowork_domain::ports::{CreateUserError, PasswordCheck};
+use intowork_domain::ports::{Commit, CreateUserError, PasswordCheck};
 use intowork_domain::user::Role;
 use serde_json::json;
 
@@ -494,9 +494,10 @@ async fn delete_account_succeeds_and_storage_outage_is_503() {
         .with_tokens()
         .with_user(user(1, Role::Candidate))
         .with_user(user(2, Role::Employer));
-    m.users.expect_delete_cascade().returning(|id, _| {
-        if id.get() == 1 {
-            Ok(Some(Default::default()))
+    m.users.expect_applicants_of().returning(|_| Ok(Vec::new()));
+    m.users.expect_delete_account().returning(|removal| {
+        if removal.user.get() == 1 {
+            Ok(Commit::Done(Default::default()))
         } else {
             Err(RepoError::Internal(
                 "FATAL: relation \"x\" does not exist".into(),

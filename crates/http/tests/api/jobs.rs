@@ -3,8 +3,9 @@
 use actix_web::test::TestRequest;
 use chrono::Duration;
 use intowork_domain::job::{
-    Job, JobCompany, JobFields, JobListing, JobPage, JobRemoval, JobStatus, JobType, LocationType,
+    Job, JobCompany, JobFields, JobListing, JobPage, JobStatus, JobType, LocationType,
 };
+use intowork_domain::ports::Commit;
 use intowork_domain::user::Role;
 use intowork_domain::{CompanyId, EmployerId, JobId, UserId};
 use serde_json::json;
@@ -296,10 +297,11 @@ async fn delete_is_204_and_404_for_others() {
     m.jobs
         .expect_find()
         .returning(|id| Ok(Some(listing(id.get(), "old").job)));
+    m.jobs.expect_applicants().returning(|_| Ok(Vec::new()));
     m.jobs
-        .expect_remove()
+        .expect_delete()
         .times(1)
-        .returning(|_, _, _| Ok(Some(JobRemoval::Deleted)));
+        .returning(|_| Ok(Commit::Done(())));
     let app = make_app(m).await;
     let del = |who: i64| {
         TestRequest::delete()

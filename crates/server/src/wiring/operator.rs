@@ -7,7 +7,7 @@ use intowork_auth::Argon2Hasher;
 use intowork_domain::admin::AdminService;
 use intowork_domain::cleanup::CvCleanup;
 use intowork_domain::ports::{PasswordHasher, UserRepository};
-use intowork_storage::Database;
+use intowork_storage::{Database, ReadCaches};
 
 use super::adapters::file_store;
 use super::error::WiringError;
@@ -33,5 +33,10 @@ pub fn command_cv_cleanup(
 /// The user store and the hasher of `create-admin`. One hashing thread: a command hashes one
 /// password.
 pub fn command_accounts(database: &Database) -> (Arc<dyn UserRepository>, Arc<dyn PasswordHasher>) {
-    (user_repository(database), Arc::new(Argon2Hasher::new(1)))
+    // A command caches nothing: its writes reach the servers' caches within their TTL.
+    let caches = ReadCaches::new();
+    (
+        user_repository(database, &caches),
+        Arc::new(Argon2Hasher::new(1)),
+    )
 }

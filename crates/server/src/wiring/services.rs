@@ -14,27 +14,31 @@ use intowork_domain::cv::{CvLimits, CvService};
 use intowork_domain::dashboard::DashboardService;
 use intowork_domain::files::FileStore;
 use intowork_domain::health::HealthService;
-use intowork_domain::job::JobService;
+use intowork_domain::job::{JobRepository, JobService};
 use intowork_domain::notification::NotificationService;
 use intowork_domain::ports::{Clock, PasswordHasher, SystemClock, UserRepository};
 use intowork_domain::recovery::{PasswordResetService, RecoverySettings};
 use intowork_files::UuidKeyGenerator;
 use intowork_mail::MailConfigError;
 use intowork_storage::{
-    Database, DieselAdminRepository, DieselApplicationRepository, DieselCandidateRepository,
-    DieselCompanyRepository, DieselCvMaintenance, DieselCvRepository, DieselDashboardRepository,
-    DieselHealth, DieselJobRepository, DieselNotificationRepository, DieselResetTokenRepository,
-    DieselUserRepository,
+    CachedJobs, Database, DieselAdminRepository, DieselApplicationRepository,
+    DieselCandidateRepository, DieselCompanyRepository, DieselCvMaintenance, DieselCvRepository,
+    DieselDashboardRepository, DieselHealth, DieselJobRepository, DieselNotificationRepository,
+    DieselResetTokenRepository, DieselUserRepository, ReadCaches,
 };
 
 use super::adapters::mailer;
 use crate::settings::{Secret, Settings};
 
-/// What most services share: one database, the configured file store and the clock.
+/// What most services share: one database, the configured file store, the clock, and the read
+/// caches: one set per process, read through the cached job repository and evicted by the
+/// repositories whose writes change a cached answer. (A command gets its own, unused set: its
+/// writes reach the servers' caches within their TTL.)
 pub(super) struct Shared {
     pub(super) database: Database,
     pub(super) files: Arc<dyn FileStore>,
     pub(super) clock: Arc<dyn Clock>,
+    pub(super) caches: ReadCaches,
 }
 
 impl Shared {
@@ -43,7 +47,14 @@ impl Shared {
             database,
             files,
             clock: Arc::new(SystemClock),
+            caches: ReadCaches::new(),
         }
+    }
+
+    /// The job repository behind its read cache.
+    fn jobs(&self) -> Arc<dyn JobRepository> {
+        let jobs = DieselJobRepository::new(self.database.clone());
+        Arc::new(CachedJobs::new(jobs, self.caches.clone()))
     }
 }
 
@@ -53,7 +64,7 @@ pub(super) fn auth_service(
     secret: &Secret,
 ) -> AuthService {
     AuthService::new(
-        user_repository(&s.database),
+        user_repository(&s.database, &s.caches),
         hasher,
         Arc::new(JwtTokenIssuer::with_default_ttl(secret.expose().as_bytes())),
         s.files.clone(),
@@ -74,7 +85,8 @@ pub(super) struct HiringServices {
 pub(super) fn hiring_services(s: &Shared, settings: &Settings, secret: &Secret) -> HiringServices {
     let db = &s.database;
     let candidates = Arc::new(DieselCandidateRepository::new(db.clone()));
-    let companies = Arc::new(DieselCompanyRepository::new(db.clone()));
+    let companies =
+        Arc::new(DieselCompanyRepository::new(db.clone()).with_caches(s.caches.clone()));
     let cvs = CvService::new(
         Arc::new(DieselCvRepository::new(db.clone())),
         candidates.clone(),
@@ -87,13 +99,13 @@ pub(super) fn hiring_services(s: &Shared, settings: &Settings, secret: &Secret) 
             max_cvs: settings.max_cvs_per_candidate,
         },
     );
-    let jobs = Arc::new(DieselJobRepository::new(db.clone()));
-    let applications = Arc::new(DieselApplicationRepository::new(db.clone()));
+    let applications =
+        Arc::new(DieselApplicationRepository::new(db.clone()).with_caches(s.caches.clone()));
     HiringServices {
         profiles: ProfileService::new(candidates.clone(), s.clock.clone()),
         cvs,
         companies: CompanyService::new(companies.clone(), s.clock.clone()),
-        jobs: JobService::new(jobs, companies.clone(), s.clock.clone()),
+        jobs: JobService::new(s.jobs(), companies.clone(), s.clock.clone()),
         applications: ApplicationService::new(applications, candidates, companies, s.clock.clone()),
     }
 }
@@ -104,7 +116,8 @@ pub(super) fn notification_service(s: &Shared) -> NotificationService {
 }
 
 pub(super) fn dashboard_service(s: &Shared) -> DashboardService {
-    let dashboards = DieselDashboardRepository::new(s.database.clone());
+    // The candidate's "open jobs" figure is the public job total, read through the cache.
+    let dashboards = DieselDashboardRepository::new(s.database.clone()).with_jobs(s.jobs());
     DashboardService::new(Arc::new(dashboards), s.clock.clone())
 }
 
@@ -114,7 +127,7 @@ pub(super) fn health_service(s: &Shared) -> HealthService {
 }
 
 pub(super) fn admin_service(s: &Shared) -> AdminService {
-    let admin = DieselAdminRepository::new(s.database.clone());
+    let admin = DieselAdminRepository::new(s.database.clone()).with_caches(s.caches.clone());
     AdminService::new(Arc::new(admin), s.files.clone(), s.clock.clone())
 }
 
@@ -124,7 +137,7 @@ pub(super) fn recovery_service(
     hasher: Arc<dyn PasswordHasher>,
 ) -> Result<PasswordResetService, MailConfigError> {
     Ok(PasswordResetService::new(
-        user_repository(&s.database),
+        user_repository(&s.database, &s.caches),
         Arc::new(DieselResetTokenRepository::new(s.database.clone())),
         Arc::new(RandomResetTokens),
         hasher,
@@ -141,6 +154,7 @@ pub(super) fn cv_cleanup(s: &Shared) -> CvCleanup {
     CvCleanup::new(Arc::new(maintenance), s.files.clone(), s.clock.clone())
 }
 
-pub(super) fn user_repository(database: &Database) -> Arc<dyn UserRepository> {
-    Arc::new(DieselUserRepository::new(database.clone()))
+/// `caches`: the read caches that deleting an account evicts from.
+pub(super) fn user_repository(database: &Database, caches: &ReadCaches) -> Arc<dyn UserRepository> {
+    Arc::new(DieselUserRepository::new(database.clone()).with_caches(caches.clone()))
 }

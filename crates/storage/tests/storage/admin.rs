@@ -5,7 +5,7 @@ use intowork_domain::admin::{
     AdminRepository, AuditAction, AuditRecord, UserFilter, UserRecord, Window,
 };
 use intowork_domain::job::JobStatus;
-use intowork_domain::ports::UserRepository;
+use intowork_domain::ports::{AccountRemoval, Commit, UserRepository};
 use intowork_domain::user::{Email, NewUser, Role};
 use intowork_domain::{JobId, UserId};
 use intowork_storage::schema::{employers, jobs, users};
@@ -343,11 +343,24 @@ async fn delete_user_cascades_and_keeps_its_audit_row(test_db: TestDb) {
         notification(c, boss.get(), Some(j), Some(app))
     })
     .await;
-    let deleted = repo
-        .delete_user(cand, audit(AuditAction::UserDelete, 40))
+    // Decided while nobody had applied to the boss's job: refused, not even the audit row written.
+    let stale = AccountRemoval::decide(boss, &[], at(35));
+    assert_eq!(
+        repo.delete_user(stale, audit(AuditAction::UserDelete, 35))
+            .await
+            .unwrap(),
+        Commit::Stale
+    );
+    assert_eq!(count(&db, "admin_audit_log", "").await, 0);
+    assert_eq!(repo.applicants_of(boss).await.unwrap(), vec![cand]);
+    let removal = AccountRemoval::decide(cand, &[], at(40));
+    let Commit::Done(deleted) = repo
+        .delete_user(removal, audit(AuditAction::UserDelete, 40))
         .await
         .unwrap()
-        .unwrap();
+    else {
+        panic!("the candidate exists");
+    };
     assert_eq!(deleted.cv_keys, vec!["cv/one.pdf".to_owned()]);
     for table in [
         "candidates",
@@ -367,17 +380,20 @@ async fn delete_user_cascades_and_keeps_its_audit_row(test_db: TestDb) {
     );
     assert_eq!(log[0].target_email.as_deref(), Some("cand@example.com"));
     // Deleting the employer takes the jobs; the audit trail of the earlier deletion stays.
-    repo.delete_user(boss, audit(AuditAction::UserDelete, 50))
+    let removal = AccountRemoval::decide(boss, &[], at(50));
+    let done = repo
+        .delete_user(removal, audit(AuditAction::UserDelete, 50))
         .await
-        .unwrap()
         .unwrap();
+    assert!(matches!(done, Commit::Done(_)));
     assert_eq!(count(&db, "jobs", "").await, 0);
     assert_eq!(count(&db, "admin_audit_log", "").await, 2);
+    let removal = AccountRemoval::decide(boss, &[], at(60));
     assert_eq!(
-        repo.delete_user(boss, audit(AuditAction::UserDelete, 60))
+        repo.delete_user(removal, audit(AuditAction::UserDelete, 60))
             .await
             .unwrap(),
-        None
+        Commit::NotFound
     );
     assert_eq!(count(&db, "admin_audit_log", "").await, 2);
 }

@@ -1,7 +1,7 @@
 //! Races decided by the database: the unique index on `email_norm`, and SQLite writers queueing
 //! behind `BEGIN IMMEDIATE` instead of failing with `SQLITE_BUSY`.
 
-use intowork_domain::ports::{CreateUserError, UserRepository};
+use intowork_domain::ports::{AccountRemoval, Commit, CreateUserError, UserRepository};
 use intowork_domain::user::Role;
 use intowork_storage::DieselUserRepository;
 use intowork_testkit::TestDb;
@@ -81,9 +81,10 @@ async fn concurrent_deletes_and_signups_all_succeed(test_db: TestDb) {
     for (i, id) in ids.into_iter().enumerate() {
         let r = repo.clone();
         tasks.push(tokio::spawn(async move {
-            r.delete_cascade(id, at(100))
+            let applicants = r.applicants_of(id).await.map_err(|e| e.to_string())?;
+            r.delete_account(AccountRemoval::decide(id, &applicants, at(100)))
                 .await
-                .map(|d| d.is_some())
+                .map(|d| matches!(d, Commit::Done(_)))
                 .map_err(|e| e.to_string())
         }));
         let r = repo.clone();

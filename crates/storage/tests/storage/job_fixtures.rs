@@ -5,9 +5,10 @@ use intowork_domain::company::{
     CompanyDetails, CompanyName, CompanyRepository, EmployerUpdate, NewCompany,
 };
 use intowork_domain::job::{
-    JobFields, JobListing, JobRepository, JobType, LocationType, Paging, PublicJobQuery,
+    Job, JobFields, JobListing, JobRemovalPlan, JobRepository, JobType, LocationType, Paging,
+    PublicJobQuery,
 };
-use intowork_domain::ports::UserRepository;
+use intowork_domain::ports::{Commit, UserRepository};
 use intowork_domain::user::Role;
 use intowork_domain::{CompanyId, EmployerId, UserId};
 use intowork_storage::{
@@ -76,6 +77,16 @@ impl Repos {
 
     pub async fn apply(&self, job: i64, candidate: i64) -> i64 {
         with_conn(&self.db, move |c| application(c, job, candidate, None)).await
+    }
+
+    /// Archives (or deletes) the job as the domain decides it, at `at(30)`.
+    pub async fn archive(&self, job: &Job) {
+        let applicants = self.jobs.applicants(job.id).await.unwrap();
+        let commit = match JobRemovalPlan::decide(job, &applicants, at(30)) {
+            JobRemovalPlan::Delete(id) => self.jobs.delete(id).await,
+            JobRemovalPlan::Archive(work) => self.jobs.archive(work).await,
+        };
+        assert_eq!(commit.unwrap(), Commit::Done(()));
     }
 
     pub async fn titles(&self, q: PublicJobQuery) -> Vec<String> {

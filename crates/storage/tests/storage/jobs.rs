@@ -1,21 +1,15 @@
 //! `DieselJobRepository` against the `JobRepository` contract, on both databases.
 
-use intowork_domain::JobId;
 use intowork_domain::job::{
-    EmployerJobQuery, JobRemoval, JobRemovalNotice, JobRepository, JobStatus, JobType,
+    ArchiveJob, EmployerJobQuery, JobApplicant, JobRemovalPlan, JobRepository, JobStatus, JobType,
     LocationType, Paging,
 };
+use intowork_domain::ports::Commit;
+use intowork_domain::{ApplicationId, JobId};
 use intowork_testkit::TestDb;
 
 use crate::job_fixtures::*;
 use crate::support::*;
-
-fn notice() -> JobRemovalNotice {
-    JobRemovalNotice {
-        title: "Offre retirée".into(),
-        message: "L'offre « X » a été retirée par le recruteur.".into(),
-    }
-}
 
 async fn search_is_accent_and_case_insensitive_with_literal_wildcards(test_db: TestDb) {
     let r = Repos::new(migrated(&test_db));
@@ -159,10 +153,7 @@ async fn employer_list_hides_archived_and_searches_title_and_description_only(te
     r.job(other, fields("Comptable chez Rival")).await;
     let (_, cand) = r.candidate("cand@example.com").await;
     r.apply(archived.job.id.get(), cand).await;
-    r.jobs
-        .remove(archived.job.id, notice(), at(20))
-        .await
-        .unwrap();
+    r.archive(&archived.job).await;
 
     let q = |text: Option<&str>, status| EmployerJobQuery {
         employer: e.1,
@@ -204,57 +195,80 @@ async fn employer_list_hides_archived_and_searches_title_and_description_only(te
     assert_eq!(kept.job.fields.description, "Une belle offre");
 }
 
-async fn remove_deletes_or_archives_with_notifications(test_db: TestDb) {
+async fn removal_commits_the_decision_or_refuses_stale_facts(test_db: TestDb) {
     let r = Repos::new(migrated(&test_db));
     let e = r.employer("boss@acme.fr", "Acme").await;
     let lonely = r.job(e, fields("Lonely")).await;
     let popular = r.job(e, fields("Popular")).await;
     let (u1, c1) = r.candidate("c1@example.com").await;
     let (u2, c2) = r.candidate("c2@example.com").await;
-    let a1 = r.apply(popular.job.id.get(), c1).await;
-    let a2 = r.apply(popular.job.id.get(), c2).await;
+    let a1 = ApplicationId(r.apply(popular.job.id.get(), c1).await);
+    assert_eq!(
+        r.jobs.applicants(popular.job.id).await.unwrap(),
+        vec![JobApplicant {
+            application: a1,
+            user: u1
+        }]
+    );
 
     assert_eq!(
-        r.jobs
-            .remove(lonely.job.id, notice(), at(20))
-            .await
-            .unwrap(),
-        Some(JobRemoval::Deleted)
+        r.jobs.delete(lonely.job.id).await.unwrap(),
+        Commit::Done(())
     );
     assert!(r.jobs.find(lonely.job.id).await.unwrap().is_none());
+    assert_eq!(
+        r.jobs.delete(lonely.job.id).await.unwrap(),
+        Commit::NotFound
+    );
+    // Decided before anyone applied: refused, the job and its application stay.
+    assert_eq!(r.jobs.delete(popular.job.id).await.unwrap(), Commit::Stale);
 
-    let removal = r
-        .jobs
-        .remove(popular.job.id, notice(), at(20))
-        .await
-        .unwrap();
-    let Some(JobRemoval::Archived { notified }) = removal else {
-        panic!("expected an archive, got {removal:?}");
+    // Decided before the second application: refused, nothing written.
+    let applicants = r.jobs.applicants(popular.job.id).await.unwrap();
+    let early = JobRemovalPlan::decide(&popular.job, &applicants, at(20));
+    let a2 = ApplicationId(r.apply(popular.job.id.get(), c2).await);
+    let JobRemovalPlan::Archive(work) = early else {
+        panic!("a job with an application is archived");
     };
-    assert_eq!(notified.len(), 2);
-    assert!(notified.contains(&(u1, intowork_domain::ApplicationId(a1))));
-    assert!(notified.contains(&(u2, intowork_domain::ApplicationId(a2))));
+    assert_eq!(r.jobs.archive(work).await.unwrap(), Commit::Stale);
+    assert_eq!(count(&r.db, "notifications", "").await, 0);
     let job = r.jobs.find(popular.job.id).await.unwrap().unwrap();
-    assert_eq!(job.status, JobStatus::Archived);
+    assert_eq!(job.status, JobStatus::Published);
+
+    r.archive(&popular.job).await;
+    let job = r.jobs.find(popular.job.id).await.unwrap().unwrap();
+    assert_eq!((job.status, job.updated_at), (JobStatus::Archived, at(30)));
     assert_eq!(job.applications_count, 2);
     let pid = popular.job.id.get();
     let filter = format!(
-        "type = 'system' AND related_job_id = {pid} AND related_application_id IN ({a1}, {a2}) \
-         AND message = 'L''offre « X » a été retirée par le recruteur.' AND is_read = FALSE"
+        "type = 'system' AND related_job_id = {pid} AND related_application_id IN ({}, {}) \
+         AND user_id IN ({}, {}) AND is_read = FALSE \
+         AND message = 'L''offre « Popular » a été retirée par le recruteur.'",
+        a1.get(),
+        a2.get(),
+        u1.get(),
+        u2.get()
     );
     assert_eq!(count(&r.db, "notifications", &filter).await, 2);
     // Already archived, or gone: nothing more happens.
+    let applicants = r.jobs.applicants(popular.job.id).await.unwrap();
+    let JobRemovalPlan::Archive(again) = JobRemovalPlan::decide(&job, &applicants, at(31)) else {
+        panic!("still applied to");
+    };
     assert_eq!(
-        r.jobs
-            .remove(popular.job.id, notice(), at(21))
-            .await
-            .unwrap(),
-        None
+        r.jobs.archive(again.clone()).await.unwrap(),
+        Commit::NotFound
     );
     assert_eq!(
-        r.jobs.remove(JobId(999), notice(), at(21)).await.unwrap(),
-        None
+        r.jobs.delete(popular.job.id).await.unwrap(),
+        Commit::NotFound
     );
+    let gone = ArchiveJob {
+        job: JobId(999),
+        ..again
+    };
+    assert_eq!(r.jobs.archive(gone).await.unwrap(), Commit::NotFound);
+    assert_eq!(r.jobs.delete(JobId(999)).await.unwrap(), Commit::NotFound);
     assert_eq!(count(&r.db, "notifications", "").await, 2);
 }
 
@@ -300,41 +314,11 @@ async fn futures_like_join(r: &Repos, id: JobId) -> i64 {
     r.jobs.find(id).await.unwrap().unwrap().views_count
 }
 
-/// The public list's total and rows are cached until the next write through the pool, whether
-/// or not that write runs in a transaction; a job view is the one write that leaves them valid.
-async fn cached_public_pages_follow_every_write(test_db: TestDb) {
-    let r = Repos::new(migrated(&test_db));
-    let e = r.employer("boss@acme.fr", "Acme").await;
-    let job = r.job(e, fields("Cached")).await;
-    let id = job.job.id;
-    let first = r.jobs.list_public(public(None)).await.unwrap();
-    assert_eq!((first.total, first.items[0].job.applications_count), (1, 0));
-
-    // An autocommit INSERT (the fixture writes outside any transaction).
-    let (_, cand) = r.candidate("cand@example.com").await;
-    r.apply(id.get(), cand).await;
-    let page = r.jobs.list_public(public(None)).await.unwrap();
-    assert_eq!(page.items[0].job.applications_count, 1);
-
-    // A view is quiet: the cached page keeps its view count, the job itself has the new one.
-    assert_eq!(r.jobs.record_view(id).await.unwrap(), Some(1));
-    let page = r.jobs.list_public(public(None)).await.unwrap();
-    assert_eq!(page.items[0].job.views_count, 0);
-    assert_eq!(r.jobs.find(id).await.unwrap().unwrap().views_count, 1);
-
-    // A transaction (a second job) refreshes the total and the rows.
-    r.job(e, fields("Second")).await;
-    let page = r.jobs.list_public(public(None)).await.unwrap();
-    assert_eq!((page.total, page.items.len()), (2, 2));
-    assert_eq!(r.titles(public(None)).await, vec!["Second", "Cached"]);
-}
-
 intowork_testkit::test_both_backends!(
-    cached_public_pages_follow_every_write,
     search_is_accent_and_case_insensitive_with_literal_wildcards,
     filters_order_and_counts,
     only_published_jobs_of_active_employers_are_public,
     employer_list_hides_archived_and_searches_title_and_description_only,
-    remove_deletes_or_archives_with_notifications,
+    removal_commits_the_decision_or_refuses_stale_facts,
     update_rewrites_search_text_and_views_are_atomic,
 );

@@ -17,6 +17,7 @@ mod jobs;
 mod migrations;
 mod notifications;
 mod races;
+mod read_caches;
 mod reset_tokens;
 mod runtime;
 mod support;

@@ -1,9 +1,12 @@
 //! `DieselUserRepository` against the `UserRepository` contract.
 
 use intowork_domain::UserId;
-use intowork_domain::ports::{CreateUserError, DeletedUser, UpdateEmailError, UserRepository};
+use intowork_domain::job::{JOB_REMOVED_TITLE, JOB_REMOVED_WITH_ACCOUNT_MESSAGE};
+use intowork_domain::ports::{
+    AccountRemoval, Commit, CreateUserError, DeletedUser, UpdateEmailError, UserRepository,
+};
 use intowork_domain::user::{Email, Role};
-use intowork_storage::{DieselUserRepository, JOB_REMOVED_MESSAGE, JOB_REMOVED_TITLE};
+use intowork_storage::DieselUserRepository;
 use intowork_testkit::TestDb;
 
 use crate::support::*;
@@ -221,10 +224,12 @@ async fn delete_candidate_cascades_and_returns_cv_keys(test_db: TestDb) {
     })
     .await;
 
-    let deleted = repo.delete_cascade(cand.id, at(50)).await.unwrap();
+    assert!(repo.applicants_of(cand.id).await.unwrap().is_empty());
+    let removal = AccountRemoval::decide(cand.id, &[], at(50));
+    let deleted = repo.delete_account(removal).await.unwrap();
     assert_eq!(
         deleted,
-        Some(DeletedUser {
+        Commit::Done(DeletedUser {
             cv_keys: vec!["cv/one.pdf".to_owned(), "cv/two.pdf".to_owned()]
         })
     );
@@ -288,8 +293,21 @@ async fn delete_employer_cascades_and_notifies_candidates(test_db: TestDb) {
     })
     .await;
 
-    let deleted = repo.delete_cascade(boss.id, at(60)).await.unwrap();
-    assert_eq!(deleted, Some(DeletedUser { cv_keys: vec![] }));
+    let applicants = repo.applicants_of(boss.id).await.unwrap();
+    assert_eq!(
+        applicants,
+        vec![c1.id, c2.id],
+        "c1 applied twice, counted once"
+    );
+    // Decided before c2 applied: refused, nothing written.
+    let stale = AccountRemoval::decide(boss.id, &[c1.id], at(60));
+    assert_eq!(repo.delete_account(stale).await.unwrap(), Commit::Stale);
+    assert_eq!(count(&db, "notifications", "").await, 4);
+    assert!(repo.find_by_id(boss.id).await.unwrap().is_some());
+
+    let removal = AccountRemoval::decide(boss.id, &applicants, at(60));
+    let deleted = repo.delete_account(removal).await.unwrap();
+    assert_eq!(deleted, Commit::Done(DeletedUser { cv_keys: vec![] }));
     assert_eq!(repo.find_by_id(boss.id).await.unwrap(), None);
     assert_eq!(count(&db, "employers", "").await, 0);
     assert_eq!(count(&db, "jobs", "").await, 0);
@@ -305,7 +323,7 @@ async fn delete_employer_cascades_and_notifies_candidates(test_db: TestDb) {
         "type = 'system' AND related_job_id IS NULL AND related_application_id IS NULL \
          AND is_read = FALSE AND title = '{}' AND message = '{}'",
         JOB_REMOVED_TITLE,
-        JOB_REMOVED_MESSAGE.replace('\'', "''")
+        JOB_REMOVED_WITH_ACCOUNT_MESSAGE.replace('\'', "''")
     );
     for uid in [u1, u2] {
         let filter = format!("{system} AND user_id = {uid}");
@@ -321,9 +339,10 @@ async fn delete_unknown_user_is_none(test_db: TestDb) {
     repo.create_with_profile(new_user("keep@example.com", Role::Candidate))
         .await
         .unwrap();
+    let removal = AccountRemoval::decide(UserId(987_654), &[], at(1));
     assert_eq!(
-        repo.delete_cascade(UserId(987_654), at(1)).await.unwrap(),
-        None
+        repo.delete_account(removal).await.unwrap(),
+        Commit::NotFound
     );
     assert_eq!(count(&db, "users", "").await, 1);
 }

@@ -1,0 +1,61 @@
+//! A stored job, what an employer writes, and a job as the lists show it.
+
+use chrono::{DateTime, Utc};
+
+use super::kinds::{JobStatus, JobType, LocationType};
+use crate::ids::{CompanyId, EmployerId, JobId, UserId};
+
+/// A stored job. `applications_count` is exact: computed from the applications when read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Job {
+    pub id: JobId,
+    pub employer_id: EmployerId,
+    pub company_id: CompanyId,
+    pub fields: JobFields,
+    pub status: JobStatus,
+    pub is_featured: bool,
+    pub views_count: i64,
+    pub applications_count: i64,
+    pub posted_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// What an employer writes on create and update.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JobFields {
+    pub title: String,
+    pub description: String,
+    pub requirements: Option<String>,
+    pub responsibilities: Option<String>,
+    pub benefits: Option<String>,
+    pub job_type: JobType,
+    pub location_type: LocationType,
+    pub location: Option<String>,
+    pub salary_min: Option<i32>,
+    pub salary_max: Option<i32>,
+    pub currency: String,
+}
+
+/// The company side of a listed job.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct JobCompany {
+    pub name: String,
+    pub logo_url: Option<String>,
+    pub description: Option<String>,
+    pub industry: Option<String>,
+    pub size: Option<String>,
+}
+
+/// A job as lists and the detail page show it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JobListing {
+    pub job: Job,
+    pub company: JobCompany,
+    /// Whether the viewing candidate applied; always false for anyone else.
+    pub has_applied: bool,
+    /// The owner's user id and whether that account is active (deactivated employers' jobs are
+    /// hidden from the public, 9.11).
+    pub owner_user_id: UserId,
+    pub owner_active: bool,
+}

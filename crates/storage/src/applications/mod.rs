@@ -1,0 +1,9 @@
+//! Applications over diesel: the repository, its rows, applying, status changes and the lists.
+
+mod apply;
+mod lists;
+mod repository;
+mod rows;
+mod status;
+
+pub use repository::DieselApplicationRepository;

@@ -1,0 +1,165 @@
+//! The process's read caches, and what each write event evicts from them.
+//!
+//! Two kinds of answer are kept:
+//!
+//! - totals: counting is the one part of a list request whose cost grows with the data (at 100,000
+//!   jobs the public list's `count(*)` took 95 to 150 ms, its page 0.5 ms; docs/performance.md);
+//! - the rows of public job-list pages, which every visitor shares (the per-viewer `has_applied`
+//!   flag is looked up separately, for the page's ids only).
+//!
+//! The frontend polls these, mostly while nothing changes. The repositories whose writes change a
+//! cached answer publish a [`CacheEvent`] after the commit, which evicts exactly the answers it
+//! may change; a write by another process (a second replica, the CLI) is seen within the TTL. Job
+//! views publish nothing: a listed view count may lag by the TTL.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use intowork_domain::job::JobListing;
+use intowork_domain::user::Role;
+use intowork_domain::{CompanyId, EmployerId, JobId};
+
+use super::keys::{EmployerApplications, JobCount, JobPageKey};
+use super::read_cache::{ReadCache, TTL};
+
+/// Bounds of the maps. Totals are 8 bytes; a page of jobs is a few kilobytes.
+const MAX_TOTALS: usize = 4096;
+const MAX_PAGES: usize = 256;
+
+/// A committed write that changes cached answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CacheEvent {
+    /// A job was created, edited, archived or deleted, or an employer's account was activated or
+    /// deactivated: any public list, its total and the job counts may differ.
+    JobsChanged,
+    /// An application to `job` (of `employer`) was made or withdrawn: the job's
+    /// `applications_count` on the pages that show it, and the employer's totals.
+    ApplicationsChanged { employer: EmployerId, job: JobId },
+    /// An application to one of `employer`'s jobs changed status: its totals by status.
+    ApplicationStatusChanged { employer: EmployerId },
+    /// What job pages show of `company` changed; `renamed` when its name (and with it its jobs'
+    /// search text, so which jobs a text search finds) did.
+    CompanyChanged { company: CompanyId, renamed: bool },
+    /// An account with this role was deleted with everything attached.
+    AccountRemoved { role: Role },
+}
+
+/// The read caches of one process. Clones share them: the server makes one and hands it to the
+/// cached repositories and to the repositories whose writes evict from it.
+#[derive(Clone, Debug)]
+pub struct ReadCaches {
+    inner: Arc<Caches>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Caches {
+    pub(crate) job_counts: ReadCache<JobCount, i64>,
+    pub(crate) job_pages: ReadCache<JobPageKey, Arc<Vec<JobListing>>>,
+    pub(crate) application_totals: ReadCache<EmployerApplications, i64>,
+}
+
+impl Default for ReadCaches {
+    fn default() -> Self {
+        ReadCaches::with_ttl(TTL)
+    }
+}
+
+impl ReadCaches {
+    /// Answers reused for at most 5 s without an eviction.
+    pub fn new() -> Self {
+        ReadCaches::default()
+    }
+
+    /// Answers reused for at most `ttl` without an eviction (tests shorten it).
+    pub fn with_ttl(ttl: Duration) -> Self {
+        ReadCaches {
+            inner: Arc::new(Caches {
+                job_counts: ReadCache::new(ttl, MAX_TOTALS),
+                job_pages: ReadCache::new(ttl, MAX_PAGES),
+                application_totals: ReadCache::new(ttl, MAX_TOTALS),
+            }),
+        }
+    }
+
+    pub(crate) fn caches(&self) -> &Caches {
+        &self.inner
+    }
+
+    /// Evicts what `event` may have changed. Called after the write's commit.
+    pub(crate) fn publish(&self, event: CacheEvent) {
+        tracing::trace!(?event, "read caches: evicting");
+        let c = &self.inner;
+        match event {
+            CacheEvent::JobsChanged => {
+                c.job_counts.clear();
+                c.job_pages.clear();
+            }
+            CacheEvent::ApplicationsChanged { employer, job } => {
+                c.application_totals.evict(|k, _| k.employer == employer);
+                c.job_pages
+                    .evict(|_, page| page.iter().any(|l| l.job.id == job));
+            }
+            CacheEvent::ApplicationStatusChanged { employer } => {
+                c.application_totals.evict(|k, _| k.employer == employer);
+            }
+            CacheEvent::CompanyChanged { company, renamed } => {
+                c.job_pages.evict(|k, page| {
+                    (renamed && k.filter.text.is_some())
+                        || page.iter().any(|l| l.job.company_id == company)
+                });
+                if renamed {
+                    c.job_counts
+                        .evict(|k, _| matches!(k, JobCount::Public(f) if f.text.is_some()));
+                }
+            }
+            // Which employers' applications went with a candidate, or which totals named the
+            // employer, is not known here: every application total goes.
+            CacheEvent::AccountRemoved { role } => match role {
+                Role::Candidate => {
+                    c.application_totals.clear();
+                    c.job_pages.clear();
+                }
+                Role::Employer => {
+                    c.application_totals.clear();
+                    c.job_pages.clear();
+                    c.job_counts.clear();
+                }
+                Role::Admin => {}
+            },
+        }
+    }
+}
+
+/// Publishes `event` when the repository was given the caches.
+pub(crate) fn publish(caches: &Option<ReadCaches>, event: CacheEvent) {
+    if let Some(caches) = caches {
+        caches.publish(event);
+    }
+}
+
+/// A repository over the [`crate::Database`] whose writes change cached answers: `new(db)` evicts
+/// nothing (nothing is cached for it), `with_caches(caches)` publishes its events to `caches`.
+macro_rules! evicting_repository {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug)]
+        pub struct $name {
+            db: crate::Database,
+            caches: Option<crate::ReadCaches>,
+        }
+
+        impl $name {
+            pub fn new(db: crate::Database) -> Self {
+                Self { db, caches: None }
+            }
+
+            pub fn with_caches(self, caches: crate::ReadCaches) -> Self {
+                Self {
+                    caches: Some(caches),
+                    ..self
+                }
+            }
+        }
+    };
+}
+pub(crate) use evicting_repository;

@@ -1,0 +1,8 @@
+//! Dashboards over diesel: the repository and the facts of each role.
+
+mod candidate;
+mod employer;
+mod latest;
+mod repository;
+
+pub use repository::DieselDashboardRepository;

@@ -1,0 +1,13 @@
+//! Jobs over diesel: the repository, its rows, the listing query and its filters, writes, and
+//! the commit of a job's removal.
+
+mod filters;
+mod listing;
+mod removal;
+mod repository;
+mod rows;
+mod source;
+mod writes;
+
+pub use repository::DieselJobRepository;
+pub(crate) use source::applications_count;

@@ -1,0 +1,178 @@
+//! `JobRepository` over diesel: each method one pool checkout running a fixed number of
+//! statements.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Timelike, Utc};
+use diesel::prelude::*;
+use intowork_domain::job::{
+    ArchiveJob, EmployerJobQuery, Job, JobApplicant, JobFields, JobListing, JobPage, JobRepository,
+    PublicJobFilter, PublicJobQuery,
+};
+use intowork_domain::ports::Commit;
+use intowork_domain::{CompanyId, EmployerId, JobId, RepoError, UserId};
+
+use super::filters::{employer_filtered, open_jobs, public_filtered};
+use super::listing::{applied_ids, count, load_listing, page, page_items};
+use super::rows::JobRow;
+use super::source::applications_count;
+use super::{removal, writes};
+use crate::database::{Database, write_tx};
+use crate::error::map_db_error;
+use crate::schema::jobs;
+use crate::stored::naive;
+
+/// Reads every list live; wrap it in [`crate::CachedJobs`] to share polled answers.
+#[derive(Clone, Debug)]
+pub struct DieselJobRepository {
+    db: Database,
+}
+
+impl DieselJobRepository {
+    pub fn new(db: Database) -> Self {
+        Self { db }
+    }
+}
+
+fn window(q: &PublicJobQuery) -> (i64, i64) {
+    (q.paging.limit, q.paging.offset())
+}
+
+#[async_trait]
+impl JobRepository for DieselJobRepository {
+    #[tracing::instrument(name = "db.jobs.list_public", skip_all)]
+    async fn list_public(&self, q: PublicJobQuery) -> Result<JobPage, RepoError> {
+        self.db
+            .run(move |conn| {
+                let filter = q.filter();
+                page(conn, || public_filtered(&filter), window(&q), q.viewer)
+            })
+            .await
+    }
+
+    #[tracing::instrument(name = "db.jobs.count_public", skip_all)]
+    async fn count_public(&self, filter: PublicJobFilter) -> Result<i64, RepoError> {
+        self.db
+            .run(move |conn| count(conn, public_filtered(&filter)))
+            .await
+    }
+
+    #[tracing::instrument(name = "db.jobs.page_public", skip_all)]
+    async fn page_public(&self, q: PublicJobQuery) -> Result<Vec<JobListing>, RepoError> {
+        self.db
+            .run(move |conn| page_items(conn, public_filtered(&q.filter()), window(&q), q.viewer))
+            .await
+    }
+
+    #[tracing::instrument(name = "db.jobs.applied_among", skip_all)]
+    async fn applied_among(
+        &self,
+        viewer: UserId,
+        jobs: Vec<JobId>,
+    ) -> Result<Vec<JobId>, RepoError> {
+        let ids = jobs.into_iter().map(JobId::get).collect();
+        let applied = self
+            .db
+            .run(move |conn| applied_ids(conn, viewer.get(), ids).map_err(map_db_error))
+            .await?;
+        Ok(applied.into_iter().map(JobId).collect())
+    }
+
+    #[tracing::instrument(name = "db.jobs.list_for_employer", skip_all, fields(employer_id = q.employer.get()))]
+    async fn list_for_employer(&self, q: EmployerJobQuery) -> Result<JobPage, RepoError> {
+        let window = (q.paging.limit, q.paging.offset());
+        self.db
+            .run(move |conn| page(conn, || employer_filtered(&q), window, None))
+            .await
+    }
+
+    #[tracing::instrument(name = "db.jobs.count_published_since", skip_all)]
+    async fn count_published_since(&self, since: DateTime<Utc>) -> Result<i64, RepoError> {
+        // Whole seconds, as the cache shares the answer within the second.
+        let since = naive(since.with_nanosecond(0).unwrap_or(since));
+        self.db
+            .run(move |conn| count(conn, open_jobs().filter(jobs::posted_at.ge(since))))
+            .await
+    }
+
+    #[tracing::instrument(name = "db.jobs.create", skip_all, fields(employer_id = employer.get()))]
+    async fn create(
+        &self,
+        employer: EmployerId,
+        company: CompanyId,
+        fields: JobFields,
+        now: DateTime<Utc>,
+    ) -> Result<JobListing, RepoError> {
+        self.db
+            .run(move |conn| writes::create(conn, (employer, company), &fields, naive(now)))
+            .await
+    }
+
+    #[tracing::instrument(name = "db.jobs.find", skip_all, fields(job_id = id.get()))]
+    async fn find(&self, id: JobId) -> Result<Option<Job>, RepoError> {
+        let row = self
+            .db
+            .run(move |conn| {
+                jobs::table
+                    .find(id.get())
+                    .select((JobRow::as_select(), applications_count()))
+                    .first::<(JobRow, i64)>(conn)
+                    .optional()
+                    .map_err(map_db_error)
+            })
+            .await?;
+        row.map(|(row, count)| row.into_job(count)).transpose()
+    }
+
+    #[tracing::instrument(name = "db.jobs.find_listing", skip_all, fields(job_id = id.get()))]
+    async fn find_listing(
+        &self,
+        id: JobId,
+        viewer: Option<UserId>,
+    ) -> Result<Option<JobListing>, RepoError> {
+        self.db
+            .run(move |conn| load_listing(conn, id.get(), viewer))
+            .await
+    }
+
+    #[tracing::instrument(name = "db.jobs.record_view", skip_all, fields(job_id = id.get()))]
+    async fn record_view(&self, id: JobId) -> Result<Option<i64>, RepoError> {
+        self.db
+            .run(move |conn| writes::record_view(conn, id).map_err(map_db_error))
+            .await
+    }
+
+    #[tracing::instrument(name = "db.jobs.update", skip_all, fields(job_id = id.get()))]
+    async fn update(
+        &self,
+        id: JobId,
+        fields: JobFields,
+        now: DateTime<Utc>,
+    ) -> Result<Option<JobListing>, RepoError> {
+        self.db
+            .run(move |conn| writes::update(conn, id, &fields, naive(now)))
+            .await
+    }
+
+    #[tracing::instrument(name = "db.jobs.applicants", skip_all, fields(job_id = id.get()))]
+    async fn applicants(&self, id: JobId) -> Result<Vec<JobApplicant>, RepoError> {
+        self.db
+            .run(move |conn| removal::applicants(conn, id.get()).map_err(map_db_error))
+            .await
+    }
+
+    #[tracing::instrument(name = "db.jobs.delete", skip_all, fields(job_id = id.get()))]
+    async fn delete(&self, id: JobId) -> Result<Commit<()>, RepoError> {
+        self.db
+            .run(move |conn| {
+                write_tx(conn, |c| removal::delete_unapplied(c, id.get())).map_err(map_db_error)
+            })
+            .await
+    }
+
+    #[tracing::instrument(name = "db.jobs.archive", skip_all, fields(job_id = work.job.get()))]
+    async fn archive(&self, work: ArchiveJob) -> Result<Commit<()>, RepoError> {
+        self.db
+            .run(move |conn| write_tx(conn, |c| removal::archive(c, &work)).map_err(map_db_error))
+            .await
+    }
+}

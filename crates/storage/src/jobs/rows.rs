@@ -1,0 +1,98 @@
+//! The job row and a listed job as selected, and their conversion into domain types.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use intowork_domain::job::{
+    Job, JobCompany, JobFields, JobListing, JobStatus, JobType, LocationType,
+};
+use intowork_domain::{CompanyId, EmployerId, JobId, RepoError, UserId};
+
+use crate::schema::jobs;
+use crate::stored::parse;
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = jobs)]
+pub(crate) struct JobRow {
+    pub(crate) id: i64,
+    employer_id: i64,
+    company_id: i64,
+    title: String,
+    description: String,
+    requirements: Option<String>,
+    responsibilities: Option<String>,
+    benefits: Option<String>,
+    job_type: String,
+    location_type: String,
+    location: Option<String>,
+    salary_min: Option<i32>,
+    salary_max: Option<i32>,
+    currency: String,
+    status: String,
+    is_featured: bool,
+    views_count: i64,
+    posted_at: Option<NaiveDateTime>,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+}
+
+impl JobRow {
+    pub(crate) fn into_job(self, applications_count: i64) -> Result<Job, RepoError> {
+        Ok(Job {
+            id: JobId(self.id),
+            employer_id: EmployerId(self.employer_id),
+            company_id: CompanyId(self.company_id),
+            fields: JobFields {
+                job_type: parse("job type", &self.job_type, JobType::parse)?,
+                location_type: parse("location type", &self.location_type, LocationType::parse)?,
+                title: self.title,
+                description: self.description,
+                requirements: self.requirements,
+                responsibilities: self.responsibilities,
+                benefits: self.benefits,
+                location: self.location,
+                salary_min: self.salary_min,
+                salary_max: self.salary_max,
+                currency: self.currency,
+            },
+            status: parse("job status", &self.status, JobStatus::parse)?,
+            is_featured: self.is_featured,
+            views_count: self.views_count,
+            applications_count,
+            posted_at: self.posted_at.map(|t| t.and_utc()),
+            created_at: self.created_at.and_utc(),
+            updated_at: self.updated_at.and_utc(),
+        })
+    }
+}
+
+/// One listed job as selected: the job, its live application count, the company columns the API
+/// shows, and the owner's user id and active flag.
+pub(crate) type ListingRow = (
+    JobRow,
+    i64,
+    (
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    ),
+    (i64, bool),
+);
+
+pub(crate) fn into_listing(row: ListingRow, has_applied: bool) -> Result<JobListing, RepoError> {
+    let (job, count, (name, logo_url, description, industry, size), (owner, active)) = row;
+    Ok(JobListing {
+        job: job.into_job(count)?,
+        company: JobCompany {
+            name,
+            logo_url,
+            description,
+            industry,
+            size,
+        },
+        has_applied,
+        owner_user_id: UserId(owner),
+        owner_active: active,
+    })
+}
