@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use chrono::Duration;
+use derive_new::new;
 use tracing::{info, instrument};
 
 use super::commands::{CreateJobCommand, MyJobsSearch, PublicJobSearch, UpdateJobCommand};
@@ -20,6 +21,7 @@ use crate::ports::{Clock, Commit, DECISION_ATTEMPTS, facts_kept_changing};
 use crate::search;
 use crate::user::{Role, User};
 
+#[derive(new)]
 pub struct JobService {
     jobs: Arc<dyn JobRepository>,
     companies: Arc<dyn CompanyRepository>,
@@ -27,18 +29,6 @@ pub struct JobService {
 }
 
 impl JobService {
-    pub fn new(
-        jobs: Arc<dyn JobRepository>,
-        companies: Arc<dyn CompanyRepository>,
-        clock: Arc<dyn Clock>,
-    ) -> Self {
-        Self {
-            jobs,
-            companies,
-            clock,
-        }
-    }
-
     /// The public list. `has_applied` is only computed for a signed-in candidate.
     #[instrument(skip_all)]
     pub async fn list_public(
