@@ -26,17 +26,16 @@ impl ApplicationService {
             .await?)
     }
 
-    /// Checks in the contract's order: employer row, application, ownership, then the value.
-    #[instrument(skip_all, fields(user_id = %user, application_id = %id))]
+    /// Checks in the contract's order: employer row, application, ownership. The value comes
+    /// typed: the edge, which parses it, reports a bad one only after [`Self::check_reviewable`].
+    #[instrument(skip_all, fields(user_id = %user, application_id = %id, status = status.as_str()))]
     pub async fn change_status(
         &self,
         user: UserId,
         id: ApplicationId,
-        raw_status: &str,
+        status: ApplicationStatus,
     ) -> Result<StatusChange, EmployerApplicationError> {
         let owner = self.owned_application(user, id).await?;
-        let status = ApplicationStatus::parse(raw_status)
-            .ok_or_else(|| EmployerApplicationError::InvalidStatus(raw_status.to_owned()))?;
         let notification = notice::status_changed(&owner, id, status);
         // The candidate may have withdrawn it since the ownership check.
         let changed = self
@@ -59,6 +58,16 @@ impl ApplicationService {
         found
             .then_some(())
             .ok_or(EmployerApplicationError::NotFound)
+    }
+
+    /// The checks the status and notes routes make before looking at the body (CONTRACT 3.7
+    /// steps 2-4): employer row, application, ownership.
+    pub async fn check_reviewable(
+        &self,
+        user: UserId,
+        id: ApplicationId,
+    ) -> Result<(), EmployerApplicationError> {
+        self.owned_application(user, id).await.map(drop)
     }
 
     async fn employer_id(&self, user: UserId) -> Result<EmployerId, EmployerApplicationError> {

@@ -58,8 +58,6 @@ pub enum EmployerApplicationError {
     /// The application is to another employer's job.
     #[error("not the job's owner")]
     NotOwner,
-    #[error("invalid status")]
-    InvalidStatus(String),
     #[error(transparent)]
     Repo(#[from] RepoError),
 }

@@ -31,19 +31,10 @@ impl ApplicationStatus {
         }
     }
 
-    /// Exact API values only; a status change to anything else is a 400.
+    /// Exact API values only (a status change to anything else is a 400; the list filters also
+    /// read the frontend's `pending`, see the http edge).
     pub fn parse(value: &str) -> Option<ApplicationStatus> {
         Self::ALL.into_iter().find(|s| s.as_str() == value)
-    }
-
-    /// List filters: the frontend's `pending` means `applied`; an unknown value means no filter
-    /// (CONTRACT 8.9 M10, 5.11).
-    pub fn parse_filter(value: Option<&str>) -> Option<ApplicationStatus> {
-        match value.map(str::trim) {
-            Some("pending") => Some(ApplicationStatus::Applied),
-            Some(v) => Self::parse(v),
-            None => None,
-        }
     }
 
     /// Rejected and accepted end the process (used by the CV sweep, 9.4).

@@ -93,18 +93,12 @@ impl Mocks {
 }
 
 #[test]
-fn filters_treat_pending_as_applied_and_ignore_unknown_values() {
-    assert_eq!(
-        ApplicationStatus::parse_filter(Some("pending")),
-        Some(ApplicationStatus::Applied)
-    );
-    assert_eq!(
-        ApplicationStatus::parse_filter(Some("interview")),
-        Some(ApplicationStatus::Interview)
-    );
-    assert_eq!(ApplicationStatus::parse_filter(Some("bogus")), None);
-    assert_eq!(ApplicationStatus::parse_filter(None), None);
+fn statuses_parse_exact_api_values_only() {
+    for status in ApplicationStatus::ALL {
+        assert_eq!(ApplicationStatus::parse(status.as_str()), Some(status));
+    }
     assert_eq!(ApplicationStatus::parse("pending"), None);
+    assert_eq!(ApplicationStatus::parse(" viewed"), None);
     assert_eq!(ApplicationStatus::parse("ACCEPTED"), None);
     assert!(ApplicationStatus::Rejected.is_final() && !ApplicationStatus::Interview.is_final());
 }
@@ -183,22 +177,22 @@ async fn apply_to_a_closed_job_or_twice_is_refused() {
 }
 
 #[tokio::test]
-async fn status_changes_check_ownership_before_the_value() {
+async fn status_changes_check_employer_application_and_ownership_in_order() {
     let mut m = Mocks::default().employer_side(2);
     m.apps.expect_change_status().never();
     let svc = m.service();
     assert!(matches!(
-        svc.change_status(UserId(101), ApplicationId(9), "nonsense")
+        svc.change_status(UserId(101), ApplicationId(9), ApplicationStatus::Viewed)
             .await,
         Err(EmployerApplicationError::NotOwner)
     ));
     assert!(matches!(
-        svc.change_status(UserId(101), ApplicationId(8), "viewed")
+        svc.change_status(UserId(101), ApplicationId(8), ApplicationStatus::Viewed)
             .await,
         Err(EmployerApplicationError::NotFound)
     ));
     assert!(matches!(
-        svc.change_status(UserId(55), ApplicationId(9), "viewed")
+        svc.change_status(UserId(55), ApplicationId(9), ApplicationStatus::Viewed)
             .await,
         Err(EmployerApplicationError::EmployerMissing)
     ));
@@ -207,17 +201,34 @@ async fn status_changes_check_ownership_before_the_value() {
             .await,
         Err(EmployerApplicationError::NotOwner)
     ));
+}
+
+/// What the edge runs before reporting a status it could not parse (CONTRACT 3.7 steps 2-4).
+#[tokio::test]
+async fn the_review_checks_alone_write_nothing() {
+    let mut m = Mocks::default().employer_side(2);
+    m.apps.expect_change_status().never();
+    m.apps.expect_set_notes().never();
+    let svc = m.service();
+    assert!(matches!(
+        svc.check_reviewable(UserId(55), ApplicationId(9)).await,
+        Err(EmployerApplicationError::EmployerMissing)
+    ));
+    assert!(matches!(
+        svc.check_reviewable(UserId(101), ApplicationId(8)).await,
+        Err(EmployerApplicationError::NotFound)
+    ));
+    assert!(matches!(
+        svc.check_reviewable(UserId(101), ApplicationId(9)).await,
+        Err(EmployerApplicationError::NotOwner)
+    ));
 
     let mut m = Mocks::default().employer_side(1);
     m.apps.expect_change_status().never();
-    match m
-        .service()
-        .change_status(UserId(101), ApplicationId(9), "pending")
+    m.service()
+        .check_reviewable(UserId(101), ApplicationId(9))
         .await
-    {
-        Err(EmployerApplicationError::InvalidStatus(v)) => assert_eq!(v, "pending"),
-        other => panic!("{other:?}"),
-    }
+        .unwrap();
 }
 
 #[tokio::test]
@@ -243,7 +254,7 @@ async fn a_status_change_notifies_the_candidate_with_the_statuss_text() {
             .returning(|_, _, _, _| Ok(Some(true)));
         let change = m
             .service()
-            .change_status(UserId(101), ApplicationId(9), status.as_str())
+            .change_status(UserId(101), ApplicationId(9), status)
             .await
             .unwrap();
         assert_eq!(
@@ -292,7 +303,7 @@ async fn a_vanished_application_is_not_found_not_a_false_success() {
     m.apps.expect_set_notes().returning(|_, _, _| Ok(false));
     let svc = m.service();
     assert!(matches!(
-        svc.change_status(UserId(101), ApplicationId(9), "viewed")
+        svc.change_status(UserId(101), ApplicationId(9), ApplicationStatus::Viewed)
             .await,
         Err(EmployerApplicationError::NotFound)
     ));

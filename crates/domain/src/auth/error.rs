@@ -8,8 +8,6 @@ use crate::user::PasswordPolicyError;
 
 #[derive(Debug, Error)]
 pub enum SignupError {
-    #[error("role must be candidate or employer")]
-    InvalidRole,
     #[error("password rejected by policy")]
     WeakPassword(PasswordPolicyError),
     #[error("email already registered")]

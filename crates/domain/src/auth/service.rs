@@ -33,26 +33,14 @@ pub struct AuthService {
 }
 
 impl AuthService {
-    #[instrument(skip_all, fields(role = %cmd.role))]
+    #[instrument(skip_all, fields(role = Role::from(cmd.role).as_str()))]
     pub async fn signup(&self, cmd: SignupCommand) -> Result<Session, SignupError> {
-        let Some(role) = Role::parse_self_service(&cmd.role) else {
-            // The reference reports a taken email before a bad role (CONTRACT 3.2 step order).
-            if self
-                .users
-                .find_by_email(&cmd.email.normalized())
-                .await?
-                .is_some()
-            {
-                return Err(SignupError::EmailTaken);
-            }
-            return Err(SignupError::InvalidRole);
-        };
         check_password_policy(&cmd.password).map_err(SignupError::WeakPassword)?;
         let password_hash = self.hasher.hash(cmd.password).await?;
         let new = NewUser {
             email: cmd.email,
             password_hash,
-            role,
+            role: cmd.role.into(),
             first_name: cmd.first_name,
             last_name: cmd.last_name,
             now: self.clock.now(),
@@ -68,6 +56,16 @@ impl AuthService {
         info!(user_id = %user.id, "user signed up");
         let token = self.issue(&user).map_err(SignupError::Token)?;
         Ok(Session { user, token })
+    }
+
+    /// Sign-up's first check on its own (CONTRACT 3.2 step 1): `EmailTaken` when the address is
+    /// registered. The reference reports a taken email before a bad role (step 2), so the edge
+    /// runs this before answering a role it could not parse.
+    pub async fn check_email_free(&self, email: &Email) -> Result<(), SignupError> {
+        match self.users.find_by_email(&email.normalized()).await? {
+            Some(_) => Err(SignupError::EmailTaken),
+            None => Ok(()),
+        }
     }
 
     #[instrument(skip_all)]

@@ -1,7 +1,7 @@
 //! What sign-up takes and what signing in gives.
 
 use crate::ports::IssuedToken;
-use crate::user::{Email, User};
+use crate::user::{Email, SignupRole, User};
 
 /// A signed-in user and the token that proves it.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,6 +16,7 @@ pub struct SignupCommand {
     pub password: String,
     pub first_name: String,
     pub last_name: String,
-    /// Raw: an unknown value (or `admin`) is a business error with its own message, not a 422.
-    pub role: String,
+    /// The edge answers an unknown value (or `admin`) with its own 400, after
+    /// [`AuthService::check_email_free`](super::AuthService::check_email_free).
+    pub role: SignupRole,
 }

@@ -13,7 +13,7 @@ use crate::ports::{
     Commit, CreateUserError, DeletedUser, IssuedToken, MockClock, MockPasswordHasher,
     MockTokenIssuer, MockUserRepository, PasswordCheck, TokenClaims, TokenError, UpdateEmailError,
 };
-use crate::user::{Email, PasswordPolicyError, Role, User};
+use crate::user::{Email, PasswordPolicyError, Role, SignupRole, User};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap()
@@ -73,28 +73,27 @@ impl Mocks {
     }
 }
 
-fn signup_cmd(role: &str, password: &str) -> SignupCommand {
+fn signup_cmd(role: SignupRole, password: &str) -> SignupCommand {
     SignupCommand {
         email: Email::parse("Jane@Example.com").unwrap(),
         password: password.into(),
         first_name: "Jane".into(),
         last_name: "Doe".into(),
-        role: role.into(),
+        role,
     }
 }
 
 #[tokio::test]
-async fn signup_refuses_admin_without_creating_anything() {
+async fn the_email_check_alone_writes_nothing_and_passes_a_free_address() {
     let mut m = Mocks::new();
-    m.users.expect_find_by_email().returning(|_| Ok(None));
+    m.users
+        .expect_find_by_email()
+        .with(eq("jane@example.com".to_string()))
+        .returning(|_| Ok(None));
     m.users.expect_create_with_profile().never();
     m.hasher.expect_hash().never();
-    let err = m
-        .service()
-        .signup(signup_cmd("admin", "longenough"))
-        .await
-        .unwrap_err();
-    assert!(matches!(err, SignupError::InvalidRole));
+    let email = Email::parse("Jane@Example.com").unwrap();
+    m.service().check_email_free(&email).await.unwrap();
 }
 
 #[tokio::test]
@@ -103,7 +102,7 @@ async fn signup_rejects_short_password_before_hashing() {
     m.hasher.expect_hash().never();
     let err = m
         .service()
-        .signup(signup_cmd("candidate", "short"))
+        .signup(signup_cmd(SignupRole::Candidate, "short"))
         .await
         .unwrap_err();
     assert!(matches!(
@@ -133,7 +132,7 @@ async fn signup_stores_the_hash_not_the_password_and_issues_a_token() {
         .returning(|_, _| Ok(token()));
     let session = m
         .service()
-        .signup(signup_cmd("employer", "longenough"))
+        .signup(signup_cmd(SignupRole::Employer, "longenough"))
         .await
         .unwrap();
     assert_eq!(session.user.role, Role::Employer);
@@ -150,7 +149,7 @@ async fn signup_maps_a_taken_email() {
     m.tokens.expect_issue().never();
     let err = m
         .service()
-        .signup(signup_cmd("candidate", "longenough"))
+        .signup(signup_cmd(SignupRole::Candidate, "longenough"))
         .await
         .unwrap_err();
     assert!(matches!(err, SignupError::EmailTaken));
@@ -517,17 +516,14 @@ async fn deleting_an_employer_account_tells_its_applicants_in_the_same_commit() 
 }
 
 #[tokio::test]
-async fn a_taken_email_is_reported_before_a_bad_role() {
+async fn the_email_check_alone_reports_a_taken_address() {
     let mut m = Mocks::new();
     m.users
         .expect_find_by_email()
         .with(eq("jane@example.com".to_string()))
         .returning(|_| Ok(Some(user(Role::Candidate))));
     m.users.expect_create_with_profile().never();
-    let err = m
-        .service()
-        .signup(signup_cmd("admin", "longenough"))
-        .await
-        .unwrap_err();
+    let email = Email::parse("Jane@Example.com").unwrap();
+    let err = m.service().check_email_free(&email).await.unwrap_err();
     assert!(matches!(err, SignupError::EmailTaken));
 }

@@ -20,9 +20,7 @@ impl CompanyService {
         user: &User,
         cmd: CompleteRegistrationCommand,
     ) -> Result<Registration, CompleteRegistrationError> {
-        if let Some(role) = &cmd.role
-            && Role::parse(role) != Some(user.role)
-        {
+        if cmd.role.is_some_and(|role| role != user.role) {
             return Err(CompleteRegistrationError::RoleMismatch);
         }
         let now = self.clock.now();

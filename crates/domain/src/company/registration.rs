@@ -3,6 +3,7 @@
 use super::employer::Employer;
 use super::entity::Company;
 use crate::ids::{CandidateId, UserId};
+use crate::user::Role;
 
 /// The candidate fields onboarding fills in.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -19,10 +20,13 @@ pub struct CandidateContactProfile {
     pub contact: CandidateContact,
 }
 
-/// `POST /api/auth/complete-registration` (9.14). Raw strings: the route checks nothing itself.
+/// `POST /api/auth/complete-registration` (9.14). The texts are free; the company name is checked
+/// only for employers, after their profile is found.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CompleteRegistrationCommand {
-    pub role: Option<String>,
+    /// The role the body names, if any: another than the account's is refused. A value that names
+    /// no role can never be the account's, so the edge refuses it with the same error.
+    pub role: Option<Role>,
     pub phone: Option<String>,
     pub location: Option<String>,
     pub title: Option<String>,

@@ -220,7 +220,7 @@ async fn registration_refuses_a_different_role() {
     repo.expect_update_candidate_contact().never();
     repo.expect_register_employer().never();
     let cmd = CompleteRegistrationCommand {
-        role: Some("employer".into()),
+        role: Some(Role::Employer),
         ..CompleteRegistrationCommand::default()
     };
     let err = service(repo)
@@ -243,7 +243,7 @@ async fn candidate_registration_writes_contact_fields() {
             }))
         });
     let cmd = CompleteRegistrationCommand {
-        role: Some("candidate".into()),
+        role: Some(Role::Candidate),
         title: Some("Dev".into()),
         phone: Some("0600".into()),
         ..CompleteRegistrationCommand::default()
@@ -270,7 +270,7 @@ async fn employer_registration_creates_the_company_with_position_and_phone() {
         })
         .returning(|_, _, _, _| Ok((employer(Some(5)), Some(company(5, "Acme")))));
     let cmd = CompleteRegistrationCommand {
-        role: Some("employer".into()),
+        role: Some(Role::Employer),
         company_name: Some("Acme".into()),
         company_industry: Some("Tech".into()),
         position: Some("RH".into()),

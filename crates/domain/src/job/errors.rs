@@ -2,7 +2,6 @@
 
 use thiserror::Error;
 
-use super::commands::BadEnum;
 use crate::error::RepoError;
 
 #[derive(Debug, Error)]
@@ -19,10 +18,6 @@ pub enum CreateJobError {
     EmployerNotFound,
     #[error("no company attached")]
     CompanyNotFound,
-    #[error("invalid location type: {0}")]
-    InvalidLocationType(String),
-    #[error("invalid job type: {0}")]
-    InvalidJobType(String),
     #[error(transparent)]
     Repo(#[from] RepoError),
 }
@@ -32,10 +27,6 @@ pub enum UpdateJobError {
     /// Missing, or not the caller's.
     #[error("job not found")]
     NotFound,
-    #[error("invalid location type: {0}")]
-    InvalidLocationType(String),
-    #[error("invalid job type: {0}")]
-    InvalidJobType(String),
     #[error(transparent)]
     Repo(#[from] RepoError),
 }
@@ -55,22 +46,4 @@ pub enum ViewJobError {
     NotFound,
     #[error(transparent)]
     Repo(#[from] RepoError),
-}
-
-impl From<BadEnum> for CreateJobError {
-    fn from(e: BadEnum) -> Self {
-        match e {
-            BadEnum::Location(v) => CreateJobError::InvalidLocationType(v),
-            BadEnum::Job(v) => CreateJobError::InvalidJobType(v),
-        }
-    }
-}
-
-impl From<BadEnum> for UpdateJobError {
-    fn from(e: BadEnum) -> Self {
-        match e {
-            BadEnum::Location(v) => UpdateJobError::InvalidLocationType(v),
-            BadEnum::Job(v) => UpdateJobError::InvalidJobType(v),
-        }
-    }
 }

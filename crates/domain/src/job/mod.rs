@@ -4,7 +4,6 @@
 mod commands;
 mod entity;
 mod errors;
-mod format;
 mod kinds;
 mod notices;
 mod port;
@@ -15,7 +14,6 @@ mod service;
 pub use commands::{CreateJobCommand, MyJobsSearch, PublicJobSearch, UpdateJobCommand};
 pub use entity::{Job, JobCompany, JobFields, JobListing};
 pub use errors::{CreateJobError, DeleteJobError, MyJobsError, UpdateJobError, ViewJobError};
-pub use format::{salary_range, truncate_description};
 pub use kinds::{JobStatus, JobType, LocationType};
 pub use notices::{
     JOB_REMOVED_TITLE, JOB_REMOVED_WITH_ACCOUNT_MESSAGE, job_archived_message, job_archived_notice,

@@ -4,24 +4,24 @@
 use std::sync::Arc;
 
 use chrono::Duration;
+use derive_new::new;
 use tracing::{info, instrument};
 
-use super::commands::{
-    CreateJobCommand, MyJobsSearch, PublicJobSearch, UpdateJobCommand, parse_enums,
-};
+use super::commands::{CreateJobCommand, MyJobsSearch, PublicJobSearch, UpdateJobCommand};
 use super::entity::{Job, JobFields, JobListing};
 use super::errors::{CreateJobError, DeleteJobError, MyJobsError, UpdateJobError, ViewJobError};
-use super::kinds::{JobStatus, JobType, LocationType};
+use super::kinds::JobStatus;
 use super::port::JobRepository;
 use super::query::{EmployerJobQuery, JobPage, PublicJobQuery};
 use super::removal::{JobRemoval, JobRemovalPlan};
 use crate::company::{CompanyRepository, Employer};
 use crate::error::RepoError;
-use crate::ids::{JobId, UserId};
+use crate::ids::{CompanyId, EmployerId, JobId, UserId};
 use crate::ports::{Clock, Commit, DECISION_ATTEMPTS, facts_kept_changing};
 use crate::search;
 use crate::user::{Role, User};
 
+#[derive(new)]
 pub struct JobService {
     jobs: Arc<dyn JobRepository>,
     companies: Arc<dyn CompanyRepository>,
@@ -29,18 +29,6 @@ pub struct JobService {
 }
 
 impl JobService {
-    pub fn new(
-        jobs: Arc<dyn JobRepository>,
-        companies: Arc<dyn CompanyRepository>,
-        clock: Arc<dyn Clock>,
-    ) -> Self {
-        Self {
-            jobs,
-            companies,
-            clock,
-        }
-    }
-
     /// The public list. `has_applied` is only computed for a signed-in candidate.
     #[instrument(skip_all)]
     pub async fn list_public(
@@ -52,8 +40,8 @@ impl JobService {
             paging: s.paging,
             text: search::query(s.search.as_deref()),
             location: search::query(s.location.as_deref()),
-            job_type: s.job_type.as_deref().and_then(JobType::parse),
-            location_type: s.location_type.as_deref().and_then(LocationType::parse),
+            job_type: s.job_type,
+            location_type: s.location_type,
             salary_min: s.salary_min.filter(|v| *v != 0),
             viewer: candidate_viewer(viewer),
         };
@@ -70,7 +58,7 @@ impl JobService {
             employer: employer.id,
             paging: s.paging,
             text: search::query(s.search.as_deref()),
-            status: s.status.as_deref().and_then(JobStatus::parse),
+            status: s.status,
         };
         Ok(self.jobs.list_for_employer(query).await?)
     }
@@ -88,20 +76,15 @@ impl JobService {
         user: &User,
         cmd: CreateJobCommand,
     ) -> Result<JobListing, CreateJobError> {
-        let employer = self
-            .employer(user)
-            .await?
-            .ok_or(CreateJobError::EmployerNotFound)?;
-        let company = employer.company_id.ok_or(CreateJobError::CompanyNotFound)?;
-        let (location_type, job_type) = parse_enums(&cmd.location_type, &cmd.job_type)?;
+        let (employer, company) = self.posting_target(user).await?;
         let fields = JobFields {
             title: cmd.title,
             description: cmd.description,
             requirements: cmd.requirements,
             responsibilities: cmd.responsibilities,
             benefits: cmd.benefits,
-            job_type,
-            location_type,
+            job_type: cmd.job_type,
+            location_type: cmd.location_type,
             location: cmd.location,
             salary_min: cmd.salary_min,
             salary_max: cmd.salary_max,
@@ -109,7 +92,7 @@ impl JobService {
         };
         let listing = self
             .jobs
-            .create(employer.id, company, fields, self.clock.now())
+            .create(employer, company, fields, self.clock.now())
             .await?;
         info!(job_id = %listing.job.id, "job created");
         Ok(listing)
@@ -126,7 +109,6 @@ impl JobService {
             .owned_job(user, id)
             .await?
             .ok_or(UpdateJobError::NotFound)?;
-        let (location_type, job_type) = parse_enums(&cmd.location_type, &cmd.job_type)?;
         let old = job.fields;
         let fields = JobFields {
             title: cmd.title,
@@ -134,8 +116,8 @@ impl JobService {
             requirements: cmd.requirements.unwrap_or(old.requirements),
             responsibilities: cmd.responsibilities.unwrap_or(old.responsibilities),
             benefits: cmd.benefits.unwrap_or(old.benefits),
-            job_type,
-            location_type,
+            job_type: cmd.job_type,
+            location_type: cmd.location_type,
             location: cmd.location.unwrap_or(old.location),
             salary_min: cmd.salary_min.unwrap_or(old.salary_min),
             salary_max: cmd.salary_max.unwrap_or(old.salary_max),
@@ -203,6 +185,31 @@ impl JobService {
             .await?
             .ok_or(ViewJobError::NotFound)?;
         Ok(listing)
+    }
+
+    /// Create's checks on their own (CONTRACT 3.6): an employer row, then a company attached. The
+    /// caller runs them before reporting a job or location type it could not parse.
+    pub async fn check_can_post(&self, user: &User) -> Result<(), CreateJobError> {
+        self.posting_target(user).await.map(drop)
+    }
+
+    /// Update's checks on their own: the job exists and is the caller's (else "not found", A6).
+    /// The caller runs them before reporting a job or location type it could not parse.
+    pub async fn check_editable(&self, user: &User, id: JobId) -> Result<(), UpdateJobError> {
+        match self.owned_job(user, id).await? {
+            Some(_) => Ok(()),
+            None => Err(UpdateJobError::NotFound),
+        }
+    }
+
+    /// The employer a new job is posted under, and its company.
+    async fn posting_target(&self, user: &User) -> Result<(EmployerId, CompanyId), CreateJobError> {
+        let employer = self
+            .employer(user)
+            .await?
+            .ok_or(CreateJobError::EmployerNotFound)?;
+        let company = employer.company_id.ok_or(CreateJobError::CompanyNotFound)?;
+        Ok((employer.id, company))
     }
 
     async fn employer(&self, user: &User) -> Result<Option<Employer>, RepoError> {

@@ -10,7 +10,7 @@ pub use entity::{NewUser, User};
 pub use password::{
     PASSWORD_MAX_BYTES, PASSWORD_MIN_CHARS, PasswordPolicyError, check_password_policy,
 };
-pub use role::Role;
+pub use role::{Role, SignupRole};
 
 #[cfg(test)]
 mod tests;

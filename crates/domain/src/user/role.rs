@@ -27,12 +27,32 @@ impl Role {
             .into_iter()
             .find(|r| r.as_str().eq_ignore_ascii_case(value.trim()))
     }
+}
 
-    /// Roles anyone may pick at sign-up. Admins are provisioned out of band (CONTRACT S1).
-    pub fn parse_self_service(value: &str) -> Option<Role> {
-        match Role::parse(value) {
-            Some(Role::Admin) | None => None,
-            Some(role) => Some(role),
+/// The roles anyone may pick at sign-up. Admins are provisioned out of band (CONTRACT S1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SignupRole {
+    Candidate,
+    Employer,
+}
+
+impl SignupRole {
+    /// Parses a sign-up body's `role` as [`Role::parse`] does; `admin` is refused like any unknown
+    /// value.
+    pub fn parse(value: &str) -> Option<SignupRole> {
+        match Role::parse(value)? {
+            Role::Candidate => Some(SignupRole::Candidate),
+            Role::Employer => Some(SignupRole::Employer),
+            Role::Admin => None,
+        }
+    }
+}
+
+impl From<SignupRole> for Role {
+    fn from(role: SignupRole) -> Role {
+        match role {
+            SignupRole::Candidate => Role::Candidate,
+            SignupRole::Employer => Role::Employer,
         }
     }
 }

@@ -31,11 +31,18 @@ fn email_accepts_unicode_and_plus() {
 
 #[test]
 fn role_parsing_refuses_admin_for_self_service() {
-    assert_eq!(Role::parse_self_service("candidate"), Some(Role::Candidate));
-    assert_eq!(Role::parse_self_service("EMPLOYER"), Some(Role::Employer));
-    assert_eq!(Role::parse_self_service("admin"), None);
-    assert_eq!(Role::parse_self_service("root"), None);
+    assert_eq!(SignupRole::parse("candidate"), Some(SignupRole::Candidate));
+    assert_eq!(SignupRole::parse(" EMPLOYER "), Some(SignupRole::Employer));
+    assert_eq!(SignupRole::parse("admin"), None);
+    assert_eq!(SignupRole::parse("root"), None);
+    assert_eq!(SignupRole::parse(""), None);
     assert_eq!(Role::parse("ADMIN"), Some(Role::Admin));
+}
+
+#[test]
+fn a_signup_role_is_the_account_role_of_the_same_name() {
+    assert_eq!(Role::from(SignupRole::Candidate), Role::Candidate);
+    assert_eq!(Role::from(SignupRole::Employer), Role::Employer);
 }
 
 #[test]

@@ -42,9 +42,6 @@ impl From<EmployerApplicationError> for ApiError {
                 "forbidden",
                 "Vous ne pouvez pas modifier cette candidature",
             ),
-            EmployerApplicationError::InvalidStatus(v) => {
-                ApiError::bad_request("invalid_status", format!("Statut invalide: {v}"))
-            }
             EmployerApplicationError::Repo(e) => e.into(),
         }
     }

@@ -27,10 +27,6 @@ pub(super) fn policy_error(e: PasswordPolicyError, prefix: &str) -> ApiError {
 impl From<SignupError> for ApiError {
     fn from(e: SignupError) -> Self {
         match e {
-            SignupError::InvalidRole => ApiError::bad_request(
-                "invalid_role",
-                "Invalid role. Must be 'candidate' or 'employer'",
-            ),
             SignupError::WeakPassword(p) => policy_error(p, "Password"),
             SignupError::EmailTaken => {
                 ApiError::bad_request("email_already_registered", "Email already registered")

@@ -22,20 +22,6 @@ fn not_found(code: &'static str, detail: &str) -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, code, detail)
 }
 
-fn invalid_location_type(value: &str) -> ApiError {
-    ApiError::bad_request(
-        "invalid_location_type",
-        format!("Type de lieu invalide: {value}"),
-    )
-}
-
-fn invalid_job_type(value: &str) -> ApiError {
-    ApiError::bad_request(
-        "invalid_job_type",
-        format!("Type de contrat invalide: {value}"),
-    )
-}
-
 impl From<EmployerProfileError> for ApiError {
     fn from(e: EmployerProfileError) -> Self {
         match e {
@@ -124,8 +110,6 @@ impl From<CreateJobError> for ApiError {
             CreateJobError::CompanyNotFound => {
                 not_found("company_not_found", "Entreprise introuvable")
             }
-            CreateJobError::InvalidLocationType(v) => invalid_location_type(&v),
-            CreateJobError::InvalidJobType(v) => invalid_job_type(&v),
             CreateJobError::Repo(e) => e.into(),
         }
     }
@@ -135,8 +119,6 @@ impl From<UpdateJobError> for ApiError {
     fn from(e: UpdateJobError) -> Self {
         match e {
             UpdateJobError::NotFound => not_found("job_not_found", "Offre introuvable"),
-            UpdateJobError::InvalidLocationType(v) => invalid_location_type(&v),
-            UpdateJobError::InvalidJobType(v) => invalid_job_type(&v),
             UpdateJobError::Repo(e) => e.into(),
         }
     }

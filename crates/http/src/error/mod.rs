@@ -12,8 +12,10 @@ mod candidates;
 mod hiring;
 mod infra;
 mod limits;
+mod order;
 pub mod responses;
 
 pub use api_error::ApiError;
 pub use body::{ErrorBody, ValidationErrorBody};
 pub use candidates::file_too_large;
+pub use order::after_checks;

@@ -12,7 +12,7 @@ use self::wire::{
 };
 use crate::client_ip::ClientIp;
 use crate::error::responses::{Invalid, Limited, NeedsAuth, Rejected};
-use crate::error::{ApiError, ErrorBody};
+use crate::error::{ApiError, ErrorBody, after_checks};
 use crate::extract::{AuthUser, ValidJson};
 use crate::resource;
 use crate::state::AppState;
@@ -45,12 +45,14 @@ async fn signup(
 ) -> Result<HttpResponse, ApiError> {
     let email = parse_email(&body.email, "email")?;
     state.limits.signup(ip.as_str(), email.as_str()).await?;
+    // The reference reports a taken email before a bad role (CONTRACT 3.2 steps 1-2).
+    let role = after_checks(body.role(), state.auth.check_email_free(&email)).await?;
     let cmd = SignupCommand {
         email,
         password: body.password,
         first_name: body.first_name,
         last_name: body.last_name,
-        role: body.role,
+        role,
     };
     let session = state.auth.signup(cmd).await?;
     Ok(HttpResponse::Created().json(AuthResponse::new(session, false)))

@@ -123,7 +123,7 @@ async fn complete_registration(
 ) -> Result<web::Json<Registration>, ApiError> {
     let outcome = state
         .companies
-        .complete_registration(&user, b.into())
+        .complete_registration(&user, b.into_command()?)
         .await?;
     Ok(web::Json(Registration::new(user.role.into(), outcome)))
 }

@@ -15,7 +15,7 @@ use self::query::{ListQuery, MyJobsQuery, RecentQuery};
 use self::request::JobRequest;
 use self::wire::{Job, JobDetail, JobList, RecentJobs};
 use crate::error::responses::{Invalid, Missing, NeedsAuth, NeedsRole, Rejected};
-use crate::error::{ApiError, ValidationErrorBody};
+use crate::error::{ApiError, ValidationErrorBody, after_checks};
 use crate::extract::{MaybeUser, RoleUser, ValidJson, ValidQuery, not_an_integer};
 use crate::state::AppState;
 use crate::{resource, role_gate};
@@ -130,7 +130,10 @@ async fn create(
     employer: RoleUser<CreateGate>,
     ValidJson(b): ValidJson<JobRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let listing = state.jobs.create(employer.user(), b.into()).await?;
+    let user = employer.user();
+    // The employer row and its company are checked before the enums (CONTRACT 3.6).
+    let cmd = after_checks(b.into_create(), state.jobs.check_can_post(user)).await?;
+    let listing = state.jobs.create(user, cmd).await?;
     Ok(HttpResponse::Created().json(Job::new(&listing, false)))
 }
 
@@ -161,7 +164,10 @@ async fn update(
     ValidJson(b): ValidJson<JobRequest>,
 ) -> Result<web::Json<Job>, ApiError> {
     let id = JobId(path.into_inner());
-    let listing = state.jobs.update(employer.user(), id, b.into()).await?;
+    let user = employer.user();
+    // The job and its owner are checked before the enums (CONTRACT 3.6 steps 2-4).
+    let cmd = after_checks(b.into_update(), state.jobs.check_editable(user, id)).await?;
+    let listing = state.jobs.update(user, id, cmd).await?;
     Ok(web::Json(Job::new(&listing, false)))
 }
 

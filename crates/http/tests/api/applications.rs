@@ -381,3 +381,58 @@ async fn withdrawing_is_only_for_applied_applications_of_the_caller() {
     .await;
     assert_eq!(s, 404);
 }
+
+/// CONTRACT 3.7: role, employer row, application, owner, and only then the value. A bad value is
+/// parsed at the edge but reported after the use case's checks; a good one reaches the service
+/// typed.
+#[actix_rt::test]
+async fn a_bad_status_is_reported_after_the_employer_application_and_owner_checks() {
+    let mut m = mocks().with_user(user(3, Role::Employer));
+    m.applications.expect_owner_of().returning(|id| {
+        Ok((id.get() != 11).then(|| ApplicationOwner {
+            employer_id: EmployerId(if id.get() == 9 { 6 } else { 99 }),
+            job_id: JobId(5),
+            job_title: "Dev".into(),
+            candidate_user_id: UserId(1),
+        }))
+    });
+    m.applications
+        .expect_change_status()
+        .withf(|id, s, _, _| id.get() == 9 && *s == ApplicationStatus::Shortlisted)
+        .times(1)
+        .returning(|_, _, _, _| Ok(Some(true)));
+    let app = make_app(m).await;
+    let put = |token: &str, id: i64, status: &str| {
+        TestRequest::put()
+            .uri(&format!(
+                "/api/applications/employer/applications/{id}/status"
+            ))
+            .insert_header(bearer(token))
+            .set_json(json!({"status": status}))
+    };
+    let cases = [
+        (CANDIDATE, 9, "pending", 403, "Accès réservé aux employeurs"),
+        ("valid-3-0", 9, "pending", 404, "Employeur introuvable"),
+        (EMPLOYER, 11, "pending", 404, "Candidature introuvable"),
+        (
+            EMPLOYER,
+            10,
+            "",
+            403,
+            "Vous ne pouvez pas modifier cette candidature",
+        ),
+        (EMPLOYER, 9, "pending", 400, "Statut invalide: pending"),
+        (EMPLOYER, 9, "Viewed", 400, "Statut invalide: Viewed"),
+        (EMPLOYER, 9, " viewed", 400, "Statut invalide:  viewed"),
+    ];
+    for (token, id, status, code, detail) in cases {
+        let (s, _, body) = send(&app, put(token, id, status)).await;
+        assert_eq!(
+            (s, body["detail"].as_str()),
+            (code, Some(detail)),
+            "{token} {id} {status:?}"
+        );
+    }
+    let (s, _, body) = send(&app, put(EMPLOYER, 9, "shortlisted")).await;
+    assert_eq!((s, body["new_status"].as_str()), (200, Some("shortlisted")));
+}

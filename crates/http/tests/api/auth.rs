@@ -84,6 +84,80 @@ async fn signup_business_errors_are_400_with_contract_texts() {
     }
 }
 
+/// CONTRACT 3.2: a taken email (step 1) is reported before a bad role (step 2); with a good role
+/// the password policy comes first, and the taken email is the insert's answer.
+#[actix_rt::test]
+async fn signup_reports_a_taken_email_before_a_bad_role() {
+    let mut m = Mocks::new();
+    m.users
+        .expect_find_by_email()
+        .returning(|e| Ok((e == "taken@example.com").then(|| user(3, Role::Candidate))));
+    m.users.expect_create_with_profile().never();
+    m.hasher.expect_hash().never();
+    let app = make_app(m).await;
+    let body = |email: &str, role: &str, password: &str| json!({"email": email, "password": password, "first_name": "Jane", "last_name": "Doe", "role": role});
+    let cases = [
+        (
+            body("taken@example.com", "admin", "longenough"),
+            "Email already registered",
+        ),
+        (
+            body("taken@example.com", "recruteur", "short"),
+            "Email already registered",
+        ),
+        (
+            body("free@example.com", "admin", "short"),
+            "Invalid role. Must be 'candidate' or 'employer'",
+        ),
+        (
+            body("free@example.com", "", "longenough"),
+            "Invalid role. Must be 'candidate' or 'employer'",
+        ),
+        (
+            body("taken@example.com", "candidate", "short"),
+            "Password must be at least 8 characters long",
+        ),
+    ];
+    for (body, detail) in cases {
+        let (status, _, res) = send(
+            &app,
+            TestRequest::post().uri("/api/auth/signup").set_json(&body),
+        )
+        .await;
+        assert_eq!(
+            (status, res["detail"].as_str()),
+            (400, Some(detail)),
+            "{body}"
+        );
+    }
+}
+
+/// Both frontends send the lowercase value; any letter case and surrounding spaces are accepted.
+#[actix_rt::test]
+async fn signup_roles_are_parsed_at_the_edge_in_any_letter_case() {
+    let mut m = Mocks::new().with_tokens();
+    m.hasher.expect_hash().returning(|_| Ok("h".into()));
+    m.users.expect_find_by_email().never();
+    m.users
+        .expect_create_with_profile()
+        .returning(|n| Ok(user(5, n.role)));
+    let app = make_app(m).await;
+    for (sent, stored) in [
+        ("employer", "employer"),
+        (" Candidate ", "candidate"),
+        ("EMPLOYER", "employer"),
+    ] {
+        let (status, _, body) = send(
+            &app,
+            TestRequest::post()
+                .uri("/api/auth/signup")
+                .set_json(signup_body(sent, "longenough")),
+        )
+        .await;
+        assert_eq!((status, body["user"]["role"].as_str()), (201, Some(stored)));
+    }
+}
+
 #[actix_rt::test]
 async fn signup_validation_errors_are_422_lists() {
     let app = make_app(Mocks::new()).await;

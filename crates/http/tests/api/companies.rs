@@ -312,3 +312,49 @@ async fn complete_registration_for_both_roles() {
     .await;
     assert_eq!(status, 401);
 }
+
+/// The body's `role` is parsed at the edge in any letter case; a value that names no role gets the
+/// mismatch's 400 before anything is written, and an absent or null one is no check.
+#[actix_rt::test]
+async fn complete_registration_parses_the_body_role() {
+    let mut m = mocks();
+    m.companies
+        .expect_update_candidate_contact()
+        .times(3)
+        .returning(|u, contact, _| {
+            Ok(Some(intowork_domain::company::CandidateContactProfile {
+                id: intowork_domain::CandidateId(4),
+                user_id: u,
+                contact,
+            }))
+        });
+    let app = make_app(m).await;
+    let post = |body: serde_json::Value| {
+        TestRequest::post()
+            .uri("/api/auth/complete-registration")
+            .insert_header(tok(CANDIDATE))
+            .set_json(body)
+    };
+    for role in [json!("recruteur"), json!(""), json!("admin")] {
+        let (status, _, body) = send(&app, post(json!({"role": role, "title": "Dev"}))).await;
+        assert_eq!(
+            (status, body["detail"].clone()),
+            (400, json!("Rôle incompatible")),
+            "{role}"
+        );
+    }
+    // The onboarding page's body, with the role in another letter case, then without a role.
+    for body in [
+        json!({"role": " Candidate ", "phone": "0601", "location": "Thiès", "title": "Dev"}),
+        json!({"role": null, "title": "Dev"}),
+        json!({"title": "Dev"}),
+    ] {
+        let (status, _, res) = send(&app, post(body.clone())).await;
+        assert_eq!(
+            (status, res["role"].as_str()),
+            (200, Some("candidate")),
+            "{body}"
+        );
+        assert_eq!(res["profile"]["title"], "Dev");
+    }
+}

@@ -11,8 +11,8 @@ use super::employer_wire::{
     StatusRequest,
 };
 use super::query::EmployerQuery;
-use crate::error::ApiError;
 use crate::error::responses::{Invalid, Missing, NeedsRole, Rejected};
+use crate::error::{ApiError, after_checks};
 use crate::extract::{RoleUser, ValidJson, ValidQuery};
 use crate::role_gate;
 use crate::state::AppState;
@@ -63,9 +63,13 @@ pub(super) async fn change_status(
     ValidJson(b): ValidJson<StatusRequest>,
 ) -> Result<web::Json<StatusChanged>, ApiError> {
     let id = ApplicationId(path.into_inner());
+    let user_id = user.user().id;
+    // The contract checks the employer, the application and its owner before the value (3.7).
+    let reviewable = state.applications.check_reviewable(user_id, id);
+    let status = after_checks(b.status(), reviewable).await?;
     let change = state
         .applications
-        .change_status(user.user().id, id, &b.status)
+        .change_status(user_id, id, status)
         .await?;
     Ok(web::Json(StatusChanged {
         message: "Statut mis à jour avec succès",

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::page::application_page;
+use crate::error::ApiError;
 use crate::wire::{ApplicationStatus, ser_time};
 
 // The employer's view, with a signed, expiring link to the CV the application was made with.
@@ -50,11 +51,24 @@ impl EmployerApplication {
 
 application_page!(EmployerApplicationPage of EmployerApplication);
 
-// `status` stays a string: the domain answers an unknown value with a 400 `invalid_status`.
+// `status` stays a string: an unknown value is a 400 `invalid_status` (see `StatusRequest::status`),
+// not a 422.
 #[derive(Deserialize, ToSchema)]
 pub struct StatusRequest {
     #[schema(value_type = ApplicationStatus)]
     pub status: String,
+}
+
+impl StatusRequest {
+    /// Exact API values only: the frontend's `pending` is refused here (CONTRACT 3.7 step 5).
+    pub fn status(&self) -> Result<application::ApplicationStatus, ApiError> {
+        application::ApplicationStatus::parse(&self.status).ok_or_else(|| {
+            ApiError::bad_request(
+                "invalid_status",
+                format!("Statut invalide: {}", self.status),
+            )
+        })
+    }
 }
 
 #[derive(Serialize, ToSchema)]

@@ -1,10 +1,11 @@
 //! Bodies of the account routes (CONTRACT 3.2).
 
 use intowork_domain::auth::Session;
-use intowork_domain::user::User;
+use intowork_domain::user::{self, User};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::error::ApiError;
 use crate::wire::{Role, TokenType};
 
 #[derive(Deserialize, ToSchema)]
@@ -24,8 +25,20 @@ pub struct SignupRequest {
     pub role: String,
 }
 
-// Documents `SignupRequest::role`, which stays a string: the domain answers another value with its
-// own 400 `invalid_role`, not a 422.
+impl SignupRequest {
+    /// Another value is a 400 `invalid_role`, not a 422 (CONTRACT 3.2 step 2).
+    pub fn role(&self) -> Result<user::SignupRole, ApiError> {
+        user::SignupRole::parse(&self.role).ok_or_else(|| {
+            ApiError::bad_request(
+                "invalid_role",
+                "Invalid role. Must be 'candidate' or 'employer'",
+            )
+        })
+    }
+}
+
+// Documents `SignupRequest::role`, which stays a string: another value gets its own 400
+// `invalid_role` (see `SignupRequest::role`), not a 422.
 /// The roles anyone may pick at sign-up.
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]

@@ -1,10 +1,14 @@
 //! Bodies of onboarding, `POST /api/auth/complete-registration` (CONTRACT 8.10, 9.14).
 
-use intowork_domain::company::{self, CandidateContactProfile, CompleteRegistrationCommand};
+use intowork_domain::company::{
+    self, CandidateContactProfile, CompleteRegistrationCommand, CompleteRegistrationError,
+};
+use intowork_domain::user;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::wire::Company;
+use crate::error::ApiError;
 use crate::routes::employers::wire::EmployerSummary;
 use crate::wire::Role;
 
@@ -20,17 +24,22 @@ pub struct RegistrationRequest {
     pub position: Option<String>,
 }
 
-impl From<RegistrationRequest> for CompleteRegistrationCommand {
-    fn from(b: RegistrationRequest) -> Self {
-        CompleteRegistrationCommand {
-            role: b.role,
-            phone: b.phone,
-            location: b.location,
-            title: b.title,
-            company_name: b.company_name,
-            company_industry: b.company_industry,
-            position: b.position,
-        }
+impl RegistrationRequest {
+    /// A `role` that names no role cannot be the account's: it gets the mismatch's 400, which is
+    /// the use case's first check anyway.
+    pub fn into_command(self) -> Result<CompleteRegistrationCommand, ApiError> {
+        let role = (self.role.as_deref())
+            .map(|raw| user::Role::parse(raw).ok_or(CompleteRegistrationError::RoleMismatch))
+            .transpose()?;
+        Ok(CompleteRegistrationCommand {
+            role,
+            phone: self.phone,
+            location: self.location,
+            title: self.title,
+            company_name: self.company_name,
+            company_industry: self.company_industry,
+            position: self.position,
+        })
     }
 }
 

@@ -1,6 +1,6 @@
 //! The query strings of the job lists (CONTRACT 3.6, 9.10), documented by their own fields.
 
-use intowork_domain::job::{MyJobsSearch, PublicJobSearch};
+use intowork_domain::job::{JobStatus, JobType, LocationType, MyJobsSearch, PublicJobSearch};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -33,13 +33,14 @@ pub struct ListQuery {
 }
 
 impl ListQuery {
+    /// Exact enum values; an unknown one is ignored: no filter, no error (CONTRACT 3.6).
     pub fn into_search(self) -> Result<PublicJobSearch, ApiError> {
         Ok(PublicJobSearch {
             paging: paging(self.page, self.limit, DEFAULT_LIMIT, MAX_LIMIT)?,
             search: self.search,
             location: self.location,
-            job_type: self.job_type,
-            location_type: self.location_type,
+            job_type: self.job_type.as_deref().and_then(JobType::parse),
+            location_type: self.location_type.as_deref().and_then(LocationType::parse),
             salary_min: self.salary_min,
         })
     }
@@ -62,11 +63,12 @@ pub struct MyJobsQuery {
 }
 
 impl MyJobsQuery {
+    /// An exact status value filters; an unknown one is ignored (CONTRACT 3.6).
     pub fn into_search(self) -> Result<MyJobsSearch, ApiError> {
         Ok(MyJobsSearch {
             paging: paging(self.page, self.limit, DEFAULT_LIMIT, MAX_LIMIT)?,
             search: self.search,
-            status: self.status_filter,
+            status: self.status_filter.as_deref().and_then(JobStatus::parse),
         })
     }
 }

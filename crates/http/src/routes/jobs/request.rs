@@ -1,13 +1,14 @@
 //! The body of job create and update (CONTRACT 3.6, 8.5, D2).
 
-use intowork_domain::job::{CreateJobCommand, UpdateJobCommand};
+use intowork_domain::job::{self, CreateJobCommand, UpdateJobCommand};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+use crate::error::ApiError;
 use crate::wire::{JobType, LocationType, present};
 
-// The enums stay strings here: the domain answers an unknown value with its own 400
-// (`invalid_job_type`, `invalid_location_type`), in the reference's order, not with a 422.
+// The enums stay strings here: an unknown value gets its own 400 (`invalid_location_type`, then
+// `invalid_job_type`, in the reference's order; see `JobRequest::kinds`), not a 422.
 /// The body of `POST /api/jobs/create`; `PUT /api/jobs/{job_id}` takes the same fields, where an
 /// absent optional field is left as is and `null` clears it.
 #[derive(Deserialize, ToSchema)]
@@ -42,41 +43,59 @@ pub struct JobRequest {
     pub benefits: Option<Option<String>>,
 }
 
-/// Create: an absent optional field and `null` are both "none".
-impl From<JobRequest> for CreateJobCommand {
-    fn from(b: JobRequest) -> Self {
-        CreateJobCommand {
-            title: b.title,
-            description: b.description,
-            location: b.location.flatten(),
-            location_type: b.location_type,
-            job_type: b.job_type,
-            salary_min: b.salary_min.flatten(),
-            salary_max: b.salary_max.flatten(),
-            currency: b.currency,
-            requirements: b.requirements.flatten(),
-            responsibilities: b.responsibilities.flatten(),
-            benefits: b.benefits.flatten(),
-        }
+impl JobRequest {
+    /// Exact API values only. The location type is reported first, as the reference does
+    /// (CONTRACT 3.6).
+    fn kinds(&self) -> Result<(job::LocationType, job::JobType), ApiError> {
+        let location_type = job::LocationType::parse(&self.location_type).ok_or_else(|| {
+            ApiError::bad_request(
+                "invalid_location_type",
+                format!("Type de lieu invalide: {}", self.location_type),
+            )
+        })?;
+        let job_type = job::JobType::parse(&self.job_type).ok_or_else(|| {
+            ApiError::bad_request(
+                "invalid_job_type",
+                format!("Type de contrat invalide: {}", self.job_type),
+            )
+        })?;
+        Ok((location_type, job_type))
     }
-}
 
-/// Update: an absent optional field keeps the stored value and `null` clears it (D2: the edit
-/// form omits the fields it does not show).
-impl From<JobRequest> for UpdateJobCommand {
-    fn from(b: JobRequest) -> Self {
-        UpdateJobCommand {
-            title: b.title,
-            description: b.description,
-            location_type: b.location_type,
-            job_type: b.job_type,
-            currency: b.currency,
-            location: b.location,
-            salary_min: b.salary_min,
-            salary_max: b.salary_max,
-            requirements: b.requirements,
-            responsibilities: b.responsibilities,
-            benefits: b.benefits,
-        }
+    /// Create: an absent optional field and `null` are both "none".
+    pub fn into_create(self) -> Result<CreateJobCommand, ApiError> {
+        let (location_type, job_type) = self.kinds()?;
+        Ok(CreateJobCommand {
+            title: self.title,
+            description: self.description,
+            location: self.location.flatten(),
+            location_type,
+            job_type,
+            salary_min: self.salary_min.flatten(),
+            salary_max: self.salary_max.flatten(),
+            currency: self.currency,
+            requirements: self.requirements.flatten(),
+            responsibilities: self.responsibilities.flatten(),
+            benefits: self.benefits.flatten(),
+        })
+    }
+
+    /// Update: an absent optional field keeps the stored value and `null` clears it (D2: the edit
+    /// form omits the fields it does not show).
+    pub fn into_update(self) -> Result<UpdateJobCommand, ApiError> {
+        let (location_type, job_type) = self.kinds()?;
+        Ok(UpdateJobCommand {
+            title: self.title,
+            description: self.description,
+            location_type,
+            job_type,
+            currency: self.currency,
+            location: self.location,
+            salary_min: self.salary_min,
+            salary_max: self.salary_max,
+            requirements: self.requirements,
+            responsibilities: self.responsibilities,
+            benefits: self.benefits,
+        })
     }
 }
