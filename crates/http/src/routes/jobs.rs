@@ -123,7 +123,7 @@ async fn recent(
     tag = "jobs",
     security(("bearer" = [])),
     request_body = JobRequest,
-    responses((status = 201, description = "Created and published", body = Job), Rejected, NeedsRole, Invalid)
+    responses((status = 201, description = "Created and published", body = Job), Rejected, NeedsRole, Missing, Invalid)
 )]
 async fn create(
     state: web::Data<AppState>,
