@@ -37,6 +37,18 @@ pub struct JobFields {
     pub currency: String,
 }
 
+/// A job the domain decided to publish: who posts it, what it says, its status and when it went
+/// live. Storage writes it as given, with its search text; counters start at 0, nothing is
+/// featured.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewJob {
+    pub employer_id: EmployerId,
+    pub company_id: CompanyId,
+    pub fields: JobFields,
+    pub status: JobStatus,
+    pub posted_at: DateTime<Utc>,
+}
+
 /// The company side of a listed job.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct JobCompany {

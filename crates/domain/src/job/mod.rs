@@ -12,7 +12,7 @@ mod removal;
 mod service;
 
 pub use commands::{CreateJobCommand, MyJobsSearch, PublicJobSearch, UpdateJobCommand};
-pub use entity::{Job, JobCompany, JobFields, JobListing};
+pub use entity::{Job, JobCompany, JobFields, JobListing, NewJob};
 pub use errors::{CreateJobError, DeleteJobError, MyJobsError, UpdateJobError, ViewJobError};
 pub use kinds::{JobStatus, JobType, LocationType};
 pub use notices::{

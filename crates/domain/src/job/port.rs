@@ -3,11 +3,11 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use super::entity::{Job, JobFields, JobListing};
+use super::entity::{Job, JobFields, JobListing, NewJob};
 use super::query::{EmployerJobQuery, JobPage, PublicJobFilter, PublicJobQuery};
 use super::removal::{ArchiveJob, JobApplicant};
 use crate::error::RepoError;
-use crate::ids::{CompanyId, EmployerId, JobId, UserId};
+use crate::ids::{JobId, UserId};
 use crate::ports::Commit;
 
 #[cfg_attr(any(test, feature = "mocks"), mockall::automock)]
@@ -38,14 +38,8 @@ pub trait JobRepository: Send + Sync {
     /// Published jobs of active employers posted at or after `since`.
     async fn count_published_since(&self, since: DateTime<Utc>) -> Result<i64, RepoError>;
 
-    /// Inserts a published job (counters at 0, `posted_at = now`) with its search text.
-    async fn create(
-        &self,
-        employer: EmployerId,
-        company: CompanyId,
-        fields: JobFields,
-        now: DateTime<Utc>,
-    ) -> Result<JobListing, RepoError>;
+    /// Inserts `job` as the domain decided it, with its search text (counters at 0).
+    async fn create(&self, job: NewJob) -> Result<JobListing, RepoError>;
 
     /// Any status; `Ok(None)` when no such job.
     async fn find(&self, id: JobId) -> Result<Option<Job>, RepoError>;

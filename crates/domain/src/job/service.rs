@@ -8,7 +8,7 @@ use derive_new::new;
 use tracing::{info, instrument};
 
 use super::commands::{CreateJobCommand, MyJobsSearch, PublicJobSearch, UpdateJobCommand};
-use super::entity::{Job, JobFields, JobListing};
+use super::entity::{Job, JobFields, JobListing, NewJob};
 use super::errors::{CreateJobError, DeleteJobError, MyJobsError, UpdateJobError, ViewJobError};
 use super::kinds::JobStatus;
 use super::port::JobRepository;
@@ -90,10 +90,15 @@ impl JobService {
             salary_max: cmd.salary_max,
             currency: cmd.currency,
         };
-        let listing = self
-            .jobs
-            .create(employer, company, fields, self.clock.now())
-            .await?;
+        // Published at once (CONTRACT 3.6): the API has no drafts.
+        let job = NewJob {
+            employer_id: employer,
+            company_id: company,
+            fields,
+            status: JobStatus::Published,
+            posted_at: self.clock.now(),
+        };
+        let listing = self.jobs.create(job).await?;
         info!(job_id = %listing.job.id, "job created");
         Ok(listing)
     }

@@ -206,16 +206,18 @@ fn posting_employers() -> MockCompanyRepository {
 async fn create_needs_an_employer_row_then_a_company() {
     let mut jobs = MockJobRepository::new();
     jobs.expect_create()
-        .withf(|e, c, f, _| {
-            *e == EmployerId(1)
-                && *c == CompanyId(1)
-                && f.location_type == LocationType::Remote
-                && f.job_type == JobType::Internship
+        .withf(|new| {
+            new.employer_id == EmployerId(1)
+                && new.company_id == CompanyId(1)
+                && new.status == JobStatus::Published
+                && new.posted_at == now()
+                && new.fields.location_type == LocationType::Remote
+                && new.fields.job_type == JobType::Internship
         })
         .times(1)
-        .returning(|_, _, f, _| {
+        .returning(|new| {
             let mut j = job(9, 1, JobStatus::Published);
-            j.fields = f;
+            j.fields = new.fields;
             Ok(listing(j, 10, true))
         });
     let svc = service(jobs, posting_employers());

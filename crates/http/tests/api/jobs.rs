@@ -164,8 +164,8 @@ async fn create_checks_role_then_enums() {
     let mut m = mocks();
     m.jobs
         .expect_create()
-        .withf(|_, c, f, _| c.get() == EMPLOYER && f.currency == "XOF")
-        .returning(|_, _, _, _| Ok(listing(9, "full")));
+        .withf(|new| new.company_id.get() == EMPLOYER && new.fields.currency == "XOF")
+        .returning(|_| Ok(listing(9, "full")));
     let app = make_app(m).await;
     let body = |lt: &str, jt: &str| {
         json!({"title": "Dev", "description": "full", "job_type": jt, "location_type": lt,
@@ -422,16 +422,16 @@ async fn create_reports_bad_enums_after_the_employer_and_company_checks() {
     let mut m = posting_mocks();
     m.jobs
         .expect_create()
-        .withf(|e, c, f, _| {
-            *e == EmployerId(EMPLOYER * 10)
-                && c.get() == EMPLOYER
-                && f.location_type == LocationType::Hybrid
-                && f.job_type == JobType::Internship
+        .withf(|new| {
+            new.employer_id == EmployerId(EMPLOYER * 10)
+                && new.company_id.get() == EMPLOYER
+                && new.fields.location_type == LocationType::Hybrid
+                && new.fields.job_type == JobType::Internship
         })
         .times(2)
-        .returning(|_, _, f, _| {
+        .returning(|new| {
             let mut l = listing(9, "full");
-            l.job.fields = f;
+            l.job.fields = new.fields;
             Ok(l)
         });
     let app = make_app(m).await;

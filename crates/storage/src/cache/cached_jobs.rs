@@ -6,10 +6,10 @@ use async_trait::async_trait;
 use chrono::{DateTime, Timelike, Utc};
 use intowork_domain::job::{
     ArchiveJob, EmployerJobQuery, Job, JobApplicant, JobFields, JobListing, JobPage, JobRepository,
-    PublicJobFilter, PublicJobQuery,
+    NewJob, PublicJobFilter, PublicJobQuery,
 };
 use intowork_domain::ports::Commit;
-use intowork_domain::{CompanyId, EmployerId, JobId, RepoError, UserId};
+use intowork_domain::{JobId, RepoError, UserId};
 
 use super::caches::{CacheEvent, ReadCaches};
 use super::keys::{JobCount, JobPageKey};
@@ -145,14 +145,8 @@ impl<R: JobRepository> JobRepository for CachedJobs<R> {
             .await
     }
 
-    async fn create(
-        &self,
-        employer: EmployerId,
-        company: CompanyId,
-        fields: JobFields,
-        now: DateTime<Utc>,
-    ) -> Result<JobListing, RepoError> {
-        let created = self.inner.create(employer, company, fields, now).await;
+    async fn create(&self, job: NewJob) -> Result<JobListing, RepoError> {
+        let created = self.inner.create(job).await;
         self.written(&created, |_| true);
         created
     }

@@ -6,10 +6,10 @@ use chrono::{DateTime, Timelike, Utc};
 use diesel::prelude::*;
 use intowork_domain::job::{
     ArchiveJob, EmployerJobQuery, Job, JobApplicant, JobFields, JobListing, JobPage, JobRepository,
-    PublicJobFilter, PublicJobQuery,
+    NewJob, PublicJobFilter, PublicJobQuery,
 };
 use intowork_domain::ports::Commit;
-use intowork_domain::{CompanyId, EmployerId, JobId, RepoError, UserId};
+use intowork_domain::{JobId, RepoError, UserId};
 
 use super::filters::{employer_filtered, open_jobs, public_filtered};
 use super::listing::{applied_ids, count, load_listing, page, page_items};
@@ -94,17 +94,9 @@ impl JobRepository for DieselJobRepository {
             .await
     }
 
-    #[tracing::instrument(name = "db.jobs.create", skip_all, fields(employer_id = employer.get()))]
-    async fn create(
-        &self,
-        employer: EmployerId,
-        company: CompanyId,
-        fields: JobFields,
-        now: DateTime<Utc>,
-    ) -> Result<JobListing, RepoError> {
-        self.db
-            .run(move |conn| writes::create(conn, (employer, company), &fields, naive(now)))
-            .await
+    #[tracing::instrument(name = "db.jobs.create", skip_all, fields(employer_id = job.employer_id.get()))]
+    async fn create(&self, job: NewJob) -> Result<JobListing, RepoError> {
+        self.db.run(move |conn| writes::create(conn, &job)).await
     }
 
     #[tracing::instrument(name = "db.jobs.find", skip_all, fields(job_id = id.get()))]

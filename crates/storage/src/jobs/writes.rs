@@ -3,15 +3,16 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use intowork_domain::job::{JobFields, JobListing, JobStatus};
+use intowork_domain::job::{JobFields, JobListing, NewJob};
 use intowork_domain::search::{job_search_text, normalize};
-use intowork_domain::{CompanyId, EmployerId, JobId, RepoError};
+use intowork_domain::{JobId, RepoError};
 
 use super::listing::load_listing;
 use crate::conn::DbConn;
 use crate::database::write_tx;
 use crate::error::map_db_error;
 use crate::schema::{companies, jobs};
+use crate::stored::naive;
 
 /// The writable columns plus the derived search columns.
 #[derive(Insertable, AsChangeset)]
@@ -60,20 +61,16 @@ fn company_name(conn: &mut DbConn, company: i64) -> QueryResult<String> {
 }
 
 /// Inserts a published job (counters at 0, posted now), then reads it back.
-pub(crate) fn create(
-    conn: &mut DbConn,
-    (employer, company): (EmployerId, CompanyId),
-    fields: &JobFields,
-    now: NaiveDateTime,
-) -> Result<JobListing, RepoError> {
+pub(crate) fn create(conn: &mut DbConn, job: &NewJob) -> Result<JobListing, RepoError> {
+    let now = naive(job.posted_at);
     let id: i64 = write_tx(conn, |conn| {
-        let name = company_name(conn, company.get())?;
+        let name = company_name(conn, job.company_id.get())?;
         diesel::insert_into(jobs::table)
             .values((
-                job_values(fields, &name, now),
-                jobs::employer_id.eq(employer.get()),
-                jobs::company_id.eq(company.get()),
-                jobs::status.eq(JobStatus::Published.as_str()),
+                job_values(&job.fields, &name, now),
+                jobs::employer_id.eq(job.employer_id.get()),
+                jobs::company_id.eq(job.company_id.get()),
+                jobs::status.eq(job.status.as_str()),
                 jobs::is_featured.eq(false),
                 jobs::views_count.eq(0_i64),
                 jobs::applications_count.eq(0),

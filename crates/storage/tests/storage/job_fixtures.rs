@@ -1,12 +1,13 @@
 //! Fixtures for the company and job contract tests: employers with a company, candidates, and jobs
 //! created through the repositories under test.
 
+use chrono::{DateTime, Utc};
 use intowork_domain::company::{
     CompanyDetails, CompanyName, CompanyRepository, EmployerUpdate, NewCompany,
 };
 use intowork_domain::job::{
-    Job, JobFields, JobListing, JobRemovalPlan, JobRepository, JobType, LocationType, Paging,
-    PublicJobQuery,
+    Job, JobFields, JobListing, JobRemovalPlan, JobRepository, JobStatus, JobType, LocationType,
+    NewJob, Paging, PublicJobQuery,
 };
 use intowork_domain::ports::{Commit, UserRepository};
 use intowork_domain::user::Role;
@@ -16,6 +17,22 @@ use intowork_storage::{
 };
 
 use crate::support::*;
+
+/// A job published at `posted_at`, as the job service decides it.
+pub fn published(
+    employer: EmployerId,
+    company: CompanyId,
+    fields: JobFields,
+    posted_at: DateTime<Utc>,
+) -> NewJob {
+    NewJob {
+        employer_id: employer,
+        company_id: company,
+        fields,
+        status: JobStatus::Published,
+        posted_at,
+    }
+}
 
 pub struct Repos {
     pub db: Database,
@@ -72,7 +89,10 @@ impl Repos {
     }
 
     pub async fn job(&self, e: (UserId, EmployerId, CompanyId), f: JobFields) -> JobListing {
-        self.jobs.create(e.1, e.2, f, at(10)).await.unwrap()
+        self.jobs
+            .create(published(e.1, e.2, f, at(10)))
+            .await
+            .unwrap()
     }
 
     pub async fn apply(&self, job: i64, candidate: i64) -> i64 {

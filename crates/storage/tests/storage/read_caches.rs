@@ -105,7 +105,7 @@ async fn public_pages_are_served_from_the_cache_until_a_write_evicts_them(test_d
     let e = r.employer("boss@acme.fr", "Acme").await;
     let first = c
         .jobs
-        .create(e.1, e.2, fields("Cached"), at(10))
+        .create(published(e.1, e.2, fields("Cached"), at(10)))
         .await
         .unwrap();
     let (cand_user, cand) = r.candidate("cand@example.com").await;
@@ -140,7 +140,7 @@ async fn public_pages_are_served_from_the_cache_until_a_write_evicts_them(test_d
 
     // A job written through the cached repository evicts the lists.
     c.jobs
-        .create(e.1, e.2, fields("Second"), at(11))
+        .create(published(e.1, e.2, fields("Second"), at(11)))
         .await
         .unwrap();
     let (total, rows, statements) = c.list(public(None)).await;
@@ -155,11 +155,11 @@ async fn company_and_account_writes_evict_what_they_change(test_db: TestDb) {
     let acme = r.employer("boss@acme.fr", "Acme").await;
     let other = r.employer("boss@other.fr", "Other").await;
     c.jobs
-        .create(acme.1, acme.2, fields("Comptable"), at(10))
+        .create(published(acme.1, acme.2, fields("Comptable"), at(10)))
         .await
         .unwrap();
     c.jobs
-        .create(other.1, other.2, fields("Juriste"), at(10))
+        .create(published(other.1, other.2, fields("Juriste"), at(10)))
         .await
         .unwrap();
     assert_eq!(c.list(public(Some("acme"))).await.0, 1);
@@ -209,7 +209,7 @@ async fn employer_totals_follow_application_writes(test_db: TestDb) {
     let e = r.employer("boss@acme.fr", "Acme").await;
     let job = c
         .jobs
-        .create(e.1, e.2, fields("Poste"), at(10))
+        .create(published(e.1, e.2, fields("Poste"), at(10)))
         .await
         .unwrap()
         .job
@@ -257,7 +257,7 @@ async fn writes_that_publish_nothing_are_seen_after_the_ttl(test_db: TestDb) {
     let e = r.employer("boss@acme.fr", "Acme").await;
     let job = c
         .jobs
-        .create(e.1, e.2, fields("Poste"), at(10))
+        .create(published(e.1, e.2, fields("Poste"), at(10)))
         .await
         .unwrap();
     assert_eq!(c.list(public(None)).await.0, 1);
