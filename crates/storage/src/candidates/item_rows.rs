@@ -3,10 +3,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use intowork_domain::RepoError;
-use intowork_domain::candidate::{Education, Experience, Skill, SkillCategory, SkillLevel};
+use intowork_domain::candidate::{Education, Experience, Period, Skill, SkillCategory, SkillLevel};
 
 use crate::schema::{educations, experiences, skills};
-use crate::stored::moved_fields;
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = experiences)]
@@ -27,9 +26,18 @@ pub(crate) struct ExperienceRow {
     updated_at: NaiveDateTime,
 }
 
-moved_fields!(ExperienceRow => Experience {
-    id, title, company, location, start_date, end_date, is_current, description,
-});
+impl From<ExperienceRow> for Experience {
+    fn from(r: ExperienceRow) -> Self {
+        Experience {
+            period: period(r.start_date, r.end_date, r.is_current),
+            id: r.id,
+            title: r.title,
+            company: r.company,
+            location: r.location,
+            description: r.description,
+        }
+    }
+}
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = educations)]
@@ -51,9 +59,28 @@ pub(crate) struct EducationRow {
     updated_at: NaiveDateTime,
 }
 
-moved_fields!(EducationRow => Education {
-    id, degree, school, field_of_study, location, start_date, end_date, is_current, description,
-});
+impl From<EducationRow> for Education {
+    fn from(r: EducationRow) -> Self {
+        Education {
+            period: period(r.start_date, r.end_date, r.is_current),
+            id: r.id,
+            degree: r.degree,
+            school: r.school,
+            field_of_study: r.field_of_study,
+            location: r.location,
+            description: r.description,
+        }
+    }
+}
+
+/// The period columns, which the experience and education tables share.
+fn period(start_date: String, end_date: Option<String>, is_current: bool) -> Period {
+    Period {
+        start_date,
+        end_date,
+        is_current,
+    }
+}
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = skills)]

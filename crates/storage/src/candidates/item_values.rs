@@ -51,10 +51,10 @@ impl<'a> ExperienceValues<'a> {
         ExperienceValues {
             title: &f.title,
             company: &f.company,
-            start_date: &f.start_date,
+            start_date: &f.period.start_date,
             location: write.text(&f.location),
-            end_date: write.text(&f.end_date),
-            is_current: write.flag(f.is_current),
+            end_date: write.text(&f.period.end_date),
+            is_current: write.flag(f.period.is_current),
             description: write.text(&f.description),
             updated_at: now,
         }
@@ -80,11 +80,11 @@ impl<'a> EducationValues<'a> {
         EducationValues {
             degree: &f.degree,
             school: &f.school,
-            start_date: &f.start_date,
+            start_date: &f.period.start_date,
             field_of_study: write.text(&f.field_of_study),
             location: write.text(&f.location),
-            end_date: write.text(&f.end_date),
-            is_current: write.flag(f.is_current),
+            end_date: write.text(&f.period.end_date),
+            is_current: write.flag(f.period.is_current),
             description: write.text(&f.description),
             updated_at: now,
         }

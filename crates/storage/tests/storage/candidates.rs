@@ -1,8 +1,8 @@
 //! `DieselCandidateRepository` against the `CandidateRepository` contract.
 
 use intowork_domain::candidate::{
-    CandidateRepository, EducationFields, ExperienceFields, ItemKind, ProfileUpdate, SkillCategory,
-    SkillFields, SkillLevel,
+    CandidateRepository, EducationFields, ExperienceFields, ItemKind, PeriodFields, ProfileUpdate,
+    SkillCategory, SkillFields, SkillLevel,
 };
 use intowork_domain::cv::{CvRepository, NewCv};
 use intowork_domain::ports::UserRepository;
@@ -100,21 +100,21 @@ async fn items_are_owned_and_patched(test_db: TestDb) {
             ExperienceFields {
                 title: "Dev".into(),
                 company: "ACME".into(),
-                start_date: "2020-01".into(),
                 location: Some(Some("Lyon".into())),
                 description: Some(Some("Rust".into())),
+                period: period("2020-01"),
                 ..ExperienceFields::default()
             },
             at(1),
         )
         .await
         .unwrap();
-    assert!(!exp.is_current);
+    assert!(!exp.period.is_current);
     // Absent optional fields are kept on update; an explicit null clears.
     let upd = ExperienceFields {
         title: "Lead".into(),
         company: "ACME".into(),
-        start_date: "2020-01".into(),
+        period: period("2020-01"),
         description: Some(None),
         ..ExperienceFields::default()
     };
@@ -145,8 +145,8 @@ async fn items_are_owned_and_patched(test_db: TestDb) {
             EducationFields {
                 degree: "MSc".into(),
                 school: "EPFL".into(),
-                start_date: "2015".into(),
                 field_of_study: Some(Some("CS".into())),
+                period: period("2015"),
                 ..EducationFields::default()
             },
             at(1),
@@ -154,7 +154,7 @@ async fn items_are_owned_and_patched(test_db: TestDb) {
         .await
         .unwrap();
     assert_eq!(
-        (edu.field_of_study.as_deref(), edu.end_date),
+        (edu.field_of_study.as_deref(), edu.period.end_date),
         (Some("CS"), None)
     );
     let skill = repo
@@ -254,3 +254,11 @@ intowork_testkit::test_both_backends!(
     items_are_owned_and_patched,
     current_cv_is_the_newest_active_one,
 );
+
+/// A period with only its start: no end, not current.
+fn period(start_date: &str) -> PeriodFields {
+    PeriodFields {
+        start_date: start_date.into(),
+        ..PeriodFields::default()
+    }
+}

@@ -2,11 +2,13 @@
 //! `…/education/{education_id}` (CONTRACT 3.3, 8.9 M3).
 
 use actix_web::web;
-use intowork_domain::candidate::{self, EducationFields, ItemKind, Patch};
+use intowork_domain::candidate::{self, EducationFields, ItemKind, Patch, PeriodFields};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::shared::{Answer, Candidate, EducationAdder, delete_item};
+use super::shared::{
+    Answer, Candidate, EducationAdder, ItemRequest, add_item, delete_item, update_item,
+};
 use crate::error::ApiError;
 use crate::error::responses::{Invalid, Missing, NeedsRole};
 use crate::extract::{RoleUser, ValidJson};
@@ -27,10 +29,7 @@ pub(super) async fn add_education(
     user: RoleUser<EducationAdder>,
     ValidJson(b): ValidJson<EducationRequest>,
 ) -> Answer<Education> {
-    let added = state
-        .profiles
-        .add_education(user.user().id, b.into_fields()?);
-    Ok(web::Json(added.await?.into()))
+    add_item(&state, user.user(), b).await
 }
 
 #[utoipa::path(
@@ -48,11 +47,7 @@ pub(super) async fn update_education(
     path: web::Path<i64>,
     ValidJson(b): ValidJson<EducationRequest>,
 ) -> Answer<Education> {
-    let id = path.into_inner();
-    let updated = state
-        .profiles
-        .update_education(user.user().id, id, b.into_fields()?);
-    Ok(web::Json(updated.await?.into()))
+    update_item(&state, user.user(), path.into_inner(), b).await
 }
 
 #[utoipa::path(
@@ -96,9 +91,9 @@ impl From<candidate::Education> for Education {
             school: e.school,
             field_of_study: e.field_of_study,
             location: e.location,
-            start_date: e.start_date,
-            end_date: e.end_date,
-            is_current: e.is_current,
+            start_date: e.period.start_date,
+            end_date: e.period.end_date,
+            is_current: e.period.is_current,
             description: e.description,
         }
     }
@@ -129,9 +124,12 @@ pub struct EducationRequest {
     pub description: Patch<String>,
 }
 
-impl EducationRequest {
+impl ItemRequest for EducationRequest {
+    type Item = candidate::Education;
+    type Answer = Education;
+
     /// `school` or the frontend's `institution` (8.9 M3).
-    pub fn into_fields(self) -> Result<EducationFields, ApiError> {
+    fn into_fields(self) -> Result<EducationFields, ApiError> {
         let school = self.school.or(self.institution).ok_or_else(|| {
             ApiError::validation(vec![ValidationItem::body_field(
                 "missing",
@@ -142,11 +140,13 @@ impl EducationRequest {
         Ok(EducationFields {
             degree: self.degree,
             school,
-            start_date: self.start_date,
             field_of_study: self.field_of_study,
             location: self.location,
-            end_date: self.end_date,
-            is_current: self.is_current,
+            period: PeriodFields {
+                start_date: self.start_date,
+                end_date: self.end_date,
+                is_current: self.is_current,
+            },
             description: self.description,
         })
     }

@@ -2,11 +2,14 @@
 //! `…/experiences/{experience_id}` (CONTRACT 3.3).
 
 use actix_web::web;
-use intowork_domain::candidate::{self, ExperienceFields, ItemKind, Patch};
+use intowork_domain::candidate::{self, ExperienceFields, ItemKind, Patch, PeriodFields};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::shared::{Answer, Candidate, ExperienceAdder, delete_item};
+use super::shared::{
+    Answer, Candidate, ExperienceAdder, ItemRequest, add_item, delete_item, update_item,
+};
+use crate::error::ApiError;
 use crate::error::responses::{Invalid, Missing, NeedsRole};
 use crate::extract::{RoleUser, ValidJson};
 use crate::state::AppState;
@@ -25,8 +28,7 @@ pub(super) async fn add_experience(
     user: RoleUser<ExperienceAdder>,
     ValidJson(b): ValidJson<ExperienceRequest>,
 ) -> Answer<Experience> {
-    let added = state.profiles.add_experience(user.user().id, b.into());
-    Ok(web::Json(added.await?.into()))
+    add_item(&state, user.user(), b).await
 }
 
 #[utoipa::path(
@@ -44,11 +46,7 @@ pub(super) async fn update_experience(
     path: web::Path<i64>,
     ValidJson(b): ValidJson<ExperienceRequest>,
 ) -> Answer<Experience> {
-    let id = path.into_inner();
-    let updated = state
-        .profiles
-        .update_experience(user.user().id, id, b.into());
-    Ok(web::Json(updated.await?.into()))
+    update_item(&state, user.user(), path.into_inner(), b).await
 }
 
 #[utoipa::path(
@@ -87,9 +85,9 @@ impl From<candidate::Experience> for Experience {
             title: e.title,
             company: e.company,
             location: e.location,
-            start_date: e.start_date,
-            end_date: e.end_date,
-            is_current: e.is_current,
+            start_date: e.period.start_date,
+            end_date: e.period.end_date,
+            is_current: e.period.is_current,
             description: e.description,
         }
     }
@@ -114,16 +112,21 @@ pub struct ExperienceRequest {
     pub description: Patch<String>,
 }
 
-impl From<ExperienceRequest> for ExperienceFields {
-    fn from(b: ExperienceRequest) -> Self {
-        ExperienceFields {
-            title: b.title,
-            company: b.company,
-            start_date: b.start_date,
-            location: b.location,
-            end_date: b.end_date,
-            is_current: b.is_current,
-            description: b.description,
-        }
+impl ItemRequest for ExperienceRequest {
+    type Item = candidate::Experience;
+    type Answer = Experience;
+
+    fn into_fields(self) -> Result<ExperienceFields, ApiError> {
+        Ok(ExperienceFields {
+            title: self.title,
+            company: self.company,
+            location: self.location,
+            period: PeriodFields {
+                start_date: self.start_date,
+                end_date: self.end_date,
+                is_current: self.is_current,
+            },
+            description: self.description,
+        })
     }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
 
-use super::shared::{Answer, Candidate, delete_item};
+use super::shared::{Answer, Candidate, ItemRequest, add_item, delete_item, update_item};
 use super::skill_input::{SkillCategoryInput, SkillLevelInput, category_error, parse_level};
 use crate::error::ApiError;
 use crate::error::responses::{Invalid, Missing, NeedsRole};
@@ -28,8 +28,7 @@ pub(super) async fn add_skill(
     user: Candidate,
     ValidJson(b): ValidJson<SkillRequest>,
 ) -> Answer<Skill> {
-    let added = state.profiles.add_skill(user.user().id, b.into_fields()?);
-    Ok(web::Json(added.await?.into()))
+    add_item(&state, user.user(), b).await
 }
 
 #[utoipa::path(
@@ -47,11 +46,7 @@ pub(super) async fn update_skill(
     path: web::Path<i64>,
     ValidJson(b): ValidJson<SkillRequest>,
 ) -> Answer<Skill> {
-    let id = path.into_inner();
-    let updated = state
-        .profiles
-        .update_skill(user.user().id, id, b.into_fields()?);
-    Ok(web::Json(updated.await?.into()))
+    update_item(&state, user.user(), path.into_inner(), b).await
 }
 
 #[utoipa::path(
@@ -102,8 +97,11 @@ pub struct SkillRequest {
     pub category: String,
 }
 
-impl SkillRequest {
-    pub fn into_fields(self) -> Result<SkillFields, ApiError> {
+impl ItemRequest for SkillRequest {
+    type Item = candidate::Skill;
+    type Answer = Skill;
+
+    fn into_fields(self) -> Result<SkillFields, ApiError> {
         let level = parse_level(&self.level)?;
         let category =
             SkillCategory::parse(&self.category).ok_or_else(|| category_error(&self.category))?;
