@@ -1,70 +1,24 @@
 //! Education items: `POST /api/candidates/profile/education`, `PUT` and `DELETE` on
 //! `…/education/{education_id}` (CONTRACT 3.3, 8.9 M3).
 
-use actix_web::web;
-use intowork_domain::candidate::{self, EducationFields, ItemKind, Patch, PeriodFields};
+use intowork_domain::candidate::{self, EducationFields, Patch, PeriodFields};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::shared::{
-    Answer, Candidate, EducationAdder, ItemRequest, add_item, delete_item, update_item,
-};
+use super::item_routes::item_routes;
+use super::shared::{EducationAdder, ItemRequest};
 use crate::error::ApiError;
-use crate::error::responses::{Invalid, Missing, NeedsRole};
-use crate::extract::{RoleUser, ValidJson};
-use crate::state::AppState;
 use crate::validation::ValidationItem;
-use crate::wire::{MessageBody, present};
+use crate::wire::present;
 
-#[utoipa::path(
-    post,
-    path = "/api/candidates/profile/education",
-    tag = "candidates",
-    security(("bearer" = [])),
-    request_body = EducationRequest,
-    responses((status = 200, description = "Added", body = Education), NeedsRole, Invalid)
-)]
-pub(super) async fn add_education(
-    state: web::Data<AppState>,
-    user: RoleUser<EducationAdder>,
-    ValidJson(b): ValidJson<EducationRequest>,
-) -> Answer<Education> {
-    add_item(&state, user.user(), b).await
-}
-
-#[utoipa::path(
-    put,
-    path = "/api/candidates/profile/education/{education_id}",
-    tag = "candidates",
-    security(("bearer" = [])),
-    params(("education_id" = i64, Path, description = "Education id")),
-    request_body = EducationRequest,
-    responses((status = 200, description = "Updated", body = Education), NeedsRole, Missing, Invalid)
-)]
-pub(super) async fn update_education(
-    state: web::Data<AppState>,
-    user: Candidate,
-    path: web::Path<i64>,
-    ValidJson(b): ValidJson<EducationRequest>,
-) -> Answer<Education> {
-    update_item(&state, user.user(), path.into_inner(), b).await
-}
-
-#[utoipa::path(
-    delete,
-    path = "/api/candidates/profile/education/{education_id}",
-    tag = "candidates",
-    security(("bearer" = [])),
-    params(("education_id" = i64, Path, description = "Education id")),
-    responses((status = 200, description = "Deleted", body = MessageBody), NeedsRole, Missing, Invalid)
-)]
-pub(super) async fn delete_education(
-    state: web::Data<AppState>,
-    user: Candidate,
-    path: web::Path<i64>,
-) -> Answer<MessageBody> {
-    delete_item(&state, user.user(), ItemKind::Education, path.into_inner()).await
-}
+item_routes!(
+    add_education, update_education, delete_education: Education,
+    "/api/candidates/profile/education",
+    "/api/candidates/profile/education/{education_id}",
+    "education_id" = "Education id",
+    EducationRequest => Education,
+    gate: EducationAdder,
+);
 
 /// `school` is the contract's name; `institution` repeats it for the frontend.
 #[derive(Clone, Serialize, ToSchema)]

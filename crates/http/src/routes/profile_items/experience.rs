@@ -1,69 +1,23 @@
 //! Experience items: `POST /api/candidates/profile/experiences`, `PUT` and `DELETE` on
 //! `…/experiences/{experience_id}` (CONTRACT 3.3).
 
-use actix_web::web;
-use intowork_domain::candidate::{self, ExperienceFields, ItemKind, Patch, PeriodFields};
+use intowork_domain::candidate::{self, ExperienceFields, Patch, PeriodFields};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::shared::{
-    Answer, Candidate, ExperienceAdder, ItemRequest, add_item, delete_item, update_item,
-};
+use super::item_routes::item_routes;
+use super::shared::{ExperienceAdder, ItemRequest};
 use crate::error::ApiError;
-use crate::error::responses::{Invalid, Missing, NeedsRole};
-use crate::extract::{RoleUser, ValidJson};
-use crate::state::AppState;
-use crate::wire::{MessageBody, present};
+use crate::wire::present;
 
-#[utoipa::path(
-    post,
-    path = "/api/candidates/profile/experiences",
-    tag = "candidates",
-    security(("bearer" = [])),
-    request_body = ExperienceRequest,
-    responses((status = 200, description = "Added", body = Experience), NeedsRole, Invalid)
-)]
-pub(super) async fn add_experience(
-    state: web::Data<AppState>,
-    user: RoleUser<ExperienceAdder>,
-    ValidJson(b): ValidJson<ExperienceRequest>,
-) -> Answer<Experience> {
-    add_item(&state, user.user(), b).await
-}
-
-#[utoipa::path(
-    put,
-    path = "/api/candidates/profile/experiences/{experience_id}",
-    tag = "candidates",
-    security(("bearer" = [])),
-    params(("experience_id" = i64, Path, description = "Experience id")),
-    request_body = ExperienceRequest,
-    responses((status = 200, description = "Updated", body = Experience), NeedsRole, Missing, Invalid)
-)]
-pub(super) async fn update_experience(
-    state: web::Data<AppState>,
-    user: Candidate,
-    path: web::Path<i64>,
-    ValidJson(b): ValidJson<ExperienceRequest>,
-) -> Answer<Experience> {
-    update_item(&state, user.user(), path.into_inner(), b).await
-}
-
-#[utoipa::path(
-    delete,
-    path = "/api/candidates/profile/experiences/{experience_id}",
-    tag = "candidates",
-    security(("bearer" = [])),
-    params(("experience_id" = i64, Path, description = "Experience id")),
-    responses((status = 200, description = "Deleted", body = MessageBody), NeedsRole, Missing, Invalid)
-)]
-pub(super) async fn delete_experience(
-    state: web::Data<AppState>,
-    user: Candidate,
-    path: web::Path<i64>,
-) -> Answer<MessageBody> {
-    delete_item(&state, user.user(), ItemKind::Experience, path.into_inner()).await
-}
+item_routes!(
+    add_experience, update_experience, delete_experience: Experience,
+    "/api/candidates/profile/experiences",
+    "/api/candidates/profile/experiences/{experience_id}",
+    "experience_id" = "Experience id",
+    ExperienceRequest => Experience,
+    gate: ExperienceAdder,
+);
 
 #[derive(Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
