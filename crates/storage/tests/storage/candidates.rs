@@ -101,9 +101,8 @@ async fn items_are_owned_and_patched(test_db: TestDb) {
                 title: "Dev".into(),
                 company: "ACME".into(),
                 location: Some(Some("Lyon".into())),
-                description: Some(Some("Rust".into())),
                 period: period("2020-01"),
-                ..ExperienceFields::default()
+                description: Some(Some("Rust".into())),
             },
             at(1),
         )
