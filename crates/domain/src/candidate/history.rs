@@ -1,6 +1,7 @@
 //! The dated entries of a profile: work experiences and educations.
 
 use super::patch::Patch;
+use super::period::{Period, PeriodFields};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Experience {
@@ -8,9 +9,7 @@ pub struct Experience {
     pub title: String,
     pub company: String,
     pub location: Option<String>,
-    pub start_date: String,
-    pub end_date: Option<String>,
-    pub is_current: bool,
+    pub period: Period,
     pub description: Option<String>,
 }
 
@@ -19,10 +18,8 @@ pub struct Experience {
 pub struct ExperienceFields {
     pub title: String,
     pub company: String,
-    pub start_date: String,
     pub location: Patch<String>,
-    pub end_date: Patch<String>,
-    pub is_current: Option<bool>,
+    pub period: PeriodFields,
     pub description: Patch<String>,
 }
 
@@ -33,9 +30,7 @@ pub struct Education {
     pub school: String,
     pub field_of_study: Option<String>,
     pub location: Option<String>,
-    pub start_date: String,
-    pub end_date: Option<String>,
-    pub is_current: bool,
+    pub period: Period,
     pub description: Option<String>,
 }
 
@@ -44,10 +39,8 @@ pub struct Education {
 pub struct EducationFields {
     pub degree: String,
     pub school: String,
-    pub start_date: String,
     pub field_of_study: Patch<String>,
     pub location: Patch<String>,
-    pub end_date: Patch<String>,
-    pub is_current: Option<bool>,
+    pub period: PeriodFields,
     pub description: Patch<String>,
 }

@@ -5,6 +5,7 @@ mod history;
 mod item;
 mod kind;
 mod patch;
+mod period;
 mod port;
 mod profile;
 mod service;
@@ -15,6 +16,7 @@ pub use history::{Education, EducationFields, Experience, ExperienceFields};
 pub use item::ProfileItem;
 pub use kind::ItemKind;
 pub use patch::{Patch, ProfileUpdate};
+pub use period::{Period, PeriodFields};
 pub use port::CandidateRepository;
 #[cfg(any(test, feature = "mocks"))]
 pub use port::MockCandidateRepository;

@@ -1,6 +1,6 @@
 //! The candidate's own profile: reading and updating it, and adding, updating and deleting its
-//! items. Every item kind goes through the same generic methods; the per-kind methods are the
-//! names the HTTP routes call.
+//! items. Every item kind goes through the same generic methods, named by its type
+//! (`add_item::<Experience>`).
 
 use std::sync::Arc;
 
@@ -8,13 +8,11 @@ use derive_new::new;
 use tracing::instrument;
 
 use super::error::{AddItemError, EditItemError};
-use super::history::{Education, EducationFields, Experience, ExperienceFields};
 use super::item::ProfileItem;
 use super::kind::ItemKind;
 use super::patch::ProfileUpdate;
 use super::port::CandidateRepository;
 use super::profile::CandidateProfile;
-use super::skill::{Skill, SkillFields};
 use crate::error::RepoError;
 use crate::ids::{CandidateId, UserId};
 use crate::ports::Clock;
@@ -92,59 +90,5 @@ impl ProfileService {
             .candidate_id(user)
             .await?
             .ok_or(EditItemError::NotFound(kind))
-    }
-}
-
-/// The per-kind names the routes call.
-impl ProfileService {
-    pub async fn add_experience(
-        &self,
-        user: UserId,
-        fields: ExperienceFields,
-    ) -> Result<Experience, AddItemError> {
-        self.add_item(user, fields).await
-    }
-
-    pub async fn update_experience(
-        &self,
-        user: UserId,
-        id: i64,
-        fields: ExperienceFields,
-    ) -> Result<Experience, EditItemError> {
-        self.update_item(user, id, fields).await
-    }
-
-    pub async fn add_education(
-        &self,
-        user: UserId,
-        fields: EducationFields,
-    ) -> Result<Education, AddItemError> {
-        self.add_item(user, fields).await
-    }
-
-    pub async fn update_education(
-        &self,
-        user: UserId,
-        id: i64,
-        fields: EducationFields,
-    ) -> Result<Education, EditItemError> {
-        self.update_item(user, id, fields).await
-    }
-
-    pub async fn add_skill(
-        &self,
-        user: UserId,
-        fields: SkillFields,
-    ) -> Result<Skill, AddItemError> {
-        self.add_item(user, fields).await
-    }
-
-    pub async fn update_skill(
-        &self,
-        user: UserId,
-        id: i64,
-        fields: SkillFields,
-    ) -> Result<Skill, EditItemError> {
-        self.update_item(user, id, fields).await
     }
 }

@@ -55,7 +55,7 @@ async fn adding_an_item_without_a_candidate_row_is_profile_missing() {
     repo.expect_candidate_id().returning(|_| Ok(None));
     repo.expect_add_experience().never();
     let err = service(repo)
-        .add_experience(UserId(1), ExperienceFields::default())
+        .add_item::<Experience>(UserId(1), ExperienceFields::default())
         .await
         .unwrap_err();
     assert!(matches!(err, AddItemError::ProfileMissing));
@@ -77,7 +77,9 @@ async fn editing_someone_elses_item_is_not_found() {
         category: SkillCategory::Technical,
     };
     assert!(matches!(
-        svc.update_skill(UserId(1), 99, fields).await.unwrap_err(),
+        svc.update_item::<Skill>(UserId(1), 99, fields)
+            .await
+            .unwrap_err(),
         EditItemError::NotFound(ItemKind::Skill)
     ));
     assert!(matches!(
@@ -103,9 +105,11 @@ async fn each_item_kind_goes_through_its_own_repository_methods() {
                 school: f.school,
                 field_of_study: None,
                 location: None,
-                start_date: f.start_date,
-                end_date: None,
-                is_current: false,
+                period: Period {
+                    start_date: f.period.start_date,
+                    end_date: None,
+                    is_current: false,
+                },
                 description: None,
             })
         });
@@ -119,9 +123,15 @@ async fn each_item_kind_goes_through_its_own_repository_methods() {
         school: "EPFL".into(),
         ..EducationFields::default()
     };
-    assert_eq!(svc.add_education(UserId(1), fields).await.unwrap().id, 11);
+    assert_eq!(
+        svc.add_item::<Education>(UserId(1), fields)
+            .await
+            .unwrap()
+            .id,
+        11
+    );
     assert!(matches!(
-        svc.update_experience(UserId(1), 4, ExperienceFields::default())
+        svc.update_item::<Experience>(UserId(1), 4, ExperienceFields::default())
             .await
             .unwrap_err(),
         EditItemError::NotFound(ItemKind::Experience)

@@ -1,9 +1,10 @@
 //! `/api/candidates/profile/{experiences,education,skills}*`: the items of the candidate profile
-//! (CONTRACT 3.3, 8.9). Each kind has its own body, answer and role texts (one module each);
-//! deleting is one path for all three.
+//! (CONTRACT 3.3, 8.9). Each kind has its own body, answer and role texts (one module each); the
+//! routes and their logic are written once for the three.
 
 pub mod education;
 pub mod experience;
+mod item_routes;
 mod shared;
 pub mod skill;
 mod skill_input;

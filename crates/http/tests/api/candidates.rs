@@ -2,7 +2,8 @@
 
 use actix_web::test::TestRequest;
 use intowork_domain::candidate::{
-    CandidateProfile, CurrentCv, Education, Experience, ItemKind, Skill, SkillCategory, SkillLevel,
+    CandidateProfile, CurrentCv, Education, Experience, ItemKind, Period, Skill, SkillCategory,
+    SkillLevel,
 };
 use intowork_domain::user::Role;
 use intowork_domain::{CandidateId, CvId, UserId};
@@ -33,9 +34,11 @@ fn profile() -> CandidateProfile {
             title: "Dev".into(),
             company: "ACME".into(),
             location: None,
-            start_date: "2020-01".into(),
-            end_date: None,
-            is_current: true,
+            period: Period {
+                start_date: "2020-01".into(),
+                end_date: None,
+                is_current: true,
+            },
             description: None,
         }],
         educations: vec![Education {
@@ -44,9 +47,11 @@ fn profile() -> CandidateProfile {
             school: "EPFL".into(),
             field_of_study: Some("CS".into()),
             location: None,
-            start_date: "2015".into(),
-            end_date: Some("".into()),
-            is_current: false,
+            period: Period {
+                start_date: "2015".into(),
+                end_date: Some("".into()),
+                is_current: false,
+            },
             description: None,
         }],
         skills: vec![Skill {
@@ -205,8 +210,8 @@ async fn items_accept_the_frontends_bodies() {
         .expect_add_experience()
         .withf(|c, f, _| {
             *c == CandidateId(4)
-                && f.end_date == Some(Some(String::new()))
-                && f.is_current == Some(true)
+                && f.period.end_date == Some(Some(String::new()))
+                && f.period.is_current == Some(true)
         })
         .returning(|_, _, _| Ok(profile().experiences[0].clone()));
     m.candidates
@@ -214,7 +219,7 @@ async fn items_accept_the_frontends_bodies() {
         .withf(|_, f, _| {
             f.school == "EPFL"
                 && f.field_of_study == Some(Some("CS".into()))
-                && f.is_current == Some(false)
+                && f.period.is_current == Some(false)
         })
         .returning(|_, _, _| Ok(profile().educations[0].clone()));
     m.candidates

@@ -3,57 +3,92 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use intowork_domain::RepoError;
-use intowork_domain::candidate::{Education, Experience, Skill, SkillCategory, SkillLevel};
+use intowork_domain::candidate::{Education, Experience, Period, Skill, SkillCategory, SkillLevel};
 
 use crate::schema::{educations, experiences, skills};
 use crate::stored::moved_fields;
 
-#[derive(Queryable, Selectable)]
-#[diesel(table_name = experiences)]
-pub(crate) struct ExperienceRow {
-    id: i64,
-    #[allow(dead_code)]
-    candidate_id: i64,
-    title: String,
-    company: String,
-    location: Option<String>,
+/// `item_columns!(NAME: Type = table: (a, b, …), period, (c, …))`: the columns an item row reads,
+/// in its field order, with the table's three period columns nested where the row has its
+/// `period` (for `.select` and `.returning`).
+macro_rules! item_columns {
+    ($name:ident: $ty:ident = $table:ident: ($($before:ident),+), period, ($($after:ident),+)) => {
+        pub(crate) type $ty = (
+            $($table::$before,)+
+            ($table::start_date, $table::end_date, $table::is_current),
+            $($table::$after,)+
+        );
+        pub(crate) const $name: $ty = (
+            $($table::$before,)+
+            ($table::start_date, $table::end_date, $table::is_current),
+            $($table::$after,)+
+        );
+    };
+}
+
+/// The period columns, which experiences and educations share.
+#[derive(Queryable)]
+pub(crate) struct PeriodRow {
     start_date: String,
     end_date: Option<String>,
     is_current: bool,
-    description: Option<String>,
-    #[allow(dead_code)]
-    created_at: NaiveDateTime,
-    #[allow(dead_code)]
-    updated_at: NaiveDateTime,
 }
 
-moved_fields!(ExperienceRow => Experience {
-    id, title, company, location, start_date, end_date, is_current, description,
-});
+moved_fields!(PeriodRow => Period { start_date, end_date, is_current });
 
-#[derive(Queryable, Selectable)]
-#[diesel(table_name = educations)]
+item_columns!(EXPERIENCE_COLUMNS: ExperienceColumns = experiences:
+    (id, title, company, location), period, (description));
+
+#[derive(Queryable)]
+pub(crate) struct ExperienceRow {
+    id: i64,
+    title: String,
+    company: String,
+    location: Option<String>,
+    period: PeriodRow,
+    description: Option<String>,
+}
+
+impl From<ExperienceRow> for Experience {
+    fn from(r: ExperienceRow) -> Self {
+        Experience {
+            id: r.id,
+            title: r.title,
+            company: r.company,
+            location: r.location,
+            period: r.period.into(),
+            description: r.description,
+        }
+    }
+}
+
+item_columns!(EDUCATION_COLUMNS: EducationColumns = educations:
+    (id, degree, school, field_of_study, location), period, (description));
+
+#[derive(Queryable)]
 pub(crate) struct EducationRow {
     id: i64,
-    #[allow(dead_code)]
-    candidate_id: i64,
     degree: String,
     school: String,
     field_of_study: Option<String>,
     location: Option<String>,
-    start_date: String,
-    end_date: Option<String>,
-    is_current: bool,
+    period: PeriodRow,
     description: Option<String>,
-    #[allow(dead_code)]
-    created_at: NaiveDateTime,
-    #[allow(dead_code)]
-    updated_at: NaiveDateTime,
 }
 
-moved_fields!(EducationRow => Education {
-    id, degree, school, field_of_study, location, start_date, end_date, is_current, description,
-});
+impl From<EducationRow> for Education {
+    fn from(r: EducationRow) -> Self {
+        Education {
+            id: r.id,
+            degree: r.degree,
+            school: r.school,
+            field_of_study: r.field_of_study,
+            location: r.location,
+            period: r.period.into(),
+            description: r.description,
+        }
+    }
+}
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = skills)]

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use intowork_domain::candidate::{EducationFields, ExperienceFields, SkillFields};
+use intowork_domain::candidate::{EducationFields, ExperienceFields, PeriodFields, SkillFields};
 
 use crate::schema::{educations, experiences, skills};
 
@@ -33,15 +33,41 @@ impl Write {
     }
 }
 
+/// The period columns, which experiences and educations share: written by the same rules for
+/// both tables. One struct per table, as diesel's `AsChangeset` names a single table.
+macro_rules! period_values {
+    ($name:ident: $table:ident) => {
+        #[derive(Insertable, AsChangeset)]
+        #[diesel(table_name = $table)]
+        pub(crate) struct $name<'a> {
+            start_date: &'a str,
+            end_date: Option<Option<&'a str>>,
+            is_current: Option<bool>,
+        }
+
+        impl<'a> $name<'a> {
+            fn of(write: Write, p: &'a PeriodFields) -> Self {
+                $name {
+                    start_date: &p.start_date,
+                    end_date: write.text(&p.end_date),
+                    is_current: write.flag(p.is_current),
+                }
+            }
+        }
+    };
+}
+
+period_values!(ExperiencePeriod: experiences);
+period_values!(EducationPeriod: educations);
+
 #[derive(Insertable, AsChangeset)]
 #[diesel(table_name = experiences)]
 pub(crate) struct ExperienceValues<'a> {
     title: &'a str,
     company: &'a str,
-    start_date: &'a str,
     location: Option<Option<&'a str>>,
-    end_date: Option<Option<&'a str>>,
-    is_current: Option<bool>,
+    #[diesel(embed)]
+    period: ExperiencePeriod<'a>,
     description: Option<Option<&'a str>>,
     updated_at: NaiveDateTime,
 }
@@ -51,10 +77,8 @@ impl<'a> ExperienceValues<'a> {
         ExperienceValues {
             title: &f.title,
             company: &f.company,
-            start_date: &f.start_date,
             location: write.text(&f.location),
-            end_date: write.text(&f.end_date),
-            is_current: write.flag(f.is_current),
+            period: ExperiencePeriod::of(write, &f.period),
             description: write.text(&f.description),
             updated_at: now,
         }
@@ -66,11 +90,10 @@ impl<'a> ExperienceValues<'a> {
 pub(crate) struct EducationValues<'a> {
     degree: &'a str,
     school: &'a str,
-    start_date: &'a str,
     field_of_study: Option<Option<&'a str>>,
     location: Option<Option<&'a str>>,
-    end_date: Option<Option<&'a str>>,
-    is_current: Option<bool>,
+    #[diesel(embed)]
+    period: EducationPeriod<'a>,
     description: Option<Option<&'a str>>,
     updated_at: NaiveDateTime,
 }
@@ -80,11 +103,9 @@ impl<'a> EducationValues<'a> {
         EducationValues {
             degree: &f.degree,
             school: &f.school,
-            start_date: &f.start_date,
             field_of_study: write.text(&f.field_of_study),
             location: write.text(&f.location),
-            end_date: write.text(&f.end_date),
-            is_current: write.flag(f.is_current),
+            period: EducationPeriod::of(write, &f.period),
             description: write.text(&f.description),
             updated_at: now,
         }

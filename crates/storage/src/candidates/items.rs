@@ -5,17 +5,20 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::item_rows::{EducationRow, ExperienceRow, SkillRow};
+use super::item_rows::{
+    EDUCATION_COLUMNS, EXPERIENCE_COLUMNS, EducationRow, ExperienceRow, SkillRow,
+};
 #[cfg(doc)]
 use super::item_values::Write;
 use super::item_values::{EducationValues, ExperienceValues, SkillValues};
 use crate::conn::DbConn;
 use crate::schema::{educations, experiences, skills};
 
-/// `insert`, `update` and `delete` of one item table, on a unit struct named after the kind.
+/// `insert`, `update` and `delete` of one item table, on a unit struct named after the kind; the
+/// written row is read back through the columns its row type reads.
 /// Updates and deletes are scoped to the candidate: another candidate's item id matches nothing.
 macro_rules! item_statements {
-    ($kind:ident: $table:ident, $row:ty, $values:ty) => {
+    ($kind:ident: $table:ident, $row:ty = $columns:expr, $values:ty) => {
         pub(crate) struct $kind;
 
         impl $kind {
@@ -31,7 +34,7 @@ macro_rules! item_statements {
                         $table::candidate_id.eq(candidate),
                         $table::created_at.eq(now),
                     ))
-                    .returning($table::all_columns)
+                    .returning($columns)
                     .get_result(conn)
             }
 
@@ -47,7 +50,7 @@ macro_rules! item_statements {
                         .filter($table::candidate_id.eq(candidate)),
                 )
                 .set(values)
-                .returning($table::all_columns)
+                .returning($columns)
                 .get_result(conn)
                 .optional()
             }
@@ -68,6 +71,6 @@ macro_rules! item_statements {
     };
 }
 
-item_statements!(Experiences: experiences, ExperienceRow, ExperienceValues<'_>);
-item_statements!(Educations: educations, EducationRow, EducationValues<'_>);
-item_statements!(Skills: skills, SkillRow, SkillValues<'_>);
+item_statements!(Experiences: experiences, ExperienceRow = EXPERIENCE_COLUMNS, ExperienceValues<'_>);
+item_statements!(Educations: educations, EducationRow = EDUCATION_COLUMNS, EducationValues<'_>);
+item_statements!(Skills: skills, SkillRow = skills::all_columns, SkillValues<'_>);

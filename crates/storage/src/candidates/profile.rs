@@ -8,7 +8,9 @@ use intowork_domain::candidate::{
 };
 use intowork_domain::{CandidateId, CvId, RepoError, UserId};
 
-use super::item_rows::{EducationRow, ExperienceRow, SkillRow};
+use super::item_rows::{
+    EDUCATION_COLUMNS, EXPERIENCE_COLUMNS, EducationRow, ExperienceRow, SkillRow,
+};
 use crate::conn::DbConn;
 use crate::error::map_db_error;
 use crate::schema::{candidate_cvs, candidates, educations, experiences, skills};
@@ -147,13 +149,13 @@ fn load_items(conn: &mut DbConn, id: i64) -> Result<Items, RepoError> {
     let experiences: Vec<ExperienceRow> = experiences::table
         .filter(experiences::candidate_id.eq(id))
         .order(experiences::id.asc())
-        .select(ExperienceRow::as_select())
+        .select(EXPERIENCE_COLUMNS)
         .load(conn)
         .map_err(map_db_error)?;
     let educations: Vec<EducationRow> = educations::table
         .filter(educations::candidate_id.eq(id))
         .order(educations::id.asc())
-        .select(EducationRow::as_select())
+        .select(EDUCATION_COLUMNS)
         .load(conn)
         .map_err(map_db_error)?;
     let skills: Vec<SkillRow> = skills::table

@@ -1,8 +1,8 @@
 //! `DieselCandidateRepository` against the `CandidateRepository` contract.
 
 use intowork_domain::candidate::{
-    CandidateRepository, EducationFields, ExperienceFields, ItemKind, ProfileUpdate, SkillCategory,
-    SkillFields, SkillLevel,
+    CandidateRepository, EducationFields, ExperienceFields, ItemKind, Period, PeriodFields,
+    ProfileUpdate, SkillCategory, SkillFields, SkillLevel,
 };
 use intowork_domain::cv::{CvRepository, NewCv};
 use intowork_domain::ports::UserRepository;
@@ -100,21 +100,20 @@ async fn items_are_owned_and_patched(test_db: TestDb) {
             ExperienceFields {
                 title: "Dev".into(),
                 company: "ACME".into(),
-                start_date: "2020-01".into(),
                 location: Some(Some("Lyon".into())),
+                period: period("2020-01"),
                 description: Some(Some("Rust".into())),
-                ..ExperienceFields::default()
             },
             at(1),
         )
         .await
         .unwrap();
-    assert!(!exp.is_current);
+    assert!(!exp.period.is_current);
     // Absent optional fields are kept on update; an explicit null clears.
     let upd = ExperienceFields {
         title: "Lead".into(),
         company: "ACME".into(),
-        start_date: "2020-01".into(),
+        period: period("2020-01"),
         description: Some(None),
         ..ExperienceFields::default()
     };
@@ -145,8 +144,8 @@ async fn items_are_owned_and_patched(test_db: TestDb) {
             EducationFields {
                 degree: "MSc".into(),
                 school: "EPFL".into(),
-                start_date: "2015".into(),
                 field_of_study: Some(Some("CS".into())),
+                period: period("2015"),
                 ..EducationFields::default()
             },
             at(1),
@@ -154,7 +153,7 @@ async fn items_are_owned_and_patched(test_db: TestDb) {
         .await
         .unwrap();
     assert_eq!(
-        (edu.field_of_study.as_deref(), edu.end_date),
+        (edu.field_of_study.as_deref(), edu.period.end_date),
         (Some("CS"), None)
     );
     let skill = repo
@@ -248,9 +247,96 @@ async fn current_cv_is_the_newest_active_one(test_db: TestDb) {
     assert_eq!(p.current_cv.unwrap().filename, "old.pdf");
 }
 
+/// The period's three columns are written and read back together, on both item tables; an update
+/// that leaves them absent keeps them, an explicit null clears the end.
+async fn item_periods_round_trip(test_db: TestDb) {
+    let db = migrated(&test_db);
+    let user = DieselUserRepository::new(db.clone())
+        .create_with_profile(new_user("period@example.com", Role::Candidate))
+        .await
+        .unwrap();
+    let repo = DieselCandidateRepository::new(db.clone());
+    let ca = repo.candidate_id(user.id).await.unwrap().unwrap();
+    let full = PeriodFields {
+        start_date: "2016".into(),
+        end_date: Some(Some("2021".into())),
+        is_current: Some(true),
+    };
+    let written = Period {
+        start_date: "2016".into(),
+        end_date: Some("2021".into()),
+        is_current: true,
+    };
+    let fields = EducationFields {
+        degree: "MSc".into(),
+        school: "EPFL".into(),
+        period: full.clone(),
+        ..EducationFields::default()
+    };
+    let edu = repo.add_education(ca, fields, at(1)).await.unwrap();
+    assert_eq!(edu.period, written);
+    let fields = ExperienceFields {
+        title: "Dev".into(),
+        company: "ACME".into(),
+        period: full,
+        ..ExperienceFields::default()
+    };
+    let exp = repo.add_experience(ca, fields, at(1)).await.unwrap();
+    assert_eq!(exp.period, written);
+    let keep = ExperienceFields {
+        title: "Dev".into(),
+        company: "ACME".into(),
+        period: period("2017"),
+        ..ExperienceFields::default()
+    };
+    let kept = repo
+        .update_experience(ca, exp.id, keep, at(2))
+        .await
+        .unwrap();
+    assert_eq!(
+        kept.unwrap().period,
+        Period {
+            start_date: "2017".into(),
+            ..written.clone()
+        }
+    );
+    let clear = EducationFields {
+        degree: "MSc".into(),
+        school: "EPFL".into(),
+        period: PeriodFields {
+            end_date: Some(None),
+            ..period("2016")
+        },
+        ..EducationFields::default()
+    };
+    let cleared = repo
+        .update_education(ca, edu.id, clear, at(2))
+        .await
+        .unwrap();
+    assert_eq!(cleared.unwrap().period.end_date, None);
+    let p = repo.load_or_create(user.id, at(3)).await.unwrap();
+    assert_eq!(p.experiences[0].period.start_date, "2017");
+    assert_eq!(
+        (
+            p.educations[0].period.end_date.as_deref(),
+            p.educations[0].period.is_current
+        ),
+        (None, true)
+    );
+}
+
 intowork_testkit::test_both_backends!(
     profile_patch_keeps_absent_fields_and_clears_nulls,
     load_or_create_makes_a_missing_row_once,
     items_are_owned_and_patched,
     current_cv_is_the_newest_active_one,
+    item_periods_round_trip,
 );
+
+/// A period with only its start: no end, not current.
+fn period(start_date: &str) -> PeriodFields {
+    PeriodFields {
+        start_date: start_date.into(),
+        ..PeriodFields::default()
+    }
+}

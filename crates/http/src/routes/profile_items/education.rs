@@ -1,75 +1,24 @@
 //! Education items: `POST /api/candidates/profile/education`, `PUT` and `DELETE` on
 //! `…/education/{education_id}` (CONTRACT 3.3, 8.9 M3).
 
-use actix_web::web;
-use intowork_domain::candidate::{self, EducationFields, ItemKind, Patch};
+use intowork_domain::candidate::{self, EducationFields, Patch, PeriodFields};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::shared::{Answer, Candidate, EducationAdder, delete_item};
+use super::item_routes::item_routes;
+use super::shared::{EducationAdder, ItemRequest};
 use crate::error::ApiError;
-use crate::error::responses::{Invalid, Missing, NeedsRole};
-use crate::extract::{RoleUser, ValidJson};
-use crate::state::AppState;
 use crate::validation::ValidationItem;
-use crate::wire::{MessageBody, present};
+use crate::wire::present;
 
-#[utoipa::path(
-    post,
-    path = "/api/candidates/profile/education",
-    tag = "candidates",
-    security(("bearer" = [])),
-    request_body = EducationRequest,
-    responses((status = 200, description = "Added", body = Education), NeedsRole, Invalid)
-)]
-pub(super) async fn add_education(
-    state: web::Data<AppState>,
-    user: RoleUser<EducationAdder>,
-    ValidJson(b): ValidJson<EducationRequest>,
-) -> Answer<Education> {
-    let added = state
-        .profiles
-        .add_education(user.user().id, b.into_fields()?);
-    Ok(web::Json(added.await?.into()))
-}
-
-#[utoipa::path(
-    put,
-    path = "/api/candidates/profile/education/{education_id}",
-    tag = "candidates",
-    security(("bearer" = [])),
-    params(("education_id" = i64, Path, description = "Education id")),
-    request_body = EducationRequest,
-    responses((status = 200, description = "Updated", body = Education), NeedsRole, Missing, Invalid)
-)]
-pub(super) async fn update_education(
-    state: web::Data<AppState>,
-    user: Candidate,
-    path: web::Path<i64>,
-    ValidJson(b): ValidJson<EducationRequest>,
-) -> Answer<Education> {
-    let id = path.into_inner();
-    let updated = state
-        .profiles
-        .update_education(user.user().id, id, b.into_fields()?);
-    Ok(web::Json(updated.await?.into()))
-}
-
-#[utoipa::path(
-    delete,
-    path = "/api/candidates/profile/education/{education_id}",
-    tag = "candidates",
-    security(("bearer" = [])),
-    params(("education_id" = i64, Path, description = "Education id")),
-    responses((status = 200, description = "Deleted", body = MessageBody), NeedsRole, Missing, Invalid)
-)]
-pub(super) async fn delete_education(
-    state: web::Data<AppState>,
-    user: Candidate,
-    path: web::Path<i64>,
-) -> Answer<MessageBody> {
-    delete_item(&state, user.user(), ItemKind::Education, path.into_inner()).await
-}
+item_routes!(
+    add_education, update_education, delete_education: Education,
+    "/api/candidates/profile/education",
+    "/api/candidates/profile/education/{education_id}",
+    "education_id" = "Education id",
+    EducationRequest => Education,
+    gate: EducationAdder,
+);
 
 /// `school` is the contract's name; `institution` repeats it for the frontend.
 #[derive(Clone, Serialize, ToSchema)]
@@ -96,9 +45,9 @@ impl From<candidate::Education> for Education {
             school: e.school,
             field_of_study: e.field_of_study,
             location: e.location,
-            start_date: e.start_date,
-            end_date: e.end_date,
-            is_current: e.is_current,
+            start_date: e.period.start_date,
+            end_date: e.period.end_date,
+            is_current: e.period.is_current,
             description: e.description,
         }
     }
@@ -129,9 +78,12 @@ pub struct EducationRequest {
     pub description: Patch<String>,
 }
 
-impl EducationRequest {
+impl ItemRequest for EducationRequest {
+    type Item = candidate::Education;
+    type Answer = Education;
+
     /// `school` or the frontend's `institution` (8.9 M3).
-    pub fn into_fields(self) -> Result<EducationFields, ApiError> {
+    fn into_fields(self) -> Result<EducationFields, ApiError> {
         let school = self.school.or(self.institution).ok_or_else(|| {
             ApiError::validation(vec![ValidationItem::body_field(
                 "missing",
@@ -142,11 +94,13 @@ impl EducationRequest {
         Ok(EducationFields {
             degree: self.degree,
             school,
-            start_date: self.start_date,
             field_of_study: self.field_of_study,
             location: self.location,
-            end_date: self.end_date,
-            is_current: self.is_current,
+            period: PeriodFields {
+                start_date: self.start_date,
+                end_date: self.end_date,
+                is_current: self.is_current,
+            },
             description: self.description,
         })
     }

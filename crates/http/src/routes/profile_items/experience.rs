@@ -1,71 +1,23 @@
 //! Experience items: `POST /api/candidates/profile/experiences`, `PUT` and `DELETE` on
 //! `…/experiences/{experience_id}` (CONTRACT 3.3).
 
-use actix_web::web;
-use intowork_domain::candidate::{self, ExperienceFields, ItemKind, Patch};
+use intowork_domain::candidate::{self, ExperienceFields, Patch, PeriodFields};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::shared::{Answer, Candidate, ExperienceAdder, delete_item};
-use crate::error::responses::{Invalid, Missing, NeedsRole};
-use crate::extract::{RoleUser, ValidJson};
-use crate::state::AppState;
-use crate::wire::{MessageBody, present};
+use super::item_routes::item_routes;
+use super::shared::{ExperienceAdder, ItemRequest};
+use crate::error::ApiError;
+use crate::wire::present;
 
-#[utoipa::path(
-    post,
-    path = "/api/candidates/profile/experiences",
-    tag = "candidates",
-    security(("bearer" = [])),
-    request_body = ExperienceRequest,
-    responses((status = 200, description = "Added", body = Experience), NeedsRole, Invalid)
-)]
-pub(super) async fn add_experience(
-    state: web::Data<AppState>,
-    user: RoleUser<ExperienceAdder>,
-    ValidJson(b): ValidJson<ExperienceRequest>,
-) -> Answer<Experience> {
-    let added = state.profiles.add_experience(user.user().id, b.into());
-    Ok(web::Json(added.await?.into()))
-}
-
-#[utoipa::path(
-    put,
-    path = "/api/candidates/profile/experiences/{experience_id}",
-    tag = "candidates",
-    security(("bearer" = [])),
-    params(("experience_id" = i64, Path, description = "Experience id")),
-    request_body = ExperienceRequest,
-    responses((status = 200, description = "Updated", body = Experience), NeedsRole, Missing, Invalid)
-)]
-pub(super) async fn update_experience(
-    state: web::Data<AppState>,
-    user: Candidate,
-    path: web::Path<i64>,
-    ValidJson(b): ValidJson<ExperienceRequest>,
-) -> Answer<Experience> {
-    let id = path.into_inner();
-    let updated = state
-        .profiles
-        .update_experience(user.user().id, id, b.into());
-    Ok(web::Json(updated.await?.into()))
-}
-
-#[utoipa::path(
-    delete,
-    path = "/api/candidates/profile/experiences/{experience_id}",
-    tag = "candidates",
-    security(("bearer" = [])),
-    params(("experience_id" = i64, Path, description = "Experience id")),
-    responses((status = 200, description = "Deleted", body = MessageBody), NeedsRole, Missing, Invalid)
-)]
-pub(super) async fn delete_experience(
-    state: web::Data<AppState>,
-    user: Candidate,
-    path: web::Path<i64>,
-) -> Answer<MessageBody> {
-    delete_item(&state, user.user(), ItemKind::Experience, path.into_inner()).await
-}
+item_routes!(
+    add_experience, update_experience, delete_experience: Experience,
+    "/api/candidates/profile/experiences",
+    "/api/candidates/profile/experiences/{experience_id}",
+    "experience_id" = "Experience id",
+    ExperienceRequest => Experience,
+    gate: ExperienceAdder,
+);
 
 #[derive(Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -87,9 +39,9 @@ impl From<candidate::Experience> for Experience {
             title: e.title,
             company: e.company,
             location: e.location,
-            start_date: e.start_date,
-            end_date: e.end_date,
-            is_current: e.is_current,
+            start_date: e.period.start_date,
+            end_date: e.period.end_date,
+            is_current: e.period.is_current,
             description: e.description,
         }
     }
@@ -114,16 +66,21 @@ pub struct ExperienceRequest {
     pub description: Patch<String>,
 }
 
-impl From<ExperienceRequest> for ExperienceFields {
-    fn from(b: ExperienceRequest) -> Self {
-        ExperienceFields {
-            title: b.title,
-            company: b.company,
-            start_date: b.start_date,
-            location: b.location,
-            end_date: b.end_date,
-            is_current: b.is_current,
-            description: b.description,
-        }
+impl ItemRequest for ExperienceRequest {
+    type Item = candidate::Experience;
+    type Answer = Experience;
+
+    fn into_fields(self) -> Result<ExperienceFields, ApiError> {
+        Ok(ExperienceFields {
+            title: self.title,
+            company: self.company,
+            location: self.location,
+            period: PeriodFields {
+                start_date: self.start_date,
+                end_date: self.end_date,
+                is_current: self.is_current,
+            },
+            description: self.description,
+        })
     }
 }

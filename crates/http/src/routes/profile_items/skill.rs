@@ -1,74 +1,25 @@
 //! Skill items: `POST /api/candidates/profile/skills`, `PUT` and `DELETE` on
 //! `…/skills/{skill_id}` (CONTRACT 3.3), with the level and category aliases of 8.9 M4.
 
-use actix_web::web;
-use intowork_domain::candidate::{self, ItemKind, SkillCategory, SkillFields};
+use intowork_domain::candidate::{self, SkillCategory, SkillFields};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
 
-use super::shared::{Answer, Candidate, delete_item};
+use super::item_routes::item_routes;
+use super::shared::{CandidateOnly, ItemRequest};
 use super::skill_input::{SkillCategoryInput, SkillLevelInput, category_error, parse_level};
 use crate::error::ApiError;
-use crate::error::responses::{Invalid, Missing, NeedsRole};
-use crate::extract::ValidJson;
-use crate::state::AppState;
-use crate::wire::{self, MessageBody};
+use crate::wire;
 
-#[utoipa::path(
-    post,
-    path = "/api/candidates/profile/skills",
-    tag = "candidates",
-    security(("bearer" = [])),
-    request_body = SkillRequest,
-    responses((status = 200, description = "Added", body = Skill), NeedsRole, Invalid)
-)]
-pub(super) async fn add_skill(
-    state: web::Data<AppState>,
-    user: Candidate,
-    ValidJson(b): ValidJson<SkillRequest>,
-) -> Answer<Skill> {
-    let added = state.profiles.add_skill(user.user().id, b.into_fields()?);
-    Ok(web::Json(added.await?.into()))
-}
-
-#[utoipa::path(
-    put,
-    path = "/api/candidates/profile/skills/{skill_id}",
-    tag = "candidates",
-    security(("bearer" = [])),
-    params(("skill_id" = i64, Path, description = "Skill id")),
-    request_body = SkillRequest,
-    responses((status = 200, description = "Updated", body = Skill), NeedsRole, Missing, Invalid)
-)]
-pub(super) async fn update_skill(
-    state: web::Data<AppState>,
-    user: Candidate,
-    path: web::Path<i64>,
-    ValidJson(b): ValidJson<SkillRequest>,
-) -> Answer<Skill> {
-    let id = path.into_inner();
-    let updated = state
-        .profiles
-        .update_skill(user.user().id, id, b.into_fields()?);
-    Ok(web::Json(updated.await?.into()))
-}
-
-#[utoipa::path(
-    delete,
-    path = "/api/candidates/profile/skills/{skill_id}",
-    tag = "candidates",
-    security(("bearer" = [])),
-    params(("skill_id" = i64, Path, description = "Skill id")),
-    responses((status = 200, description = "Deleted", body = MessageBody), NeedsRole, Missing, Invalid)
-)]
-pub(super) async fn delete_skill(
-    state: web::Data<AppState>,
-    user: Candidate,
-    path: web::Path<i64>,
-) -> Answer<MessageBody> {
-    delete_item(&state, user.user(), ItemKind::Skill, path.into_inner()).await
-}
+item_routes!(
+    add_skill, update_skill, delete_skill: Skill,
+    "/api/candidates/profile/skills",
+    "/api/candidates/profile/skills/{skill_id}",
+    "skill_id" = "Skill id",
+    SkillRequest => Skill,
+    gate: CandidateOnly,
+);
 
 #[derive(Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -102,8 +53,11 @@ pub struct SkillRequest {
     pub category: String,
 }
 
-impl SkillRequest {
-    pub fn into_fields(self) -> Result<SkillFields, ApiError> {
+impl ItemRequest for SkillRequest {
+    type Item = candidate::Skill;
+    type Answer = Skill;
+
+    fn into_fields(self) -> Result<SkillFields, ApiError> {
         let level = parse_level(&self.level)?;
         let category =
             SkillCategory::parse(&self.category).ok_or_else(|| category_error(&self.category))?;
