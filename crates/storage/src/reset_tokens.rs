@@ -4,9 +4,9 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::dsl::exists;
 use diesel::prelude::*;
-use intowork_domain::recovery::ResetTokenRepository;
+use intowork_domain::RepoError;
+use intowork_domain::recovery::{IssuedResetToken, ResetTokenRepository};
 use intowork_domain::user::User;
-use intowork_domain::{RepoError, UserId};
 
 use crate::conn::DbConn;
 use crate::database::{Database, write_tx};
@@ -75,26 +75,20 @@ fn consume(
 
 #[async_trait]
 impl ResetTokenRepository for DieselResetTokenRepository {
-    #[tracing::instrument(name = "db.reset_tokens.replace", skip_all, fields(user_id = user.get()))]
-    async fn replace(
-        &self,
-        user: UserId,
-        token_hash: String,
-        expires_at: DateTime<Utc>,
-        now: DateTime<Utc>,
-    ) -> Result<(), RepoError> {
+    #[tracing::instrument(name = "db.reset_tokens.replace", skip_all, fields(user_id = token.user.get()))]
+    async fn replace(&self, token: IssuedResetToken) -> Result<(), RepoError> {
         self.db
             .run(move |conn| {
                 write_tx(conn, |conn| {
                     // Only the newest link works: earlier ones (used or not) go.
-                    diesel::delete(tokens::table.filter(tokens::user_id.eq(user.get())))
-                        .execute(conn)?;
+                    let user = token.user.get();
+                    diesel::delete(tokens::table.filter(tokens::user_id.eq(user))).execute(conn)?;
                     diesel::insert_into(tokens::table)
                         .values((
-                            tokens::user_id.eq(user.get()),
-                            tokens::token_hash.eq(&token_hash),
-                            tokens::expires_at.eq(expires_at.naive_utc()),
-                            tokens::created_at.eq(now.naive_utc()),
+                            tokens::user_id.eq(user),
+                            tokens::token_hash.eq(&token.token_hash),
+                            tokens::expires_at.eq(token.expires_at.naive_utc()),
+                            tokens::created_at.eq(token.issued_at.naive_utc()),
                         ))
                         .execute(conn)
                         .map(|_| ())

@@ -9,7 +9,7 @@ pub use entity::{NewNotification, Notification, NotificationKind, NotificationPa
 pub use error::NotificationError;
 #[cfg(any(test, feature = "mocks"))]
 pub use port::MockNotificationRepository;
-pub use port::NotificationRepository;
+pub use port::{NotificationQuery, NotificationRepository};
 pub use service::NotificationService;
 
 #[cfg(test)]

@@ -7,17 +7,20 @@ use super::entity::NotificationPage;
 use crate::error::RepoError;
 use crate::ids::{NotificationId, UserId};
 
+/// One page of a user's notifications: whose, whether only the unread ones, and the window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotificationQuery {
+    pub user: UserId,
+    pub unread_only: bool,
+    pub limit: i64,
+    pub offset: i64,
+}
+
 #[cfg_attr(any(test, feature = "mocks"), mockall::automock)]
 #[async_trait]
 pub trait NotificationRepository: Send + Sync {
     /// The user's notifications, newest first (`created_at DESC, id DESC`).
-    async fn list(
-        &self,
-        user: UserId,
-        unread_only: bool,
-        limit: i64,
-        offset: i64,
-    ) -> Result<NotificationPage, RepoError>;
+    async fn list(&self, query: NotificationQuery) -> Result<NotificationPage, RepoError>;
 
     async fn unread_count(&self, user: UserId) -> Result<i64, RepoError>;
 

@@ -7,7 +7,7 @@ use tracing::instrument;
 
 use super::entity::NotificationPage;
 use super::error::NotificationError;
-use super::port::NotificationRepository;
+use super::port::{NotificationQuery, NotificationRepository};
 use crate::error::RepoError;
 use crate::ids::{NotificationId, UserId};
 use crate::ports::Clock;
@@ -27,7 +27,14 @@ impl NotificationService {
         limit: i64,
         offset: i64,
     ) -> Result<NotificationPage, RepoError> {
-        self.repo.list(user, unread_only, limit, offset).await
+        self.repo
+            .list(NotificationQuery {
+                user,
+                unread_only,
+                limit,
+                offset,
+            })
+            .await
     }
 
     #[instrument(skip_all, fields(user_id = %user))]

@@ -1,6 +1,7 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeZone, Utc};
+use mockall::predicate::eq;
 
 use super::*;
 use crate::error::RepoError;
@@ -55,10 +56,13 @@ async fn not_the_callers_is_not_found() {
 async fn list_mark_all_and_delete_are_scoped_to_the_caller() {
     let mut repo = MockNotificationRepository::new();
     repo.expect_list()
-        .withf(|u, unread, limit, offset| {
-            (*u, *unread, *limit, *offset) == (UserId(2), true, 10, 30)
-        })
-        .returning(|_, _, _, _| {
+        .with(eq(NotificationQuery {
+            user: UserId(2),
+            unread_only: true,
+            limit: 10,
+            offset: 30,
+        }))
+        .returning(|_| {
             Ok(NotificationPage {
                 items: vec![],
                 total: 0,

@@ -11,9 +11,9 @@ mod service;
 
 pub use error::{ResetPasswordError, ResetRequestError, ResetRequestOutcome};
 pub use mail::RecoverySettings;
+pub use port::{IssuedResetToken, ResetTokenRepository, ResetTokens};
 #[cfg(any(test, feature = "mocks"))]
 pub use port::{MockResetTokenRepository, MockResetTokens};
-pub use port::{ResetTokenRepository, ResetTokens};
 pub use service::{PasswordResetService, RESET_TOKEN_TTL};
 
 #[cfg(test)]

@@ -7,6 +7,16 @@ use crate::error::RepoError;
 use crate::ids::UserId;
 use crate::user::User;
 
+/// A reset token as it is stored: whose it is, its hash (never the token), when it was issued
+/// and when it stops working.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IssuedResetToken {
+    pub user: UserId,
+    pub token_hash: String,
+    pub issued_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
 /// Creates reset tokens and the value stored in their place.
 #[cfg_attr(any(test, feature = "mocks"), mockall::automock)]
 pub trait ResetTokens: Send + Sync {
@@ -23,13 +33,7 @@ pub trait ResetTokens: Send + Sync {
 pub trait ResetTokenRepository: Send + Sync {
     /// In one write transaction: removes the user's earlier tokens (used or not) and stores this
     /// one, so only the newest link works.
-    async fn replace(
-        &self,
-        user: UserId,
-        token_hash: String,
-        expires_at: DateTime<Utc>,
-        now: DateTime<Utc>,
-    ) -> Result<(), RepoError>;
+    async fn replace(&self, token: IssuedResetToken) -> Result<(), RepoError>;
 
     /// `true` when a token with this hash is unused, expires after `now` and belongs to an active
     /// user. A read only: [`ResetTokenRepository::consume`] checks again.

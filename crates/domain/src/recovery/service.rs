@@ -8,7 +8,7 @@ use tracing::{info, instrument};
 
 use super::error::{ResetPasswordError, ResetRequestError, ResetRequestOutcome};
 use super::mail::{RecoverySettings, reset_mail};
-use super::port::{ResetTokenRepository, ResetTokens};
+use super::port::{IssuedResetToken, ResetTokenRepository, ResetTokens};
 use crate::mail::Mailer;
 use crate::ports::{Clock, PasswordHasher, UserRepository};
 use crate::user::{check_password_policy, normalize_email};
@@ -53,12 +53,12 @@ impl PasswordResetService {
         let token = self.tokens.generate();
         let now = self.clock.now();
         self.resets
-            .replace(
-                user.id,
-                self.tokens.hash(&token),
-                now + RESET_TOKEN_TTL,
-                now,
-            )
+            .replace(IssuedResetToken {
+                user: user.id,
+                token_hash: self.tokens.hash(&token),
+                issued_at: now,
+                expires_at: now + RESET_TOKEN_TTL,
+            })
             .await?;
         self.mailer
             .send(reset_mail(&self.settings, &user, &token))

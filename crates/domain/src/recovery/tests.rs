@@ -75,14 +75,14 @@ async fn a_known_address_gets_a_hashed_one_hour_token_and_a_link() {
         .returning(|_| Ok(Some(user(true))));
     m.resets
         .expect_replace()
-        .with(
-            eq(UserId(7)),
-            eq("sha256(tok-123)".to_owned()),
-            eq(now() + TimeDelta::hours(1)),
-            eq(now()),
-        )
+        .with(eq(IssuedResetToken {
+            user: UserId(7),
+            token_hash: "sha256(tok-123)".to_owned(),
+            issued_at: now(),
+            expires_at: now() + TimeDelta::hours(1),
+        }))
         .times(1)
-        .returning(|_, _, _, _| Ok(()));
+        .returning(|_| Ok(()));
     let sent = Arc::new(Mutex::new(None));
     let seen = sent.clone();
     m.mailer.expect_send().times(1).returning(move |mail| {
@@ -135,7 +135,7 @@ async fn a_mail_failure_is_reported_to_the_caller_for_logging() {
     m.users
         .expect_find_by_email()
         .returning(|_| Ok(Some(user(true))));
-    m.resets.expect_replace().returning(|_, _, _, _| Ok(()));
+    m.resets.expect_replace().returning(|_| Ok(()));
     m.mailer
         .expect_send()
         .returning(|_| Err(MailError::Delivery("connection refused".into())));

@@ -47,11 +47,9 @@ async fn the_frontend_poll_gets_the_envelope() {
     let mut m = mocks();
     m.notifications
         .expect_list()
-        .withf(|u, unread, limit, offset| {
-            (*u, *unread, *limit, *offset) == (UserId(1), false, 10, 0)
-        })
+        .withf(|q| (q.user, q.unread_only, q.limit, q.offset) == (UserId(1), false, 10, 0))
         .times(2)
-        .returning(|_, _, _, _| {
+        .returning(|_| {
             let read = Notification {
                 is_read: true,
                 read_at: Some(now()),
@@ -100,17 +98,17 @@ async fn defaults_and_query_booleans() {
     let mut m = mocks();
     let seen = Arc::new(Mutex::new(Vec::new()));
     let record = seen.clone();
-    m.notifications
-        .expect_list()
-        .times(6)
-        .returning(move |u, unread, limit, offset| {
-            record.lock().unwrap().push((u, unread, limit, offset));
-            Ok(NotificationPage {
-                items: vec![],
-                total: 0,
-                unread_count: 0,
-            })
-        });
+    m.notifications.expect_list().times(6).returning(move |q| {
+        record
+            .lock()
+            .unwrap()
+            .push((q.user, q.unread_only, q.limit, q.offset));
+        Ok(NotificationPage {
+            items: vec![],
+            total: 0,
+            unread_count: 0,
+        })
+    });
     let app = make_app(m).await;
     for uri in [
         "/api/notifications",

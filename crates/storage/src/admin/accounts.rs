@@ -5,28 +5,27 @@ use intowork_domain::admin::AuditRecord;
 use intowork_domain::ports::{AccountRemoval, Commit};
 
 use super::audit::insert_audit;
-use super::rows::{USER_RECORD, UserRecordRow};
 use crate::conn::DbConn;
 use crate::database::write_tx;
 use crate::schema::users;
-use crate::users::{Removed, remove_account};
+use crate::users::{Removed, UserRow, remove_account};
 
 pub(crate) fn set_active(
     conn: &mut DbConn,
     id: i64,
     active: bool,
     audit: &AuditRecord,
-) -> QueryResult<Option<UserRecordRow>> {
+) -> QueryResult<Option<UserRow>> {
     write_tx(conn, |conn| {
         // Deactivation bumps the token version: every token issued before dies with it.
         let bump = i64::from(!active);
-        let row: Option<UserRecordRow> = diesel::update(users::table.find(id))
+        let row: Option<UserRow> = diesel::update(users::table.find(id))
             .set((
                 users::is_active.eq(active),
                 users::token_version.eq(users::token_version + bump),
                 users::updated_at.eq(audit.at.naive_utc()),
             ))
-            .returning(USER_RECORD)
+            .returning(users::all_columns)
             .get_result(conn)
             .optional()?;
         if let Some(row) = &row {

@@ -7,12 +7,13 @@ use intowork_domain::admin::{AdminJob, EmployerRecord, UserFilter, UserRecord, W
 use intowork_domain::job::JobStatus;
 use intowork_domain::user::Role;
 
-use super::rows::{AdminJobRow, EmployerRecordRow, USER_RECORD, UserRecordRow};
+use super::rows::{AdminJobRow, EmployerRecordRow};
 use crate::conn::{DbConn, MultiBackend};
 use crate::error::map_db_error;
 use crate::jobs::applications_count;
 use crate::schema::{companies, employers, jobs, users};
 use crate::text_search::contains_pattern;
+use crate::users::UserRow;
 
 // Portable case folding for the name search. SQLite's `lower` folds ASCII only, so accented
 // capitals match case-insensitively on PostgreSQL alone (emails use the Rust-normalised column).
@@ -40,11 +41,11 @@ pub(crate) fn list_users(
                 .or(lower(users::last_name).like(pattern).escape('\\')),
         );
     }
-    let rows: Vec<UserRecordRow> = q
+    let rows: Vec<UserRow> = q
         .order((users::created_at.desc(), users::id.desc()))
         .limit(window.limit)
         .offset(window.skip)
-        .select(USER_RECORD)
+        .select(users::all_columns)
         .load(conn)
         .map_err(map_db_error)?;
     rows.into_iter().map(TryInto::try_into).collect()
@@ -57,8 +58,8 @@ pub(crate) fn find_user(
     ) -> users::BoxedQuery<'static, MultiBackend>,
 ) -> Result<Option<UserRecord>, RepoError> {
     by(users::table.into_boxed())
-        .select(USER_RECORD)
-        .first::<UserRecordRow>(conn)
+        .select(users::all_columns)
+        .first::<UserRow>(conn)
         .optional()
         .map_err(map_db_error)?
         .map(TryInto::try_into)

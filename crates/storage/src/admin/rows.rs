@@ -2,55 +2,11 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use intowork_domain::admin::{AdminJob, EmployerRecord, UserRecord};
+use intowork_domain::admin::{AdminJob, EmployerRecord};
 use intowork_domain::job::JobStatus;
 use intowork_domain::{EmployerId, JobId, RepoError, UserId};
 
-use crate::schema::users;
-use crate::stored::{self, columns, parse};
-
-columns!(
-    /// The user columns the admin views show, in [`UserRecordRow`]'s order.
-    USER_RECORD: UserRecordColumns = (
-        users::id,
-        users::email,
-        users::first_name,
-        users::last_name,
-        users::role,
-        users::is_active,
-        users::clerk_id,
-        users::created_at,
-    )
-);
-
-#[derive(Queryable)]
-pub(crate) struct UserRecordRow {
-    pub(crate) id: i64,
-    pub(crate) email: String,
-    first_name: String,
-    last_name: String,
-    role: String,
-    is_active: bool,
-    clerk_id: Option<String>,
-    created_at: NaiveDateTime,
-}
-
-impl TryFrom<UserRecordRow> for UserRecord {
-    type Error = RepoError;
-
-    fn try_from(r: UserRecordRow) -> Result<Self, RepoError> {
-        Ok(UserRecord {
-            id: UserId(r.id),
-            email: r.email,
-            first_name: r.first_name,
-            last_name: r.last_name,
-            role: parse("role", &r.role, stored::role)?,
-            is_active: r.is_active,
-            clerk_id: r.clerk_id,
-            created_at: r.created_at.and_utc(),
-        })
-    }
-}
+use crate::stored::parse;
 
 #[derive(Queryable)]
 pub(crate) struct EmployerRecordRow {

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{Nullable, Timestamp};
 use intowork_domain::notification::{
-    Notification, NotificationKind, NotificationPage, NotificationRepository,
+    Notification, NotificationKind, NotificationPage, NotificationQuery, NotificationRepository,
 };
 use intowork_domain::{ApplicationId, JobId, NotificationId, RepoError, UserId};
 
@@ -84,13 +84,14 @@ fn filtered(user: i64, unread_only: bool) -> notifications::BoxedQuery<'static, 
 }
 
 /// Two statements whatever the data size: both totals as scalar sub-selects, then the page.
-fn list_page(
-    conn: &mut DbConn,
-    user: i64,
-    unread_only: bool,
-    limit: i64,
-    offset: i64,
-) -> Result<NotificationPage, RepoError> {
+fn list_page(conn: &mut DbConn, query: NotificationQuery) -> Result<NotificationPage, RepoError> {
+    let NotificationQuery {
+        user,
+        unread_only,
+        limit,
+        offset,
+    } = query;
+    let user = user.get();
     let (total, unread) = diesel::select((
         filtered(user, unread_only).count().single_value(),
         filtered(user, true).count().single_value(),
@@ -116,17 +117,9 @@ fn list_page(
 
 #[async_trait]
 impl NotificationRepository for DieselNotificationRepository {
-    #[tracing::instrument(name = "db.notifications.list", skip_all, fields(user_id = user.get()))]
-    async fn list(
-        &self,
-        user: UserId,
-        unread_only: bool,
-        limit: i64,
-        offset: i64,
-    ) -> Result<NotificationPage, RepoError> {
-        self.db
-            .run(move |conn| list_page(conn, user.get(), unread_only, limit, offset))
-            .await
+    #[tracing::instrument(name = "db.notifications.list", skip_all, fields(user_id = query.user.get()))]
+    async fn list(&self, query: NotificationQuery) -> Result<NotificationPage, RepoError> {
+        self.db.run(move |conn| list_page(conn, query)).await
     }
 
     #[tracing::instrument(name = "db.notifications.unread", skip_all, fields(user_id = user.get()))]

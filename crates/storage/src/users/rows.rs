@@ -2,6 +2,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use intowork_domain::admin::UserRecord;
 use intowork_domain::user::User;
 use intowork_domain::{RepoError, UserId};
 
@@ -14,7 +15,7 @@ use crate::stored::{self, parse};
 #[diesel(table_name = users)]
 pub(crate) struct UserRow {
     pub(crate) id: i64,
-    email: String,
+    pub(crate) email: String,
     #[allow(dead_code)]
     email_norm: String,
     #[allow(dead_code)]
@@ -22,7 +23,6 @@ pub(crate) struct UserRow {
     password_hash: Option<String>,
     name: Option<String>,
     image: Option<String>,
-    #[allow(dead_code)]
     clerk_id: Option<String>,
     role: String,
     first_name: String,
@@ -50,6 +50,36 @@ impl TryFrom<UserRow> for User {
             password_hash: row.password_hash,
             created_at: row.created_at.and_utc(),
             updated_at: row.updated_at.and_utc(),
+        })
+    }
+}
+
+/// The admin view of an account: the user's own fields, converted once by the user's conversion,
+/// plus the legacy Clerk id only admins see.
+impl TryFrom<UserRow> for UserRecord {
+    type Error = RepoError;
+
+    fn try_from(mut row: UserRow) -> Result<UserRecord, RepoError> {
+        let clerk_id = row.clerk_id.take();
+        let User {
+            id,
+            email,
+            role,
+            first_name,
+            last_name,
+            is_active,
+            created_at,
+            ..
+        } = row.try_into()?;
+        Ok(UserRecord {
+            id,
+            email,
+            first_name,
+            last_name,
+            role,
+            is_active,
+            clerk_id,
+            created_at,
         })
     }
 }

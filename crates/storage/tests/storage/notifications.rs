@@ -3,7 +3,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use intowork_domain::notification::{NotificationKind, NotificationRepository};
+use intowork_domain::notification::{NotificationKind, NotificationQuery, NotificationRepository};
 use intowork_domain::ports::UserRepository;
 use intowork_domain::user::Role;
 use intowork_domain::{ApplicationId, JobId, NotificationId, UserId};
@@ -71,7 +71,10 @@ async fn list_is_scoped_ordered_and_counted(test_db: TestDb) {
         p.items.iter().map(|i| i.id).collect::<Vec<_>>()
     };
 
-    let all = repo.list(alice, false, 20, 0).await.unwrap();
+    let all = repo
+        .list(notifications_of(alice, false, 20, 0))
+        .await
+        .unwrap();
     // created_at DESC, then id DESC for the two created at the same instant.
     assert_eq!(ids(&all), vec![n[2], n[1], n[0], n[3]]);
     assert_eq!((all.total, all.unread_count), (4, 3));
@@ -83,21 +86,36 @@ async fn list_is_scoped_ordered_and_counted(test_db: TestDb) {
     assert_eq!(all.items[0].kind, NotificationKind::System);
     assert_eq!(all.items[0].title, "system title");
 
-    let unread = repo.list(alice, true, 20, 0).await.unwrap();
+    let unread = repo
+        .list(notifications_of(alice, true, 20, 0))
+        .await
+        .unwrap();
     assert_eq!(ids(&unread), vec![n[2], n[1], n[0]]);
     assert_eq!((unread.total, unread.unread_count), (3, 3));
 
-    let window = repo.list(alice, false, 2, 1).await.unwrap();
+    let window = repo
+        .list(notifications_of(alice, false, 2, 1))
+        .await
+        .unwrap();
     assert_eq!(ids(&window), vec![n[1], n[0]]);
     assert_eq!((window.total, window.unread_count), (4, 3));
-    let past_end = repo.list(alice, false, 20, 10).await.unwrap();
+    let past_end = repo
+        .list(notifications_of(alice, false, 20, 10))
+        .await
+        .unwrap();
     assert!(past_end.items.is_empty());
     assert_eq!(past_end.total, 4);
 
-    let theirs = repo.list(bob, false, 20, 0).await.unwrap();
+    let theirs = repo
+        .list(notifications_of(bob, false, 20, 0))
+        .await
+        .unwrap();
     assert_eq!(ids(&theirs), vec![n[4]]);
     assert_eq!((theirs.total, theirs.unread_count), (1, 1));
-    let nobody = repo.list(UserId(9999), false, 20, 0).await.unwrap();
+    let nobody = repo
+        .list(notifications_of(UserId(9999), false, 20, 0))
+        .await
+        .unwrap();
     assert_eq!(
         (nobody.items.len(), nobody.total, nobody.unread_count),
         (0, 0, 0)
@@ -126,7 +144,10 @@ async fn mark_read_keeps_the_first_read_at(test_db: TestDb) {
     assert!(repo.mark_read(alice, n[0], at(200)).await.unwrap());
     // Already read before this test: its read_at stays too.
     assert!(repo.mark_read(alice, n[3], at(200)).await.unwrap());
-    let page = repo.list(alice, false, 20, 0).await.unwrap();
+    let page = repo
+        .list(notifications_of(alice, false, 20, 0))
+        .await
+        .unwrap();
     let find = |id| page.items.iter().find(|i| i.id == id).unwrap();
     assert!(find(n[0]).is_read);
     assert_eq!(find(n[0]).read_at, Some(at(100)));
@@ -143,7 +164,10 @@ async fn mark_all_read_and_delete_are_scoped(test_db: TestDb) {
     // Only the two still unread change; Bob's stays unread.
     assert_eq!(repo.mark_all_read(alice, at(300)).await.unwrap(), 2);
     assert_eq!(repo.mark_all_read(alice, at(400)).await.unwrap(), 0);
-    let page = repo.list(alice, false, 20, 0).await.unwrap();
+    let page = repo
+        .list(notifications_of(alice, false, 20, 0))
+        .await
+        .unwrap();
     let read_at: Vec<_> = page.items.iter().map(|i| (i.id, i.read_at)).collect();
     assert_eq!(
         read_at,
@@ -160,7 +184,13 @@ async fn mark_all_read_and_delete_are_scoped(test_db: TestDb) {
     assert!(!repo.delete(bob, n[0]).await.unwrap());
     assert!(repo.delete(alice, n[0]).await.unwrap());
     assert!(!repo.delete(alice, n[0]).await.unwrap());
-    assert_eq!(repo.list(alice, false, 20, 0).await.unwrap().total, 3);
+    assert_eq!(
+        repo.list(notifications_of(alice, false, 20, 0))
+            .await
+            .unwrap()
+            .total,
+        3
+    );
     assert_eq!(count(&db, "notifications", "").await, 4);
 }
 
@@ -174,7 +204,10 @@ async fn related_ids_round_trip(test_db: TestDb) {
     let (uid, jid) = (cand_user.get(), job.job.id.get());
     with_conn(&db, move |c| notification(c, uid, Some(jid), Some(app))).await;
     let repo = DieselNotificationRepository::new(db.clone());
-    let page = repo.list(cand_user, false, 20, 0).await.unwrap();
+    let page = repo
+        .list(notifications_of(cand_user, false, 20, 0))
+        .await
+        .unwrap();
     assert_eq!(page.items[0].related_job_id, Some(JobId(jid)));
     assert_eq!(
         page.items[0].related_application_id,
@@ -189,3 +222,12 @@ intowork_testkit::test_both_backends!(
     mark_all_read_and_delete_are_scoped,
     related_ids_round_trip,
 );
+
+fn notifications_of(user: UserId, unread_only: bool, limit: i64, offset: i64) -> NotificationQuery {
+    NotificationQuery {
+        user,
+        unread_only,
+        limit,
+        offset,
+    }
+}

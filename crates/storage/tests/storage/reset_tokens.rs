@@ -1,9 +1,10 @@
 //! `DieselResetTokenRepository` against the `ResetTokenRepository` contract.
 
-use chrono::TimeDelta;
+use chrono::{DateTime, TimeDelta, Utc};
 use diesel::prelude::*;
+use intowork_domain::UserId;
 use intowork_domain::ports::UserRepository;
-use intowork_domain::recovery::ResetTokenRepository;
+use intowork_domain::recovery::{IssuedResetToken, ResetTokenRepository};
 use intowork_domain::user::Role;
 use intowork_storage::schema::users;
 use intowork_storage::{DieselResetTokenRepository, DieselUserRepository};
@@ -20,11 +21,11 @@ async fn a_token_works_once_before_it_expires(test_db: TestDb) {
         .await
         .unwrap();
     let expires = at(10) + TimeDelta::hours(1);
-    repo.replace(user.id, "h1".into(), expires, at(10))
+    repo.replace(issued(user.id, "h1", expires, at(10)))
         .await
         .unwrap();
     // A newer request replaces the older link.
-    repo.replace(user.id, "h2".into(), expires, at(20))
+    repo.replace(issued(user.id, "h2", expires, at(20)))
         .await
         .unwrap();
     assert_eq!(count(&db, "password_reset_tokens", "").await, 1);
@@ -75,7 +76,7 @@ async fn an_inactive_account_cannot_use_its_token(test_db: TestDb) {
         .create_with_profile(new_user("off@example.com", Role::Employer))
         .await
         .unwrap();
-    repo.replace(user.id, "h".into(), at(10) + TimeDelta::hours(1), at(10))
+    repo.replace(issued(user.id, "h", at(10) + TimeDelta::hours(1), at(10)))
         .await
         .unwrap();
     let id = user.id.get();
@@ -103,7 +104,7 @@ async fn racing_resets_with_one_token_succeed_once(test_db: TestDb) {
         .create_with_profile(new_user("race@example.com", Role::Candidate))
         .await
         .unwrap();
-    repo.replace(user.id, "h".into(), at(10) + TimeDelta::hours(1), at(10))
+    repo.replace(issued(user.id, "h", at(10) + TimeDelta::hours(1), at(10)))
         .await
         .unwrap();
     let attempts = (0..6).map(|i| {
@@ -129,3 +130,17 @@ intowork_testkit::test_both_backends!(
     an_inactive_account_cannot_use_its_token,
     racing_resets_with_one_token_succeed_once,
 );
+
+fn issued(
+    user: UserId,
+    token_hash: &str,
+    expires_at: DateTime<Utc>,
+    issued_at: DateTime<Utc>,
+) -> IssuedResetToken {
+    IssuedResetToken {
+        user,
+        token_hash: token_hash.to_owned(),
+        issued_at,
+        expires_at,
+    }
+}
