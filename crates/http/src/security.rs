@@ -1,4 +1,4 @@
-//! Response hardening and the HTTP→HTTPS redirect (CONTRACT 9.9, issue 9 item 2).
+//! Response hardening and the HTTP→HTTPS redirect (CONTRACT 9.9).
 //!
 //! Every response gets `nosniff`, `no-referrer` and a Content-Security-Policy: nothing at all may
 //! load from an API response (`default-src 'none'`), while `/docs` (Swagger UI: its own scripts
