@@ -15,8 +15,8 @@ use crate::error::RepoError;
 use crate::files::{FileStore, remove_files};
 use crate::ports::{
     AccountRemoval, Clock, Commit, CreateUserError, DECISION_ATTEMPTS, HashError, IssuedToken,
-    PasswordCheck, PasswordHasher, TokenError, TokenIssuer, UpdateEmailError, UserRepository,
-    facts_kept_changing,
+    PasswordCheck, PasswordHashChange, PasswordHasher, TokenError, TokenIssuer, UpdateEmailError,
+    UserRepository, facts_kept_changing,
 };
 use crate::user::{
     Email, NewUser, PASSWORD_MAX_BYTES, Role, User, check_password_policy, normalize_email,
@@ -102,7 +102,7 @@ impl AuthService {
         let result = async {
             let hash = self.hasher.hash(password).await?;
             self.users
-                .set_password_hash(user.id, hash, false, self.clock.now())
+                .set_password_hash(user.id, hash, PasswordHashChange::Rehash, self.clock.now())
                 .await
                 .map_err(|e| HashError(e.to_string()))
         }
@@ -155,7 +155,12 @@ impl AuthService {
         let hash = self.hasher.hash(new).await?;
         let updated = self
             .users
-            .set_password_hash(user.id, hash, true, self.clock.now())
+            .set_password_hash(
+                user.id,
+                hash,
+                PasswordHashChange::NewPassword,
+                self.clock.now(),
+            )
             .await?
             .ok_or(ChangePasswordError::UserGone)?;
         info!("password changed; older tokens revoked");

@@ -11,7 +11,8 @@ use crate::files::MockFileStore;
 use crate::ids::UserId;
 use crate::ports::{
     Commit, CreateUserError, DeletedUser, IssuedToken, MockClock, MockPasswordHasher,
-    MockTokenIssuer, MockUserRepository, PasswordCheck, TokenClaims, TokenError, UpdateEmailError,
+    MockTokenIssuer, MockUserRepository, PasswordCheck, PasswordHashChange, TokenClaims,
+    TokenError, UpdateEmailError,
 };
 use crate::user::{Email, PasswordPolicyError, Role, SignupRole, User};
 
@@ -240,7 +241,11 @@ async fn signin_with_legacy_hash_rehashes_without_revoking_tokens() {
         .returning(|_| Ok("$argon2id$upgraded".into()));
     m.users
         .expect_set_password_hash()
-        .withf(|id, hash, revoke, _| *id == UserId(7) && hash == "$argon2id$upgraded" && !*revoke)
+        .withf(|id, hash, change, _| {
+            *id == UserId(7)
+                && hash == "$argon2id$upgraded"
+                && *change == PasswordHashChange::Rehash
+        })
         .times(1)
         .returning(|_, _, _, _| Ok(Some(user(Role::Candidate))));
     m.tokens.expect_issue().returning(|_, _| Ok(token()));
@@ -368,7 +373,7 @@ async fn change_password_checks_current_first_then_policy_then_revokes() {
         .returning(|_| Ok("$argon2id$new".into()));
     m.users
         .expect_set_password_hash()
-        .withf(|_, _, revoke, _| *revoke)
+        .withf(|_, _, change, _| *change == PasswordHashChange::NewPassword)
         .times(1)
         .returning(|_, _, _, _| {
             let mut u = user(Role::Candidate);

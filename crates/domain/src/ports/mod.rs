@@ -18,7 +18,7 @@ pub use commit::{Commit, DECISION_ATTEMPTS, facts_kept_changing};
 pub use health::DatabaseHealth;
 pub use passwords::{HashError, PasswordCheck, PasswordHasher};
 pub use tokens::{IssuedToken, TokenClaims, TokenError, TokenIssuer};
-pub use users::{CreateUserError, UpdateEmailError, UserRepository};
+pub use users::{CreateUserError, PasswordHashChange, UpdateEmailError, UserRepository};
 
 #[cfg(any(test, feature = "mocks"))]
 pub use clock::MockClock;

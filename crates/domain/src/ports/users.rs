@@ -10,6 +10,16 @@ use crate::error::RepoError;
 use crate::ids::UserId;
 use crate::user::{Email, NewUser, User};
 
+/// Why a password hash is written, which decides what else the write does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PasswordHashChange {
+    /// The same password under a stronger hash (the sign-in upgrade): nothing else changes.
+    Rehash,
+    /// A new password: every token issued before is refused (the token version is bumped) and
+    /// every outstanding password-reset link dies with the old password.
+    NewPassword,
+}
+
 #[derive(Debug, Error)]
 pub enum CreateUserError {
     /// Another user already has this email (compared case-insensitively).
@@ -45,17 +55,19 @@ pub trait UserRepository: Send + Sync {
     /// Looks a user up by the normalised email (see [`crate::user::normalize_email`]).
     async fn find_by_email(&self, email_norm: &str) -> Result<Option<User>, RepoError>;
 
-    /// Stores a new password hash. With `revoke_tokens` the token version is bumped so every token
-    /// issued before is refused. Returns the updated user, `Ok(None)` if the user is gone.
+    /// Stores a password hash, with the effects `change` names (see [`PasswordHashChange`]), all
+    /// in one transaction. Returns the updated user, `Ok(None)` if the user is gone.
     async fn set_password_hash(
         &self,
         id: UserId,
         hash: String,
-        revoke_tokens: bool,
+        change: PasswordHashChange,
         now: DateTime<Utc>,
     ) -> Result<Option<User>, RepoError>;
 
-    /// Changes the email (the token version is kept: the frontend reloads with its old token).
+    /// Changes the email (the token version is kept: the frontend reloads with its old token) and,
+    /// in the same transaction, MUST delete the user's password-reset tokens: a link mailed to the
+    /// old address must not set a password once the address has changed.
     async fn update_email(
         &self,
         id: UserId,

@@ -4,7 +4,8 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use intowork_domain::ports::{
-    AccountRemoval, Commit, CreateUserError, DeletedUser, UpdateEmailError, UserRepository,
+    AccountRemoval, Commit, CreateUserError, DeletedUser, PasswordHashChange, UpdateEmailError,
+    UserRepository,
 };
 use intowork_domain::user::{Email, NewUser, User};
 use intowork_domain::{RepoError, UserId};
@@ -13,9 +14,10 @@ use super::create::{EMAIL_UNIQUE, insert_user};
 use super::removal::{applicants_of, remove_account, removed};
 use super::rows::{UserRow, first_user};
 use crate::cache::evicting_repository;
+use crate::conn::DbConn;
 use crate::database::write_tx;
 use crate::error::{TxError, is_unique_violation_on, map_db_error};
-use crate::schema::users;
+use crate::schema::{password_reset_tokens, users};
 use crate::stored::naive;
 
 evicting_repository!(
@@ -63,24 +65,28 @@ impl UserRepository for DieselUserRepository {
         &self,
         id: UserId,
         hash: String,
-        revoke_tokens: bool,
+        change: PasswordHashChange,
         now: DateTime<Utc>,
     ) -> Result<Option<User>, RepoError> {
-        let bump = i64::from(revoke_tokens);
+        let new_password = change == PasswordHashChange::NewPassword;
         self.db
             .run(move |conn| {
-                diesel::update(users::table.find(id.get()))
-                    .set((
-                        users::password_hash.eq(Some(hash)),
-                        users::token_version.eq(users::token_version + bump),
-                        users::updated_at.eq(naive(now)),
-                    ))
-                    .returning(users::all_columns)
-                    .get_result::<UserRow>(conn)
-                    .optional()
-                    .map_err(map_db_error)?
-                    .map(User::try_from)
-                    .transpose()
+                let row = write_tx(conn, |conn| {
+                    if new_password {
+                        delete_reset_tokens(conn, id)?;
+                    }
+                    diesel::update(users::table.find(id.get()))
+                        .set((
+                            users::password_hash.eq(Some(hash)),
+                            users::token_version.eq(users::token_version + i64::from(new_password)),
+                            users::updated_at.eq(naive(now)),
+                        ))
+                        .returning(users::all_columns)
+                        .get_result::<UserRow>(conn)
+                        .optional()
+                })
+                .map_err(map_db_error)?;
+                row.map(User::try_from).transpose()
             })
             .await
     }
@@ -95,15 +101,18 @@ impl UserRepository for DieselUserRepository {
         let result = self
             .db
             .run(move |conn| {
-                Ok(diesel::update(users::table.find(id.get()))
-                    .set((
-                        users::email.eq(email.as_str()),
-                        users::email_norm.eq(email.normalized()),
-                        users::updated_at.eq(naive(now)),
-                    ))
-                    .returning(users::all_columns)
-                    .get_result::<UserRow>(conn)
-                    .optional())
+                Ok(write_tx(conn, |conn| {
+                    delete_reset_tokens(conn, id)?;
+                    diesel::update(users::table.find(id.get()))
+                        .set((
+                            users::email.eq(email.as_str()),
+                            users::email_norm.eq(email.normalized()),
+                            users::updated_at.eq(naive(now)),
+                        ))
+                        .returning(users::all_columns)
+                        .get_result::<UserRow>(conn)
+                        .optional()
+                }))
             })
             .await?;
         match result {
@@ -134,4 +143,10 @@ impl UserRepository for DieselUserRepository {
             .await?;
         Ok(removed(&self.caches, commit))
     }
+}
+
+/// The user's password-reset links die with a new password or a new address.
+fn delete_reset_tokens(conn: &mut DbConn, id: UserId) -> QueryResult<usize> {
+    diesel::delete(password_reset_tokens::table.filter(password_reset_tokens::user_id.eq(id.get())))
+        .execute(conn)
 }

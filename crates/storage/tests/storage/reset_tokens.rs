@@ -3,9 +3,9 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use diesel::prelude::*;
 use intowork_domain::UserId;
-use intowork_domain::ports::UserRepository;
+use intowork_domain::ports::{PasswordHashChange, UserRepository};
 use intowork_domain::recovery::{IssuedResetToken, ResetTokenRepository};
-use intowork_domain::user::Role;
+use intowork_domain::user::{Email, Role};
 use intowork_storage::schema::users;
 use intowork_storage::{DieselResetTokenRepository, DieselUserRepository};
 use intowork_testkit::TestDb;
@@ -129,7 +129,54 @@ intowork_testkit::test_both_backends!(
     a_token_works_once_before_it_expires,
     an_inactive_account_cannot_use_its_token,
     racing_resets_with_one_token_succeed_once,
+    a_new_password_or_email_deletes_the_reset_links,
 );
+
+/// A reset link dies with a new password and with a new address, in the same transaction; the
+/// sign-in rehash of the same password keeps it.
+async fn a_new_password_or_email_deletes_the_reset_links(test_db: TestDb) {
+    let db = migrated(&test_db);
+    let repo = DieselResetTokenRepository::new(db.clone());
+    let users_repo = DieselUserRepository::new(db.clone());
+    let user = users_repo
+        .create_with_profile(new_user("jane@example.com", Role::Candidate))
+        .await
+        .unwrap();
+    let expires = at(10) + TimeDelta::hours(1);
+    let link = |hash: &'static str| issued(user.id, hash, expires, at(10));
+
+    repo.replace(link("h1")).await.unwrap();
+    users_repo
+        .set_password_hash(user.id, "rehash".into(), PasswordHashChange::Rehash, at(11))
+        .await
+        .unwrap();
+    assert!(repo.is_usable("h1".into(), at(12)).await.unwrap(), "rehash");
+    users_repo
+        .set_password_hash(
+            user.id,
+            "new".into(),
+            PasswordHashChange::NewPassword,
+            at(13),
+        )
+        .await
+        .unwrap();
+    assert!(
+        !repo.is_usable("h1".into(), at(14)).await.unwrap(),
+        "new password"
+    );
+
+    repo.replace(link("h2")).await.unwrap();
+    let moved = Email::parse("moved@example.com").unwrap();
+    users_repo
+        .update_email(user.id, moved, at(15))
+        .await
+        .unwrap();
+    assert!(
+        !repo.is_usable("h2".into(), at(16)).await.unwrap(),
+        "new email"
+    );
+    assert_eq!(count(&db, "password_reset_tokens", "").await, 0);
+}
 
 fn issued(
     user: UserId,

@@ -3,7 +3,8 @@
 use intowork_domain::UserId;
 use intowork_domain::job::{JOB_REMOVED_TITLE, JOB_REMOVED_WITH_ACCOUNT_MESSAGE};
 use intowork_domain::ports::{
-    AccountRemoval, Commit, CreateUserError, DeletedUser, UpdateEmailError, UserRepository,
+    AccountRemoval, Commit, CreateUserError, DeletedUser, PasswordHashChange, UpdateEmailError,
+    UserRepository,
 };
 use intowork_domain::user::{Email, Role};
 use intowork_storage::DieselUserRepository;
@@ -114,7 +115,12 @@ async fn set_password_hash_bumps_the_version_only_when_asked(test_db: TestDb) {
         .unwrap();
 
     let kept = repo
-        .set_password_hash(user.id, "hash-2".to_owned(), false, at(10))
+        .set_password_hash(
+            user.id,
+            "hash-2".to_owned(),
+            PasswordHashChange::Rehash,
+            at(10),
+        )
         .await
         .unwrap()
         .unwrap();
@@ -124,7 +130,12 @@ async fn set_password_hash_bumps_the_version_only_when_asked(test_db: TestDb) {
     assert_eq!(kept.created_at, at(0));
 
     let bumped = repo
-        .set_password_hash(user.id, "hash-3".to_owned(), true, at(20))
+        .set_password_hash(
+            user.id,
+            "hash-3".to_owned(),
+            PasswordHashChange::NewPassword,
+            at(20),
+        )
         .await
         .unwrap()
         .unwrap();
@@ -134,7 +145,12 @@ async fn set_password_hash_bumps_the_version_only_when_asked(test_db: TestDb) {
     assert_eq!(repo.find_by_id(user.id).await.unwrap(), Some(bumped));
 
     let missing = repo
-        .set_password_hash(UserId(user.id.get() + 1000), "x".to_owned(), true, at(30))
+        .set_password_hash(
+            UserId(user.id.get() + 1000),
+            "x".to_owned(),
+            PasswordHashChange::NewPassword,
+            at(30),
+        )
         .await
         .unwrap();
     assert_eq!(missing, None);
@@ -152,7 +168,7 @@ async fn update_email_changes_identity_and_detects_conflicts(test_db: TestDb) {
         .await
         .unwrap();
     let b = repo
-        .set_password_hash(b.id, "h".to_owned(), true, at(5))
+        .set_password_hash(b.id, "h".to_owned(), PasswordHashChange::NewPassword, at(5))
         .await
         .unwrap()
         .unwrap();
