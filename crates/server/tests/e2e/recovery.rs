@@ -157,4 +157,91 @@ async fn the_whole_recovery_flow(db: TestDb) {
     app.stop().await;
 }
 
-both_backends!(the_whole_recovery_flow);
+/// A link mailed before the address or the password changed sets no password afterwards: the
+/// steps a user takes after a compromise close the attacker's reset link too.
+async fn an_old_link_dies_with_a_new_email_or_password(db: TestDb) {
+    let capture = SmtpCapture::from_env();
+    let dir = data_dir();
+    let smtp_url = capture.url();
+    let app = TestApp::spawn_with(
+        db_url(&db),
+        dir.path(),
+        &[
+            ("SMTP_URL", &smtp_url),
+            ("MAIL_FROM", "IntoWork <no-reply@intowork.test>"),
+            ("FRONTEND_URL", "http://front.test/"),
+        ],
+    )
+    .await;
+    let email = unique("moved-from");
+    let moved = unique("moved-to");
+    let (s, body) = app.signup(&email, "candidate").await;
+    assert_eq!(s, 201, "{body}");
+    let token = body["access_token"].as_str().unwrap().to_owned();
+    let link_for = |address: String| {
+        let app = &app;
+        let capture = &capture;
+        async move {
+            let (s, _) = app
+                .post("/api/auth/forgot-password", json!({"email": address}), None)
+                .await;
+            assert_eq!(s, 200);
+            let mails = capture.wait_for(&address, 1, Duration::from_secs(15)).await;
+            link_token(&mails[0].text)
+        }
+    };
+    let reset = |link: String| {
+        let app = &app;
+        async move {
+            app.post(
+                "/api/auth/reset-password",
+                json!({"token": link, "new_password": NEW_PASSWORD}),
+                None,
+            )
+            .await
+        }
+    };
+    let dead = (400, Some("Lien de réinitialisation invalide ou expiré"));
+
+    // Change of address: the link mailed to the old one is dead.
+    let old_address_link = link_for(email.clone()).await;
+    let (s, b) = app
+        .post(
+            "/api/auth/change-email",
+            json!({"new_email": moved, "password": "correct-horse"}),
+            Some(&token),
+        )
+        .await;
+    assert_eq!(s, 200, "{b}");
+    let (s, b) = reset(old_address_link).await;
+    assert_eq!((s, b["detail"].as_str()), dead);
+
+    // Change of password: the link mailed before it is dead.
+    let before_change_link = link_for(moved.clone()).await;
+    let (s, b) = app
+        .post(
+            "/api/auth/change-password",
+            json!({"current_password": "correct-horse", "new_password": "battery-staple-9"}),
+            Some(&token),
+        )
+        .await;
+    assert_eq!(s, 200, "{b}");
+    let (s, b) = reset(before_change_link).await;
+    assert_eq!((s, b["detail"].as_str()), dead);
+
+    // The password is the one the user chose, not the attacker's.
+    let (s, _) = app
+        .post(
+            "/api/auth/signin",
+            json!({"email": moved, "password": "battery-staple-9"}),
+            None,
+        )
+        .await;
+    assert_eq!(s, 200);
+    app.stop().await;
+}
+
+both_backends!(
+    the_whole_recovery_flow,
+    an_old_link_dies_with_a_new_email_or_password
+);
