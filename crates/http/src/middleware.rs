@@ -72,17 +72,33 @@ pub async fn request_context(
 /// Values of these query parameters are secrets (signed links, reset tokens) and never logged.
 const SECRET_QUERY_KEYS: [&str; 4] = ["token", "signature", "access_token", "password"];
 
+/// The query as logged: decoded so it reads as the user typed it, secret values redacted, and
+/// control characters escaped (`\n`, `\u{1b}`), so a `%0A` or an escape sequence in a query can
+/// neither start a forged log line nor drive the terminal that reads the text log.
 pub fn redact_query(query: &str) -> String {
     form_urlencoded::parse(query.as_bytes())
         .map(|(k, v)| {
+            let k = escape_controls(&k);
             if SECRET_QUERY_KEYS.iter().any(|s| k.eq_ignore_ascii_case(s)) {
                 format!("{k}=[redacted]")
             } else {
-                format!("{k}={v}")
+                format!("{k}={}", escape_controls(&v))
             }
         })
         .collect::<Vec<_>>()
         .join("&")
+}
+
+fn escape_controls(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// Wraps each resource (after routing: the router needs the request uncloned): a panicking handler
@@ -183,6 +199,20 @@ mod tests {
         assert_eq!(
             redact_query("expires=1&signature=abcd&Token=x&page=2"),
             "expires=1&signature=[redacted]&Token=[redacted]&page=2"
+        );
+    }
+
+    #[test]
+    fn control_characters_in_queries_are_escaped() {
+        let logged = redact_query("search=a%0AINFO%20forged&location=%1B%5B31mred&k%0D=1");
+        assert_eq!(
+            logged,
+            "search=a\\nINFO forged&location=\\u{1b}[31mred&k\\r=1"
+        );
+        assert!(!logged.chars().any(char::is_control), "{logged}");
+        assert_eq!(
+            redact_query("search=d%C3%A9veloppeur"),
+            "search=développeur"
         );
     }
 }
