@@ -118,7 +118,7 @@ async fn change_password(
     tag = "auth",
     security(("bearer" = [])),
     request_body = ChangeEmailRequest,
-    responses((status = 200, description = "Changed; older tokens are revoked", body = EmailChanged), Rejected, NeedsAuth, Invalid)
+    responses((status = 200, description = "Changed; older tokens stay valid (the frontend reloads with its token, CONTRACT 9.6), and outstanding password-reset links die", body = EmailChanged), Rejected, NeedsAuth, Invalid)
 )]
 async fn change_email(
     state: web::Data<AppState>,

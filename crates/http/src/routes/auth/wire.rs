@@ -155,6 +155,7 @@ pub struct ChangeEmailRequest {
 pub struct EmailChanged {
     pub message: &'static str,
     pub new_email: String,
+    /// A fresh token with the new address in its claims; older tokens stay valid (CONTRACT 9.6).
     pub access_token: String,
     pub token_type: TokenType,
 }
