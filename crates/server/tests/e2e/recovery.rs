@@ -39,12 +39,14 @@ fn link_token(text: &str) -> String {
         .collect()
 }
 
-async fn the_whole_recovery_flow(db: TestDb) {
+/// The server with real SMTP delivery to the suite's capture server, reset links on
+/// `http://front.test/`; the data directory lives as long as the returned guard.
+async fn spawn_with_mail(db: &TestDb) -> (TestApp, SmtpCapture, tempfile::TempDir) {
     let capture = SmtpCapture::from_env();
     let dir = data_dir();
     let smtp_url = capture.url();
     let app = TestApp::spawn_with(
-        db_url(&db),
+        db_url(db),
         dir.path(),
         &[
             ("SMTP_URL", &smtp_url),
@@ -53,6 +55,11 @@ async fn the_whole_recovery_flow(db: TestDb) {
         ],
     )
     .await;
+    (app, capture, dir)
+}
+
+async fn the_whole_recovery_flow(db: TestDb) {
+    let (app, capture, _dir) = spawn_with_mail(&db).await;
     let email = unique("awa");
     let ghost = unique("ghost");
     let (s, body) = app.signup(&email, "candidate").await;
@@ -160,19 +167,7 @@ async fn the_whole_recovery_flow(db: TestDb) {
 /// A link mailed before the address or the password changed sets no password afterwards: the
 /// steps a user takes after a compromise close the attacker's reset link too.
 async fn an_old_link_dies_with_a_new_email_or_password(db: TestDb) {
-    let capture = SmtpCapture::from_env();
-    let dir = data_dir();
-    let smtp_url = capture.url();
-    let app = TestApp::spawn_with(
-        db_url(&db),
-        dir.path(),
-        &[
-            ("SMTP_URL", &smtp_url),
-            ("MAIL_FROM", "IntoWork <no-reply@intowork.test>"),
-            ("FRONTEND_URL", "http://front.test/"),
-        ],
-    )
-    .await;
+    let (app, capture, _dir) = spawn_with_mail(&db).await;
     let email = unique("moved-from");
     let moved = unique("moved-to");
     let (s, body) = app.signup(&email, "candidate").await;
