@@ -9,6 +9,7 @@ use diesel::prelude::*;
 use intowork_domain::RepoError;
 use intowork_domain::cv::sanitize_filename;
 use intowork_storage::schema::candidate_cvs;
+use intowork_storage::write_tx;
 
 use crate::decide::{Matching, decide, parent_id};
 use crate::importer::Importer;
@@ -16,7 +17,7 @@ use crate::reference::people::{RefCandidate, RefCv};
 use crate::report::{ALREADY_IMPORTED, TableReport};
 use crate::rows::CvRow;
 use crate::values::stamps;
-use crate::write::{db_error, reserve_ids, write_tx};
+use crate::write::{db_error, reserve_ids};
 
 /// A CV whose file the caller must copy.
 #[derive(Clone, Debug, PartialEq, Eq)]

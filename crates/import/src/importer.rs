@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use intowork_domain::RepoError;
 use intowork_storage::Database;
+use intowork_storage::write_tx;
 
 use crate::decide::{Matching, decide};
 use crate::existing::existing_state;
@@ -10,7 +11,7 @@ use crate::reference::columns::ReferenceTable;
 use crate::report::TableReport;
 use crate::rows::OurRow;
 use crate::state::State;
-use crate::write::{db_error, reserve_ids, write_tx};
+use crate::write::{db_error, reserve_ids};
 
 /// One import run against our database.
 pub struct Importer {

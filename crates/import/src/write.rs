@@ -1,23 +1,13 @@
-//! Writing to our database: one transaction per table, and id sequences moved past the ids the
-//! import keeps.
+//! Writing to our database: storage's error mapping, and id sequences moved past the ids the
+//! import keeps. (Transactions are storage's `write_tx`: `BEGIN IMMEDIATE` on SQLite.)
 
-use diesel::{Connection, QueryResult, RunQueryDsl};
+use diesel::{QueryResult, RunQueryDsl};
 use intowork_domain::RepoError;
 use intowork_storage::{DbConn, StorageError};
 
 /// A diesel error as the storage crate reports it (a lost connection is `Unavailable`).
 pub fn db_error(e: diesel::result::Error) -> RepoError {
     StorageError::Query(e).into()
-}
-
-/// Runs `f` in one transaction. A plain (deferred) transaction is enough on SQLite too: the first
-/// statement of every import transaction writes, so SQLite takes the write lock at once and waits
-/// out a concurrent writer (busy timeout) instead of failing a lock upgrade.
-pub fn write_tx<T>(
-    conn: &mut DbConn,
-    f: impl FnOnce(&mut DbConn) -> QueryResult<T>,
-) -> QueryResult<T> {
-    conn.transaction(f)
 }
 
 /// Moves `table`'s id generator so the next id is above `reserve` and above every id in the

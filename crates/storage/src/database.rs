@@ -232,7 +232,7 @@ pub(crate) fn ping(conn: &mut DbConn) -> Result<(), DieselError> {
 /// takes the write lock up front, so concurrent writers wait (up to the busy timeout) instead of
 /// failing with `SQLITE_BUSY` when a read transaction tries to upgrade. On PostgreSQL it is a plain
 /// transaction. `f`'s error rolls the transaction back and is returned unchanged.
-pub(crate) fn write_tx<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>
+pub fn write_tx<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>
 where
     F: FnOnce(&mut DbConn) -> Result<T, E>,
     E: From<DieselError>,

@@ -41,7 +41,7 @@ pub use companies::DieselCompanyRepository;
 pub use conn::{Backend, DbConn, MultiBackend};
 pub use cvs::DieselCvRepository;
 pub use dashboard::DieselDashboardRepository;
-pub use database::{DEFAULT_POOL_TIMEOUT, Database};
+pub use database::{DEFAULT_POOL_TIMEOUT, Database, write_tx};
 pub use error::StorageError;
 pub use health::DieselHealth;
 pub use jobs::DieselJobRepository;
