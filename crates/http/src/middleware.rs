@@ -89,7 +89,9 @@ pub fn redact_query(query: &str) -> String {
         .join("&")
 }
 
-fn escape_controls(text: &str) -> String {
+/// `text` with every control character escaped (`\n`, `\u{1b}`): what a log line may show of
+/// anything a client chose.
+pub fn escape_controls(text: &str) -> String {
     text.chars()
         .map(|c| {
             if c.is_control() {

@@ -22,6 +22,7 @@ mod notifications;
 mod operator;
 mod recovery;
 mod reporting;
+mod request_log;
 mod scale_out;
 mod startup;
 mod support;
