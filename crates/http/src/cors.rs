@@ -157,6 +157,16 @@ mod tests {
     }
 
     #[test]
+    fn a_team_scoped_preview_pattern_needs_the_team_suffix() {
+        let p = OriginPattern::parse("https://intowork-*-acme-hiring.vercel.app").unwrap();
+        assert!(p.matches("https://intowork-56y4i4dix-acme-hiring.vercel.app"));
+        assert!(p.matches("https://intowork-git-main-acme-hiring.vercel.app"));
+        // Anyone's project named `intowork-…` on Vercel: previews end with the owner's team slug.
+        assert!(!p.matches("https://intowork-56y4i4dix-mallory.vercel.app"));
+        assert!(!p.matches("https://intowork-acme-hiring.vercel.app"));
+    }
+
+    #[test]
     fn exact_origins_and_ports() {
         let p = OriginPattern::parse("http://localhost:3000/").unwrap();
         assert!(p.matches("http://localhost:3000"));

@@ -27,11 +27,11 @@ pub async fn transport_security(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let force_https = req
-        .app_data::<web::Data<HttpSettings>>()
-        .is_some_and(|s| s.force_https);
+    let settings = req.app_data::<web::Data<HttpSettings>>();
+    let force_https = settings.is_some_and(|s| s.force_https);
     if force_https && needs_redirect(&req) {
-        let res = match https_location(&req) {
+        let public_origin = settings.and_then(|s| s.public_origin.as_deref());
+        let res = match https_location(&req, public_origin) {
             Some(location) => HttpResponse::build(StatusCode::PERMANENT_REDIRECT)
                 .insert_header((header::LOCATION, location))
                 .finish(),
@@ -60,9 +60,14 @@ fn needs_redirect(req: &ServiceRequest) -> bool {
     plain_http && req.method() != Method::OPTIONS && !req.path().starts_with("/health")
 }
 
-/// `https://<Host><path and query>`, or `None` when the Host header is not a plain authority (a
-/// redirect must not be steerable to another URL shape).
-fn https_location(req: &ServiceRequest) -> Option<String> {
+/// `PUBLIC_API_URL` + path and query when the operator set it (the client's `Host` then plays no
+/// part); else `https://<Host><path and query>`, or `None` when the Host header is not a plain
+/// authority (a redirect must not be steerable to another URL shape).
+fn https_location(req: &ServiceRequest, public_origin: Option<&str>) -> Option<String> {
+    let path_and_query = req.uri().path_and_query().map_or("/", |p| p.as_str());
+    if let Some(origin) = public_origin {
+        return Some(format!("{origin}{path_and_query}"));
+    }
     let host = req
         .headers()
         .get(header::HOST)
@@ -76,7 +81,6 @@ fn https_location(req: &ServiceRequest) -> Option<String> {
     if !valid {
         return None;
     }
-    let path_and_query = req.uri().path_and_query().map_or("/", |p| p.as_str());
     Some(format!("https://{host}{path_and_query}"))
 }
 

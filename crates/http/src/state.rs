@@ -48,6 +48,9 @@ pub struct HttpSettings {
     pub trusted_proxy_hops: usize,
     /// `FORCE_HTTPS`: HSTS on every response and a 308 for plain-HTTP requests (9.9).
     pub force_https: bool,
+    /// `PUBLIC_API_URL`: the origin the HTTPS redirect points at. `None`: the request's `Host`
+    /// header, checked to be a plain authority.
+    pub public_origin: Option<String>,
     /// `API_DOCS_ENABLED`: serve `/openapi.json` and Swagger UI at `/docs` (8.18, on by default).
     pub api_docs: bool,
 }
@@ -59,6 +62,7 @@ impl Default for HttpSettings {
             json_limit: 1024 * 1024,
             trusted_proxy_hops: 0,
             force_https: false,
+            public_origin: None,
             api_docs: true,
         }
     }

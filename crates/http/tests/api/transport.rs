@@ -133,3 +133,24 @@ async fn a_host_that_is_not_an_authority_gets_a_400_not_a_redirect() {
     let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
     assert_eq!(body["code"], "invalid_host");
 }
+
+#[actix_rt::test]
+async fn with_a_public_origin_the_redirect_ignores_the_host_header() {
+    let settings = HttpSettings {
+        public_origin: Some("https://api.intowork.app".into()),
+        ..forced()
+    };
+    for host in ["evil.test", "evil.test/phish?", "api.intowork.app"] {
+        let req = TestRequest::get()
+            .uri("/api/jobs?page=2")
+            .insert_header(("Host", host))
+            .insert_header(("X-Forwarded-Proto", "http"));
+        let (status, headers, _) = raw(settings.clone(), req).await;
+        assert_eq!(status, 308, "{host}");
+        assert_eq!(
+            headers.get("location").unwrap(),
+            "https://api.intowork.app/api/jobs?page=2",
+            "{host}"
+        );
+    }
+}

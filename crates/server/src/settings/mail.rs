@@ -6,7 +6,7 @@ use intowork_mail::{SmtpEndpoint, check_mailbox};
 use super::problems::{ConfigProblem, Problems};
 use super::raw::Raw;
 use super::secret::Secret;
-use super::values::non_empty;
+use super::values::{http_origin, non_empty};
 
 /// The development default of `FRONTEND_URL`: the Next.js dev server.
 const DEFAULT_FRONTEND_URL: &str = "http://localhost:3000";
@@ -81,13 +81,5 @@ fn frontend_origin(raw: &Raw, required: bool) -> Result<String, ConfigProblem> {
         }
         None => DEFAULT_FRONTEND_URL.to_owned(),
     };
-    let origin = url.trim_end_matches('/');
-    let scheme_ok = origin.starts_with("https://") || origin.starts_with("http://");
-    if !scheme_ok || origin.contains(['?', '#', ' ']) || origin.len() <= "https://".len() {
-        return Err(ConfigProblem::new(
-            "FRONTEND_URL",
-            "must be an http(s) origin such as https://intowork.app (no query)",
-        ));
-    }
-    Ok(origin.to_owned())
+    http_origin("FRONTEND_URL", &url, "https://intowork.app")
 }

@@ -21,6 +21,8 @@ pub struct Settings {
     pub environment: Environment,
     pub host: String,
     pub port: u16,
+    /// `PUBLIC_API_URL`: the API's origin as the public reaches it, when set (`settings/http.rs`).
+    pub public_api_url: Option<String>,
     pub database_url: String,
     pub database_pool_size: u32,
     pub database_pool_timeout: Duration,

@@ -47,6 +47,7 @@ pub(super) fn validate(raw: Raw) -> Result<Settings, SettingsError> {
             environment,
             host: http.host,
             port: http.port,
+            public_api_url: http.public_api_url,
             database_url: database.url,
             database_pool_size: database.pool_size,
             database_pool_timeout: database.pool_timeout,

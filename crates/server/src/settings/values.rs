@@ -32,6 +32,24 @@ pub(super) fn parse_range(
         })
 }
 
+/// `url` without its trailing slash, if it is an `http(s)://` URL with a host and no query,
+/// fragment or space (links and redirects are built by appending a path to it).
+pub(super) fn http_origin(
+    var: &'static str,
+    url: &str,
+    example: &str,
+) -> Result<String, ConfigProblem> {
+    let origin = url.trim_end_matches('/');
+    let scheme_ok = origin.starts_with("https://") || origin.starts_with("http://");
+    if !scheme_ok || origin.contains(['?', '#', ' ']) || origin.len() <= "https://".len() {
+        return Err(ConfigProblem::new(
+            var,
+            format!("must be an http(s) origin such as {example} (no query)"),
+        ));
+    }
+    Ok(origin.to_owned())
+}
+
 /// The trimmed value, `None` when unset or blank: platforms set variables to `""` to clear them.
 pub(super) fn non_empty(value: Option<&str>) -> Option<String> {
     value

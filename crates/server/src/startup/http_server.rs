@@ -18,6 +18,7 @@ pub(super) fn http_settings(settings: &Settings) -> HttpSettings {
         cors: settings.cors.clone(),
         trusted_proxy_hops: settings.security.trusted_proxy_hops,
         force_https: settings.security.force_https,
+        public_origin: settings.public_api_url.clone(),
         api_docs: settings.api_docs,
         ..HttpSettings::default()
     }

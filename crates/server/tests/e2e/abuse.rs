@@ -141,3 +141,31 @@ async fn headers_and_the_https_redirect_through_the_server() {
     }
     app.stop().await;
 }
+
+#[actix_web::test]
+async fn with_public_api_url_the_https_redirect_ignores_the_host_header() {
+    let db = intowork_testkit::TestDb::sqlite();
+    let dir = data_dir();
+    let vars = [
+        ("FORCE_HTTPS", "true"),
+        ("PUBLIC_API_URL", "https://api.intowork.test"),
+    ];
+    let app = TestApp::spawn_with(db_url(&db), dir.path(), &vars).await;
+    let no_redirects = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let res = no_redirects
+        .get(app.url("/api/jobs?page=1"))
+        .header("Host", "evil.example")
+        .header("X-Forwarded-Proto", "http")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 308);
+    assert_eq!(
+        res.headers()["location"],
+        "https://api.intowork.test/api/jobs?page=1"
+    );
+    app.stop().await;
+}

@@ -103,3 +103,24 @@ fn secrets_never_print() {
     let s = load(&[("NEXTAUTH_SECRET", "super-secret-value-1234567890abcdef")]).unwrap();
     assert!(!format!("{s:?}").contains("super-secret"));
 }
+
+#[test]
+fn the_public_api_url_is_an_origin_without_a_path() {
+    assert!(load(&[]).unwrap().public_api_url.is_none());
+    let s = load(&[("PUBLIC_API_URL", "https://api.intowork.app/")]).unwrap();
+    assert_eq!(
+        s.public_api_url.as_deref(),
+        Some("https://api.intowork.app")
+    );
+    for bad in [
+        "api.intowork.app",
+        "https://api.intowork.app/api",
+        "https://x.io?a=1",
+    ] {
+        assert_eq!(
+            refused(&[("PUBLIC_API_URL", bad)]),
+            ["PUBLIC_API_URL"],
+            "{bad}"
+        );
+    }
+}
