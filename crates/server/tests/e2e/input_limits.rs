@@ -22,8 +22,13 @@ async fn a_script_url_is_refused_and_the_stored_one_kept(db: TestDb) {
         ("logo_url", "data:image/svg+xml,<svg onload=alert(1)>"),
         ("linkedin_url", "//evil.example/x"),
     ] {
-        let (status, body) = put(&app, "/api/companies/my-company", json!({ field: url }), &token)
-            .await;
+        let (status, body) = put(
+            &app,
+            "/api/companies/my-company",
+            json!({ field: url }),
+            &token,
+        )
+        .await;
         assert_eq!(status, 422, "{field}: {body}");
         assert_eq!(body["detail"][0]["loc"], json!(["body", field]));
     }
@@ -70,7 +75,10 @@ async fn oversized_searches_are_422_before_any_query(db: TestDb) {
     }
     let at_cap = "%EF%B7%BA".repeat(200);
     let (status, body) = app
-        .get(&format!("/api/jobs?search={at_cap}&location={at_cap}"), None)
+        .get(
+            &format!("/api/jobs?search={at_cap}&location={at_cap}"),
+            None,
+        )
         .await;
     assert_eq!(status, 200, "{body}");
     app.stop().await;
