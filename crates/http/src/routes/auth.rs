@@ -49,9 +49,9 @@ async fn signup(
     let role = after_checks(body.role(), state.auth.check_email_free(&email)).await?;
     let cmd = SignupCommand {
         email,
-        password: body.password,
-        first_name: body.first_name,
-        last_name: body.last_name,
+        password: body.password.into_inner(),
+        first_name: body.first_name.into_inner(),
+        last_name: body.last_name.into_inner(),
         role,
     };
     let session = state.auth.signup(cmd).await?;
@@ -72,7 +72,10 @@ async fn signin(
 ) -> Result<web::Json<AuthResponse>, ApiError> {
     let email = parse_email(&body.email, "email")?;
     state.limits.signin(ip.as_str(), email.as_str()).await?;
-    let session = state.auth.signin(&email, body.password).await?;
+    let session = state
+        .auth
+        .signin(&email, body.password.into_inner())
+        .await?;
     Ok(web::Json(AuthResponse::new(session, true)))
 }
 
@@ -102,7 +105,11 @@ async fn change_password(
 ) -> Result<web::Json<PasswordChanged>, ApiError> {
     let session = state
         .auth
-        .change_password(&user, body.current_password, body.new_password)
+        .change_password(
+            &user,
+            body.current_password.into_inner(),
+            body.new_password.into_inner(),
+        )
         .await?;
     // The fresh token is an extra key: older tokens, including the caller's, are now revoked.
     Ok(web::Json(PasswordChanged {
@@ -126,7 +133,10 @@ async fn change_email(
     ValidJson(body): ValidJson<ChangeEmailRequest>,
 ) -> Result<web::Json<EmailChanged>, ApiError> {
     let email = parse_email(&body.new_email, "new_email")?;
-    let session = state.auth.change_email(&user, email, body.password).await?;
+    let session = state
+        .auth
+        .change_email(&user, email, body.password.into_inner())
+        .await?;
     Ok(web::Json(EmailChanged {
         message: "Email changed successfully",
         new_email: session.user.email,

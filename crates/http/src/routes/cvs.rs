@@ -21,7 +21,7 @@ use crate::extract::{AuthUser, RoleUser, ValidQuery};
 use crate::resource;
 use crate::routes::candidates::ProfileReader;
 use crate::state::AppState;
-use crate::wire::MessageBody;
+use crate::wire::{MessageBody, TokenText};
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(resource!("/api/candidates/cv", post => upload))
@@ -172,7 +172,8 @@ struct SignedQuery {
     /// Unix expiry of the link
     expires: Option<i64>,
     /// HMAC of the link
-    signature: Option<String>,
+    #[param(inline)]
+    signature: Option<TokenText>,
 }
 
 /// A signed, expiring link that works as a plain browser link (no bearer token, 8.7).

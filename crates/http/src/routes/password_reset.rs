@@ -76,7 +76,7 @@ async fn reset_password(
     state.limits.reset_password(ip.as_str()).await?;
     state
         .recovery
-        .reset_password(&body.token, body.new_password)
+        .reset_password(&body.token, body.new_password.into_inner())
         .await?;
     Ok(web::Json(MessageBody::new(
         "Mot de passe réinitialisé avec succès",

@@ -120,6 +120,14 @@ pub(super) fn from_message(
     path: &serde_path_to_error::Path,
     message: &str,
 ) -> ValidationItem {
+    if let Some((kind, msg, ctx)) = super::custom::decode(message) {
+        let item = ValidationItem::new(&kind, path_loc(root, path), msg);
+        return if ctx.is_null() {
+            item
+        } else {
+            item.with_ctx(ctx)
+        };
+    }
     let (kind, msg, field) = classify(message);
     let mut loc = path_loc(root, path);
     if let Some(field) = field {

@@ -8,9 +8,11 @@ mod enums;
 mod message;
 mod patch;
 mod query;
+mod text;
 mod time;
+mod web_url;
 
-pub use email::parse_email;
+pub use email::{EMAIL_MAX_LENGTH, EmailText, parse_email};
 pub use enums::{
     ActivityKind, ApplicationStatus, ChangeType, JobStatus, JobType, LocationType,
     NotificationType, Role, SkillCategory, StatColor, TokenType,
@@ -18,4 +20,9 @@ pub use enums::{
 pub use message::MessageBody;
 pub use patch::present;
 pub use query::{WindowQuery, check_range, paging, query_bool, query_int, window};
+pub use text::{
+    AddressText, CodeText, LongText, NewPasswordText, PasswordText, PhoneText, ShortText, Text,
+    TokenText, opt, patch,
+};
 pub use time::{rfc3339, ser_opt_time, ser_time};
+pub use web_url::{URL_MAX_LENGTH, WebUrl, url_patch};

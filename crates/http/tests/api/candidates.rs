@@ -11,7 +11,7 @@ use serde_json::json;
 
 use crate::support::*;
 
-fn profile() -> CandidateProfile {
+pub fn profile() -> CandidateProfile {
     CandidateProfile {
         id: CandidateId(4),
         user_id: UserId(1),
@@ -63,7 +63,7 @@ fn profile() -> CandidateProfile {
     }
 }
 
-fn candidate_mocks() -> Mocks {
+pub fn candidate_mocks() -> Mocks {
     let mut m = Mocks::new()
         .with_tokens()
         .with_user(user(1, Role::Candidate))
@@ -74,7 +74,7 @@ fn candidate_mocks() -> Mocks {
     m
 }
 
-const CANDIDATE: &str = "valid-1-0";
+pub const CANDIDATE: &str = "valid-1-0";
 const EMPLOYER: &str = "valid-2-0";
 
 #[actix_rt::test]

@@ -10,7 +10,7 @@ use serde_json::json;
 
 use crate::support::*;
 
-const EMPLOYER: i64 = 2;
+pub const EMPLOYER: i64 = 2;
 const CANDIDATE: i64 = 3;
 
 pub fn employer_row(user: i64, company: Option<i64>) -> Employer {
@@ -27,7 +27,7 @@ pub fn employer_row(user: i64, company: Option<i64>) -> Employer {
     }
 }
 
-fn company(id: i64) -> Company {
+pub fn company(id: i64) -> Company {
     Company {
         id: CompanyId(id),
         name: "Acme".into(),
@@ -38,14 +38,14 @@ fn company(id: i64) -> Company {
     }
 }
 
-fn mocks() -> Mocks {
+pub fn mocks() -> Mocks {
     Mocks::new()
         .with_tokens()
         .with_user(user(EMPLOYER, Role::Employer))
         .with_user(user(CANDIDATE, Role::Candidate))
 }
 
-fn tok(id: i64) -> (&'static str, String) {
+pub fn tok(id: i64) -> (&'static str, String) {
     bearer(&format!("valid-{id}-0"))
 }
 

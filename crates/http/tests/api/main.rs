@@ -12,6 +12,7 @@ mod cross_cutting;
 mod cvs;
 mod dashboard;
 mod health;
+mod input_limits;
 mod jobs;
 mod limits;
 mod notifications;

@@ -17,6 +17,7 @@ mod delivery;
 mod hiring;
 mod import_reference;
 mod import_reference_data;
+mod input_limits;
 mod jobs;
 mod notifications;
 mod operator;

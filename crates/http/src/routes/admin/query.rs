@@ -7,7 +7,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::error::ApiError;
-use crate::wire::{query_bool, query_int, window};
+use crate::wire::{CodeText, ShortText, opt, query_bool, query_int, window};
 
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -19,12 +19,14 @@ pub struct UsersQuery {
     #[serde(default, deserialize_with = "query_int")]
     limit: Option<i64>,
     /// candidate, employer or admin
-    role: Option<String>,
+    #[param(inline)]
+    role: Option<CodeText>,
     /// Active or not
     #[serde(default, deserialize_with = "query_bool")]
     is_active: Option<bool>,
     /// E-mail or name contains
-    search: Option<String>,
+    #[param(inline)]
+    search: Option<ShortText>,
 }
 
 impl UsersQuery {
@@ -49,7 +51,7 @@ impl UsersQuery {
         Ok(UserFilter {
             role,
             is_active: self.is_active,
-            search: self.search,
+            search: opt(self.search),
         })
     }
 }
@@ -64,7 +66,8 @@ pub struct JobsQuery {
     #[serde(default, deserialize_with = "query_int")]
     limit: Option<i64>,
     /// draft, published, closed, archived
-    status: Option<String>,
+    #[param(inline)]
+    status: Option<CodeText>,
 }
 
 impl JobsQuery {

@@ -68,7 +68,11 @@ pub(super) async fn apply(
         .await?;
     let created = state
         .applications
-        .apply(user.user(), JobId(b.job_id), b.cover_letter)
+        .apply(
+            user.user(),
+            JobId(b.job_id),
+            crate::wire::opt(b.cover_letter),
+        )
         .await?;
     Ok(web::Json(created.into()))
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::page::application_page;
-use crate::wire::{ApplicationStatus, JobType, LocationType, ser_time};
+use crate::wire::{ApplicationStatus, JobType, LocationType, LongText, ser_time};
 
 /// The job as a candidate's application shows it; `{}` when the job is gone.
 #[derive(Serialize, ToSchema)]
@@ -107,5 +107,6 @@ application_page!(CandidateApplicationPage of CandidateApplication);
 pub struct ApplyRequest {
     pub job_id: i64,
     #[serde(default)]
-    pub cover_letter: Option<String>,
+    #[schema(inline)]
+    pub cover_letter: Option<LongText>,
 }

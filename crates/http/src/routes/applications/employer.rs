@@ -94,13 +94,14 @@ pub(super) async fn set_notes(
     ValidJson(b): ValidJson<NotesRequest>,
 ) -> Result<web::Json<NotesSet>, ApiError> {
     let id = ApplicationId(path.into_inner());
+    let notes = b.notes.into_inner();
     state
         .applications
-        .set_notes(user.user().id, id, b.notes.clone())
+        .set_notes(user.user().id, id, notes.clone())
         .await?;
     Ok(web::Json(NotesSet {
         message: "Notes mises à jour avec succès",
         application_id: id.get(),
-        notes: b.notes,
+        notes,
     }))
 }

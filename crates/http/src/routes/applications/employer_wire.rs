@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 
 use super::page::application_page;
 use crate::error::ApiError;
-use crate::wire::{ApplicationStatus, ser_time};
+use crate::wire::{ApplicationStatus, LongText, ser_time};
 
 // The employer's view, with a signed, expiring link to the CV the application was made with.
 #[derive(Serialize, ToSchema)]
@@ -81,7 +81,8 @@ pub struct StatusChanged {
 
 #[derive(Deserialize, ToSchema)]
 pub struct NotesRequest {
-    pub notes: String,
+    #[schema(inline)]
+    pub notes: LongText,
 }
 
 #[derive(Serialize, ToSchema)]

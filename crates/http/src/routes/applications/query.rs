@@ -7,7 +7,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::error::ApiError;
-use crate::wire::{paging, query_int};
+use crate::wire::{CodeText, paging, query_int};
 
 // `?page=&limit=&status=` of the candidate's list.
 #[derive(Deserialize, IntoParams)]
@@ -20,7 +20,8 @@ pub struct MineQuery {
     #[serde(default, deserialize_with = "query_int")]
     limit: Option<i64>,
     /// Filter by status
-    status: Option<String>,
+    #[param(inline)]
+    status: Option<CodeText>,
 }
 
 impl MineQuery {
@@ -44,7 +45,8 @@ pub struct EmployerQuery {
     #[serde(default, deserialize_with = "query_int")]
     limit: Option<i64>,
     /// Filter by status
-    status: Option<String>,
+    #[param(inline)]
+    status: Option<CodeText>,
     /// Filter by job
     #[serde(default, deserialize_with = "query_int")]
     job_id: Option<i64>,

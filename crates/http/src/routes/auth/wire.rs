@@ -6,19 +6,20 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::error::ApiError;
-use crate::wire::{Role, TokenType};
+use crate::wire::{EmailText, NewPasswordText, PasswordText, Role, ShortText, TokenType};
 
 #[derive(Deserialize, ToSchema)]
 #[schema(example = json!({"email": "jane@example.com", "password": "Str0ng!pass",
     "first_name": "Jane", "last_name": "Doe", "role": "candidate"}))]
 pub struct SignupRequest {
-    #[schema(format = Email)]
-    pub email: String,
-    /// At least 8 characters and at most 256 bytes (`password_too_short`, `password_too_long`).
-    #[schema(min_length = 8)]
-    pub password: String,
-    pub first_name: String,
-    pub last_name: String,
+    #[schema(inline)]
+    pub email: EmailText,
+    #[schema(inline)]
+    pub password: NewPasswordText,
+    #[schema(inline)]
+    pub first_name: ShortText,
+    #[schema(inline)]
+    pub last_name: ShortText,
     /// `candidate` or `employer`, any letter case (admins are created by the CLI); another
     /// value is a 400 `invalid_role`.
     #[schema(value_type = SignupRole)]
@@ -50,9 +51,10 @@ pub enum SignupRole {
 #[derive(Deserialize, ToSchema)]
 #[schema(example = json!({"email": "jane@example.com", "password": "Str0ng!pass"}))]
 pub struct SigninRequest {
-    #[schema(format = Email)]
-    pub email: String,
-    pub password: String,
+    #[schema(inline)]
+    pub email: EmailText,
+    #[schema(inline)]
+    pub password: PasswordText,
 }
 
 // The user of a sign-up or sign-in answer (`AuthUser` in the document).
@@ -128,10 +130,10 @@ impl From<User> for Me {
 
 #[derive(Deserialize, ToSchema)]
 pub struct ChangePasswordRequest {
-    pub current_password: String,
-    /// The sign-up policy: at least 8 characters, at most 256 bytes.
-    #[schema(min_length = 8)]
-    pub new_password: String,
+    #[schema(inline)]
+    pub current_password: PasswordText,
+    #[schema(inline)]
+    pub new_password: NewPasswordText,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -145,9 +147,10 @@ pub struct PasswordChanged {
 
 #[derive(Deserialize, ToSchema)]
 pub struct ChangeEmailRequest {
-    #[schema(format = Email)]
-    pub new_email: String,
-    pub password: String,
+    #[schema(inline)]
+    pub new_email: EmailText,
+    #[schema(inline)]
+    pub password: PasswordText,
 }
 
 #[derive(Serialize, ToSchema)]

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::routes::profile_items::{Education, Experience, Skill};
-use crate::wire::{present, ser_opt_time};
+use crate::wire::{
+    LongText, PhoneText, ShortText, WebUrl, patch, present, ser_opt_time, url_patch,
+};
 
 /// `summary`/`bio` and `educations`/`education` are aliases sent together; the `cv_*` fields
 /// describe the current CV and are managed by the server.
@@ -67,26 +69,26 @@ impl From<candidate::CandidateProfile> for CandidateProfile {
 #[derive(Deserialize, ToSchema)]
 pub struct ProfileRequest {
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub phone: Patch<String>,
+    #[schema(value_type = Option<PhoneText>, inline)]
+    pub phone: Option<Option<PhoneText>>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub location: Patch<String>,
+    #[schema(value_type = Option<ShortText>, inline)]
+    pub location: Option<Option<ShortText>>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub linkedin_url: Patch<String>,
+    #[schema(value_type = Option<WebUrl>, inline)]
+    pub linkedin_url: Option<Option<WebUrl>>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub website_url: Patch<String>,
+    #[schema(value_type = Option<WebUrl>, inline)]
+    pub website_url: Option<Option<WebUrl>>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub title: Patch<String>,
+    #[schema(value_type = Option<ShortText>, inline)]
+    pub title: Option<Option<ShortText>>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub summary: Patch<String>,
+    #[schema(value_type = Option<LongText>, inline)]
+    pub summary: Option<Option<LongText>>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub bio: Patch<String>,
+    #[schema(value_type = Option<LongText>, inline)]
+    pub bio: Option<Option<LongText>>,
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<i32>)]
     pub years_experience: Patch<i32>,
@@ -103,13 +105,13 @@ pub struct ProfileRequest {
 impl From<ProfileRequest> for ProfileUpdate {
     fn from(b: ProfileRequest) -> Self {
         ProfileUpdate {
-            phone: b.phone,
-            location: b.location,
-            linkedin_url: b.linkedin_url,
-            website_url: b.website_url,
-            title: b.title,
+            phone: patch(b.phone),
+            location: patch(b.location),
+            linkedin_url: url_patch(b.linkedin_url),
+            website_url: url_patch(b.website_url),
+            title: patch(b.title),
             // `bio` is the settings page's name for the summary; `summary` wins when both are sent.
-            summary: b.summary.or(b.bio),
+            summary: patch(b.summary).or(patch(b.bio)),
             years_experience: b.years_experience,
             salary_expectation_min: b.salary_expectation_min,
             salary_expectation_max: b.salary_expectation_max,

@@ -10,18 +10,24 @@ use utoipa::ToSchema;
 use super::wire::Company;
 use crate::error::ApiError;
 use crate::routes::employers::wire::EmployerSummary;
-use crate::wire::Role;
+use crate::wire::{PhoneText, Role, ShortText, opt};
 
 #[derive(Deserialize, ToSchema)]
 pub struct RegistrationRequest {
     #[schema(value_type = Option<Role>)]
     pub role: Option<String>,
-    pub phone: Option<String>,
-    pub location: Option<String>,
-    pub title: Option<String>,
-    pub company_name: Option<String>,
-    pub company_industry: Option<String>,
-    pub position: Option<String>,
+    #[schema(inline)]
+    pub phone: Option<PhoneText>,
+    #[schema(inline)]
+    pub location: Option<ShortText>,
+    #[schema(inline)]
+    pub title: Option<ShortText>,
+    #[schema(inline)]
+    pub company_name: Option<ShortText>,
+    #[schema(inline)]
+    pub company_industry: Option<ShortText>,
+    #[schema(inline)]
+    pub position: Option<ShortText>,
 }
 
 impl RegistrationRequest {
@@ -33,12 +39,12 @@ impl RegistrationRequest {
             .transpose()?;
         Ok(CompleteRegistrationCommand {
             role,
-            phone: self.phone,
-            location: self.location,
-            title: self.title,
-            company_name: self.company_name,
-            company_industry: self.company_industry,
-            position: self.position,
+            phone: opt(self.phone),
+            location: opt(self.location),
+            title: opt(self.title),
+            company_name: opt(self.company_name),
+            company_industry: opt(self.company_industry),
+            position: opt(self.position),
         })
     }
 }

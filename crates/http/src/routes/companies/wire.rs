@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 
 use crate::error::ApiError;
 use crate::validation::ValidationItem;
-use crate::wire::present;
+use crate::wire::{AddressText, LongText, ShortText, WebUrl, patch, present, url_patch};
 
 #[derive(Serialize, ToSchema)]
 pub struct Company {
@@ -49,35 +49,35 @@ impl From<company::Company> for Company {
 #[derive(Deserialize, ToSchema)]
 pub struct CompanyRequest {
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub name: Option<Option<String>>,
+    #[schema(value_type = Option<ShortText>, inline)]
+    pub name: Option<Option<ShortText>>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub description: Option<Option<String>>,
+    #[schema(value_type = Option<LongText>, inline)]
+    pub description: Option<Option<LongText>>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub industry: Option<Option<String>>,
+    #[schema(value_type = Option<ShortText>, inline)]
+    pub industry: Option<Option<ShortText>>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub size: Option<Option<String>>,
+    #[schema(value_type = Option<ShortText>, inline)]
+    pub size: Option<Option<ShortText>>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub website_url: Option<Option<String>>,
+    #[schema(value_type = Option<WebUrl>, inline)]
+    pub website_url: Option<Option<WebUrl>>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub linkedin_url: Option<Option<String>>,
+    #[schema(value_type = Option<WebUrl>, inline)]
+    pub linkedin_url: Option<Option<WebUrl>>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub address: Option<Option<String>>,
+    #[schema(value_type = Option<AddressText>, inline)]
+    pub address: Option<Option<AddressText>>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub city: Option<Option<String>>,
+    #[schema(value_type = Option<ShortText>, inline)]
+    pub city: Option<Option<ShortText>>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub country: Option<Option<String>>,
+    #[schema(value_type = Option<ShortText>, inline)]
+    pub country: Option<Option<ShortText>>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub logo_url: Option<Option<String>>,
+    #[schema(value_type = Option<WebUrl>, inline)]
+    pub logo_url: Option<Option<WebUrl>>,
 }
 
 impl CompanyRequest {
@@ -91,17 +91,17 @@ impl CompanyRequest {
             )]));
         };
         Ok(NewCompany {
-            name: company_name(name)?,
+            name: company_name(name.map(ShortText::into_inner))?,
             details: CompanyDetails {
-                description: self.description.flatten(),
-                industry: self.industry.flatten(),
-                size: self.size.flatten(),
-                website_url: self.website_url.flatten(),
-                linkedin_url: self.linkedin_url.flatten(),
-                address: self.address.flatten(),
-                city: self.city.flatten(),
-                country: self.country.flatten(),
-                logo_url: self.logo_url.flatten(),
+                description: patch(self.description).flatten(),
+                industry: patch(self.industry).flatten(),
+                size: patch(self.size).flatten(),
+                website_url: url_patch(self.website_url).flatten(),
+                linkedin_url: url_patch(self.linkedin_url).flatten(),
+                address: patch(self.address).flatten(),
+                city: patch(self.city).flatten(),
+                country: patch(self.country).flatten(),
+                logo_url: url_patch(self.logo_url).flatten(),
             },
         })
     }
@@ -109,16 +109,16 @@ impl CompanyRequest {
     /// Update: `name` may be absent (kept) but not `null` or empty.
     pub fn into_patch(self) -> Result<CompanyPatch, ApiError> {
         Ok(CompanyPatch {
-            name: self.name.map(company_name).transpose()?,
-            description: self.description,
-            industry: self.industry,
-            size: self.size,
-            website_url: self.website_url,
-            linkedin_url: self.linkedin_url,
-            address: self.address,
-            city: self.city,
-            country: self.country,
-            logo_url: self.logo_url,
+            name: patch(self.name).map(company_name).transpose()?,
+            description: patch(self.description),
+            industry: patch(self.industry),
+            size: patch(self.size),
+            website_url: url_patch(self.website_url),
+            linkedin_url: url_patch(self.linkedin_url),
+            address: patch(self.address),
+            city: patch(self.city),
+            country: patch(self.country),
+            logo_url: url_patch(self.logo_url),
         })
     }
 }

@@ -5,6 +5,8 @@ use intowork_domain::company::{self, EmployerProfileCommand, EmployerUpdate};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::wire::{PhoneText, ShortText, opt};
+
 #[derive(Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Employer {
@@ -70,9 +72,12 @@ pub struct EmployerUpdated {
 #[derive(Deserialize, ToSchema)]
 pub struct EmployerRequest {
     pub company_id: Option<i64>,
-    pub position: Option<String>,
-    pub department: Option<String>,
-    pub phone: Option<String>,
+    #[schema(inline)]
+    pub position: Option<ShortText>,
+    #[schema(inline)]
+    pub department: Option<ShortText>,
+    #[schema(inline)]
+    pub phone: Option<PhoneText>,
 }
 
 impl From<EmployerRequest> for EmployerProfileCommand {
@@ -80,9 +85,9 @@ impl From<EmployerRequest> for EmployerProfileCommand {
         EmployerProfileCommand {
             company_id: b.company_id.map(CompanyId),
             fields: EmployerUpdate {
-                position: b.position,
-                department: b.department,
-                phone: b.phone,
+                position: opt(b.position),
+                department: opt(b.department),
+                phone: opt(b.phone),
             },
         }
     }

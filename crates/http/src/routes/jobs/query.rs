@@ -5,7 +5,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::error::ApiError;
-use crate::wire::{check_range, paging, query_int};
+use crate::wire::{CodeText, ShortText, check_range, opt, paging, query_int};
 
 const MAX_LIMIT: i64 = 50;
 const DEFAULT_LIMIT: i64 = 10;
@@ -20,13 +20,17 @@ pub struct ListQuery {
     #[serde(default, deserialize_with = "query_int")]
     limit: Option<i64>,
     /// Words in the title, description or company
-    search: Option<String>,
+    #[param(inline)]
+    search: Option<ShortText>,
     /// Location contains
-    location: Option<String>,
+    #[param(inline)]
+    location: Option<ShortText>,
     /// full_time, part_time, contract, temporary, internship
-    job_type: Option<String>,
+    #[param(inline)]
+    job_type: Option<CodeText>,
     /// on_site, remote, hybrid
-    location_type: Option<String>,
+    #[param(inline)]
+    location_type: Option<CodeText>,
     /// Minimum salary
     #[serde(default, deserialize_with = "query_int")]
     salary_min: Option<i32>,
@@ -37,8 +41,8 @@ impl ListQuery {
     pub fn into_search(self) -> Result<PublicJobSearch, ApiError> {
         Ok(PublicJobSearch {
             paging: paging(self.page, self.limit, DEFAULT_LIMIT, MAX_LIMIT)?,
-            search: self.search,
-            location: self.location,
+            search: opt(self.search),
+            location: opt(self.location),
             job_type: self.job_type.as_deref().and_then(JobType::parse),
             location_type: self.location_type.as_deref().and_then(LocationType::parse),
             salary_min: self.salary_min,
@@ -57,9 +61,11 @@ pub struct MyJobsQuery {
     #[serde(default, deserialize_with = "query_int")]
     limit: Option<i64>,
     /// Words in the title
-    search: Option<String>,
+    #[param(inline)]
+    search: Option<ShortText>,
     /// draft, published, closed, archived
-    status_filter: Option<String>,
+    #[param(inline)]
+    status_filter: Option<CodeText>,
 }
 
 impl MyJobsQuery {
@@ -67,7 +73,7 @@ impl MyJobsQuery {
     pub fn into_search(self) -> Result<MyJobsSearch, ApiError> {
         Ok(MyJobsSearch {
             paging: paging(self.page, self.limit, DEFAULT_LIMIT, MAX_LIMIT)?,
-            search: self.search,
+            search: opt(self.search),
             status: self.status_filter.as_deref().and_then(JobStatus::parse),
         })
     }

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::error::ApiError;
-use crate::wire::{JobType, LocationType, present};
+use crate::wire::{CodeText, JobType, LocationType, LongText, ShortText, patch, present};
 
 // The enums stay strings here: an unknown value gets its own 400 (`invalid_location_type`, then
 // `invalid_job_type`, in the reference's order; see `JobRequest::kinds`), not a 422.
@@ -16,11 +16,13 @@ use crate::wire::{JobType, LocationType, present};
     "location": "Lyon", "location_type": "hybrid", "job_type": "full_time",
     "salary_min": 40000, "salary_max": 50000, "currency": "EUR"}))]
 pub struct JobRequest {
-    pub title: String,
-    pub description: String,
+    #[schema(inline)]
+    pub title: ShortText,
+    #[schema(inline)]
+    pub description: LongText,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub location: Option<Option<String>>,
+    #[schema(value_type = Option<ShortText>, inline)]
+    pub location: Option<Option<ShortText>>,
     #[schema(value_type = LocationType)]
     pub location_type: String,
     #[schema(value_type = JobType)]
@@ -31,16 +33,17 @@ pub struct JobRequest {
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<i32>)]
     pub salary_max: Option<Option<i32>>,
-    pub currency: String,
+    #[schema(inline)]
+    pub currency: CodeText,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub requirements: Option<Option<String>>,
+    #[schema(value_type = Option<LongText>, inline)]
+    pub requirements: Option<Option<LongText>>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub responsibilities: Option<Option<String>>,
+    #[schema(value_type = Option<LongText>, inline)]
+    pub responsibilities: Option<Option<LongText>>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub benefits: Option<Option<String>>,
+    #[schema(value_type = Option<LongText>, inline)]
+    pub benefits: Option<Option<LongText>>,
 }
 
 impl JobRequest {
@@ -66,17 +69,17 @@ impl JobRequest {
     pub fn into_create(self) -> Result<CreateJobCommand, ApiError> {
         let (location_type, job_type) = self.kinds()?;
         Ok(CreateJobCommand {
-            title: self.title,
-            description: self.description,
-            location: self.location.flatten(),
+            title: self.title.into_inner(),
+            description: self.description.into_inner(),
+            location: patch(self.location).flatten(),
             location_type,
             job_type,
             salary_min: self.salary_min.flatten(),
             salary_max: self.salary_max.flatten(),
-            currency: self.currency,
-            requirements: self.requirements.flatten(),
-            responsibilities: self.responsibilities.flatten(),
-            benefits: self.benefits.flatten(),
+            currency: self.currency.into_inner(),
+            requirements: patch(self.requirements).flatten(),
+            responsibilities: patch(self.responsibilities).flatten(),
+            benefits: patch(self.benefits).flatten(),
         })
     }
 
@@ -85,17 +88,17 @@ impl JobRequest {
     pub fn into_update(self) -> Result<UpdateJobCommand, ApiError> {
         let (location_type, job_type) = self.kinds()?;
         Ok(UpdateJobCommand {
-            title: self.title,
-            description: self.description,
+            title: self.title.into_inner(),
+            description: self.description.into_inner(),
             location_type,
             job_type,
-            currency: self.currency,
-            location: self.location,
+            currency: self.currency.into_inner(),
+            location: patch(self.location),
             salary_min: self.salary_min,
             salary_max: self.salary_max,
-            requirements: self.requirements,
-            responsibilities: self.responsibilities,
-            benefits: self.benefits,
+            requirements: patch(self.requirements),
+            responsibilities: patch(self.responsibilities),
+            benefits: patch(self.benefits),
         })
     }
 }

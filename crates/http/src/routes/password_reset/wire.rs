@@ -3,18 +3,20 @@
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+use crate::wire::{EmailText, NewPasswordText, TokenText};
+
 #[derive(Deserialize, ToSchema)]
 pub struct ForgotPasswordRequest {
-    #[schema(format = Email)]
-    pub email: String,
+    #[schema(inline)]
+    pub email: EmailText,
 }
 
 #[derive(Deserialize, ToSchema)]
 pub struct ResetPasswordRequest {
-    pub token: String,
-    /// The sign-up policy (at least 8 characters, at most 256 bytes); `password` is accepted as
-    /// an alias.
-    #[schema(min_length = 8)]
+    #[schema(inline)]
+    pub token: TokenText,
+    // `password` is accepted as an alias.
+    #[schema(inline)]
     #[serde(alias = "password")]
-    pub new_password: String,
+    pub new_password: NewPasswordText,
 }

@@ -1,7 +1,7 @@
 //! Education items: `POST /api/candidates/profile/education`, `PUT` and `DELETE` on
 //! `…/education/{education_id}` (CONTRACT 3.3, 8.9 M3).
 
-use intowork_domain::candidate::{self, EducationFields, Patch, PeriodFields};
+use intowork_domain::candidate::{self, EducationFields, PeriodFields};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -9,7 +9,7 @@ use super::item_routes::item_routes;
 use super::shared::{EducationAdder, ItemRequest};
 use crate::error::ApiError;
 use crate::validation::ValidationItem;
-use crate::wire::present;
+use crate::wire::{CodeText, LongText, ShortText, opt, patch, present};
 
 item_routes!(
     add_education, update_education, delete_education: Education,
@@ -56,26 +56,30 @@ impl From<candidate::Education> for Education {
 /// `school` or its alias `institution` is required.
 #[derive(Deserialize, ToSchema)]
 pub struct EducationRequest {
-    pub degree: String,
+    #[schema(inline)]
+    pub degree: ShortText,
     #[serde(default)]
-    pub school: Option<String>,
+    #[schema(inline)]
+    pub school: Option<ShortText>,
     #[serde(default)]
-    pub institution: Option<String>,
-    pub start_date: String,
+    #[schema(inline)]
+    pub institution: Option<ShortText>,
+    #[schema(inline)]
+    pub start_date: CodeText,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub field_of_study: Patch<String>,
+    #[schema(value_type = Option<ShortText>, inline)]
+    pub field_of_study: Option<Option<ShortText>>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub location: Patch<String>,
+    #[schema(value_type = Option<ShortText>, inline)]
+    pub location: Option<Option<ShortText>>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub end_date: Patch<String>,
+    #[schema(value_type = Option<CodeText>, inline)]
+    pub end_date: Option<Option<CodeText>>,
     #[serde(default)]
     pub is_current: Option<bool>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub description: Patch<String>,
+    #[schema(value_type = Option<LongText>, inline)]
+    pub description: Option<Option<LongText>>,
 }
 
 impl ItemRequest for EducationRequest {
@@ -84,7 +88,7 @@ impl ItemRequest for EducationRequest {
 
     /// `school` or the frontend's `institution` (8.9 M3).
     fn into_fields(self) -> Result<EducationFields, ApiError> {
-        let school = self.school.or(self.institution).ok_or_else(|| {
+        let school = opt(self.school).or(opt(self.institution)).ok_or_else(|| {
             ApiError::validation(vec![ValidationItem::body_field(
                 "missing",
                 "school",
@@ -92,16 +96,16 @@ impl ItemRequest for EducationRequest {
             )])
         })?;
         Ok(EducationFields {
-            degree: self.degree,
+            degree: self.degree.into_inner(),
             school,
-            field_of_study: self.field_of_study,
-            location: self.location,
+            field_of_study: patch(self.field_of_study),
+            location: patch(self.location),
             period: PeriodFields {
-                start_date: self.start_date,
-                end_date: self.end_date,
+                start_date: self.start_date.into_inner(),
+                end_date: patch(self.end_date),
                 is_current: self.is_current,
             },
-            description: self.description,
+            description: patch(self.description),
         })
     }
 }

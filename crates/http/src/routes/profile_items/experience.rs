@@ -1,14 +1,14 @@
 //! Experience items: `POST /api/candidates/profile/experiences`, `PUT` and `DELETE` on
 //! `…/experiences/{experience_id}` (CONTRACT 3.3).
 
-use intowork_domain::candidate::{self, ExperienceFields, Patch, PeriodFields};
+use intowork_domain::candidate::{self, ExperienceFields, PeriodFields};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::item_routes::item_routes;
 use super::shared::{ExperienceAdder, ItemRequest};
 use crate::error::ApiError;
-use crate::wire::present;
+use crate::wire::{CodeText, LongText, ShortText, patch, present};
 
 item_routes!(
     add_experience, update_experience, delete_experience: Experience,
@@ -50,20 +50,23 @@ impl From<candidate::Experience> for Experience {
 #[derive(Deserialize, ToSchema)]
 #[schema(example = json!({"title": "Développeuse", "company": "Acme", "start_date": "2023-01"}))]
 pub struct ExperienceRequest {
-    pub title: String,
-    pub company: String,
-    pub start_date: String,
+    #[schema(inline)]
+    pub title: ShortText,
+    #[schema(inline)]
+    pub company: ShortText,
+    #[schema(inline)]
+    pub start_date: CodeText,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub location: Patch<String>,
+    #[schema(value_type = Option<ShortText>, inline)]
+    pub location: Option<Option<ShortText>>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub end_date: Patch<String>,
+    #[schema(value_type = Option<CodeText>, inline)]
+    pub end_date: Option<Option<CodeText>>,
     #[serde(default)]
     pub is_current: Option<bool>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub description: Patch<String>,
+    #[schema(value_type = Option<LongText>, inline)]
+    pub description: Option<Option<LongText>>,
 }
 
 impl ItemRequest for ExperienceRequest {
@@ -72,15 +75,15 @@ impl ItemRequest for ExperienceRequest {
 
     fn into_fields(self) -> Result<ExperienceFields, ApiError> {
         Ok(ExperienceFields {
-            title: self.title,
-            company: self.company,
-            location: self.location,
+            title: self.title.into_inner(),
+            company: self.company.into_inner(),
+            location: patch(self.location),
             period: PeriodFields {
-                start_date: self.start_date,
-                end_date: self.end_date,
+                start_date: self.start_date.into_inner(),
+                end_date: patch(self.end_date),
                 is_current: self.is_current,
             },
-            description: self.description,
+            description: patch(self.description),
         })
     }
 }

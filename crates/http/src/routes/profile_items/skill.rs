@@ -46,7 +46,8 @@ impl From<candidate::Skill> for Skill {
 #[derive(Deserialize, ToSchema)]
 #[schema(example = json!({"name": "Rust", "level": 4, "category": "technical"}))]
 pub struct SkillRequest {
-    pub name: String,
+    #[schema(inline)]
+    pub name: crate::wire::ShortText,
     #[schema(value_type = SkillLevelInput)]
     pub level: Value,
     #[schema(value_type = SkillCategoryInput)]
@@ -62,7 +63,7 @@ impl ItemRequest for SkillRequest {
         let category =
             SkillCategory::parse(&self.category).ok_or_else(|| category_error(&self.category))?;
         Ok(SkillFields {
-            name: self.name,
+            name: self.name.into_inner(),
             level,
             category,
         })
