@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod client_ip;
+pub mod client_slots;
 pub mod cors;
 pub mod error;
 pub mod extract;

@@ -23,5 +23,6 @@ mod operator;
 mod recovery;
 mod reporting;
 mod scale_out;
+mod slow_clients;
 mod startup;
 mod support;

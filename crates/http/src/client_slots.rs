@@ -1,0 +1,157 @@
+//! A cap on the requests one client address has in flight at once, so that slow requests from one
+//! address cannot hold every connection the server can keep.
+//!
+//! "Client address" is the one the rate limits use ([`crate::client_ip`]): behind a proxy
+//! (`TRUSTED_PROXY_HOPS` > 0) every socket's peer is the proxy, so a cap on sockets per peer
+//! would cap all users together; the resolved address is only known once the request head has
+//! arrived, hence a cap on requests, not on connections. A request holds its slot from its head
+//! to its response: reading the body is the slow part an attacker controls (bounded by the body
+//! deadlines). Connections that never finish their head never reach this cap; the head timeout
+//! (`client_request_timeout`) closes them.
+//!
+//! Legitimate traffic is short: even many users behind one NAT rarely have more than a few
+//! requests in flight together, so the cap only bites on requests that stay open.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::Next;
+use actix_web::{FromRequest, ResponseError, web};
+
+use crate::client_ip::ClientIp;
+use crate::error::ApiError;
+use crate::state::HttpSettings;
+
+/// The counts of requests in flight per client address, shared by every worker.
+#[derive(Clone, Debug)]
+pub struct ClientSlots {
+    cap: usize,
+    in_flight: Arc<Mutex<HashMap<String, usize>>>,
+}
+
+impl ClientSlots {
+    /// At most `cap` requests in flight per client address; 0 turns the cap off.
+    pub fn new(cap: usize) -> Self {
+        Self {
+            cap,
+            in_flight: Arc::default(),
+        }
+    }
+
+    pub fn cap(&self) -> usize {
+        self.cap
+    }
+
+    /// A slot for `client`, released when the guard is dropped; `None` when all are taken.
+    pub fn take(&self, client: &str) -> Option<SlotGuard> {
+        if self.cap == 0 {
+            return Some(SlotGuard { release: None });
+        }
+        // A panic while holding the lock leaves the map consistent (each step is one insert or
+        // remove), so a poisoned lock is still usable.
+        let mut counts = self.in_flight.lock().unwrap_or_else(PoisonError::into_inner);
+        let count = counts.entry(client.to_owned()).or_insert(0);
+        if *count >= self.cap {
+            return None;
+        }
+        *count += 1;
+        Some(SlotGuard {
+            release: Some((self.in_flight.clone(), client.to_owned())),
+        })
+    }
+
+    /// Addresses with a request in flight (the map never keeps an idle address).
+    pub fn tracked(&self) -> usize {
+        self.in_flight
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
+    }
+}
+
+/// Holds one slot; dropping it (response produced, or the request abandoned) frees the slot.
+#[derive(Debug)]
+pub struct SlotGuard {
+    release: Option<(Arc<Mutex<HashMap<String, usize>>>, String)>,
+}
+
+impl Drop for SlotGuard {
+    fn drop(&mut self) {
+        let Some((in_flight, client)) = self.release.take() else {
+            return;
+        };
+        let mut counts = in_flight.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(count) = counts.get_mut(&client) {
+            *count = count.saturating_sub(1);
+            if *count == 0 {
+                counts.remove(&client);
+            }
+        }
+    }
+}
+
+/// Refuses a request over its address's cap at once: 429 with `Retry-After`, and the connection
+/// closed, since its body (if any) is left unread. The platform's liveness probe (`/health`)
+/// is exempt: it reads no body and answers at once, so it cannot hold a slot for long, and
+/// refusing it because it shares an address with an attacker (every request does when the
+/// proxy hops are misconfigured) would make the platform restart a healthy service.
+pub async fn limit_in_flight(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let slots = req
+        .app_data::<web::Data<HttpSettings>>()
+        .map(|s| s.client_slots.clone());
+    let Some(slots) = slots.filter(|s| s.cap() > 0 && req.path() != "/health") else {
+        return next.call(req).await.map(ServiceResponse::map_into_boxed_body);
+    };
+    let client = ClientIp::extract(req.request())
+        .await
+        .unwrap_or_else(|never| match never {});
+    let Some(_slot) = slots.take(client.as_str()) else {
+        tracing::warn!(cap = slots.cap(), "client over its in-flight request cap");
+        let res = too_many_in_flight().error_response();
+        return Ok(req.into_response(res));
+    };
+    next.call(req).await.map(ServiceResponse::map_into_boxed_body)
+}
+
+fn too_many_in_flight() -> ApiError {
+    ApiError::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        "too_many_requests",
+        "Too many requests in progress from this address",
+    )
+    .with_header(header::RETRY_AFTER, HeaderValue::from_static("1"))
+    .closing_connection()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ClientSlots;
+
+    #[test]
+    fn a_slot_per_request_up_to_the_cap_then_freed_on_drop() {
+        let slots = ClientSlots::new(2);
+        let a = slots.take("198.51.100.1").expect("first");
+        let b = slots.take("198.51.100.1").expect("second");
+        assert!(slots.take("198.51.100.1").is_none(), "third over the cap");
+        assert!(slots.take("198.51.100.2").is_some(), "another address");
+        drop(a);
+        let c = slots.take("198.51.100.1").expect("a freed slot");
+        drop((b, c));
+        assert_eq!(slots.tracked(), 0, "idle addresses are forgotten");
+    }
+
+    #[test]
+    fn zero_turns_the_cap_off() {
+        let slots = ClientSlots::new(0);
+        let held: Vec<_> = (0..100).map(|_| slots.take("198.51.100.1")).collect();
+        assert!(held.iter().all(Option::is_some));
+        assert_eq!(slots.tracked(), 0);
+    }
+}
