@@ -53,7 +53,10 @@ impl ClientSlots {
         }
         // A panic while holding the lock leaves the map consistent (each step is one insert or
         // remove), so a poisoned lock is still usable.
-        let mut counts = self.in_flight.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut counts = self
+            .in_flight
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         let count = counts.entry(client.to_owned()).or_insert(0);
         if *count >= self.cap {
             return None;
@@ -107,7 +110,10 @@ pub async fn limit_in_flight(
         .app_data::<web::Data<HttpSettings>>()
         .map(|s| s.client_slots.clone());
     let Some(slots) = slots.filter(|s| s.cap() > 0 && req.path() != "/health") else {
-        return next.call(req).await.map(ServiceResponse::map_into_boxed_body);
+        return next
+            .call(req)
+            .await
+            .map(ServiceResponse::map_into_boxed_body);
     };
     let client = ClientIp::extract(req.request())
         .await
@@ -117,7 +123,9 @@ pub async fn limit_in_flight(
         let res = too_many_in_flight().error_response();
         return Ok(req.into_response(res));
     };
-    next.call(req).await.map(ServiceResponse::map_into_boxed_body)
+    next.call(req)
+        .await
+        .map(ServiceResponse::map_into_boxed_body)
 }
 
 fn too_many_in_flight() -> ApiError {

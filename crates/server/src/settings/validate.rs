@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use super::model::{Environment, Settings};
 use super::problems::{ConfigProblem, Problems, SettingsError};
 use super::raw::Raw;
-use super::{connections, database, http, logging, mail, security, signing_secret, storage, uploads};
+use super::{
+    connections, database, http, logging, mail, security, signing_secret, storage, uploads,
+};
 
 pub(super) fn validate(raw: Raw) -> Result<Settings, SettingsError> {
     let mut problems = Problems::default();

@@ -13,7 +13,6 @@ use intowork_http::client_slots::ClientSlots;
 use intowork_http::{AppState, HttpSettings, build_app};
 
 use super::open_files::{connections_per_worker, raise_open_file_limit};
-
 use crate::reporting::{self, Reporter};
 use crate::settings::Settings;
 
@@ -65,6 +64,7 @@ pub(super) fn start(
     // lingers this long, discarding what still arrives so the client can read the answer, then
     // is dropped; the same bound applies to a client that does not acknowledge the close.
     .client_disconnect_timeout(DISCONNECT_TIMEOUT)
+    // actix's own default, set here so that the connection budget is divided by the same count.
     .workers(workers)
     // Blocking work is database calls (bounded by the pool anyway) and local file I/O. actix's
     // default allows 512 threads per worker: a burst of waiting requests then spawned dozens

@@ -41,7 +41,10 @@ pub(super) fn raise_open_file_limit() -> Option<u64> {
 /// descriptors free: past it a worker stops accepting (new connections wait in the listen
 /// backlog) instead of running out of descriptors, which would also fail database connections
 /// and file writes. `None`: no limit to respect (actix's default then applies).
-pub(super) fn connections_per_worker(open_file_limit: Option<u64>, workers: usize) -> Option<usize> {
+pub(super) fn connections_per_worker(
+    open_file_limit: Option<u64>,
+    workers: usize,
+) -> Option<usize> {
     let budget = open_file_limit?.saturating_sub(RESERVED).max(64);
     let per_worker = budget / u64::try_from(workers.max(1)).unwrap_or(u64::MAX);
     usize::try_from(per_worker).ok().map(|n| n.max(16))

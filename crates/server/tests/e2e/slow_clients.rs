@@ -205,8 +205,15 @@ async fn one_address_cannot_hold_more_than_its_cap(db: TestDb) {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status().as_u16(), 429, "the third request from one address");
-    assert!(started.elapsed() < Duration::from_secs(2), "refused at once");
+    assert_eq!(
+        res.status().as_u16(),
+        429,
+        "the third request from one address"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "refused at once"
+    );
     assert_eq!(res.headers()["retry-after"], "1");
     assert_eq!(res.headers()["connection"], "close");
     let body: serde_json::Value = res.json().await.unwrap();
@@ -243,7 +250,10 @@ async fn one_address_cannot_hold_more_than_its_cap(db: TestDb) {
         if res.status().as_u16() == 401 {
             break;
         }
-        assert!(freed.elapsed() < Duration::from_secs(3), "slots never freed");
+        assert!(
+            freed.elapsed() < Duration::from_secs(3),
+            "slots never freed"
+        );
         actix_web::rt::time::sleep(Duration::from_millis(100)).await;
     }
     app.stop().await;
