@@ -26,11 +26,14 @@ use crate::client_ip::ClientIp;
 use crate::error::ApiError;
 use crate::state::HttpSettings;
 
+/// Requests in flight per client address; an address with none has no entry.
+type InFlight = Arc<Mutex<HashMap<String, usize>>>;
+
 /// The counts of requests in flight per client address, shared by every worker.
 #[derive(Clone, Debug)]
 pub struct ClientSlots {
     cap: usize,
-    in_flight: Arc<Mutex<HashMap<String, usize>>>,
+    in_flight: InFlight,
 }
 
 impl ClientSlots {
@@ -79,7 +82,7 @@ impl ClientSlots {
 /// Holds one slot; dropping it (response produced, or the request abandoned) frees the slot.
 #[derive(Debug)]
 pub struct SlotGuard {
-    release: Option<(Arc<Mutex<HashMap<String, usize>>>, String)>,
+    release: Option<(InFlight, String)>,
 }
 
 impl Drop for SlotGuard {
