@@ -5,8 +5,8 @@ use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::middleware::{ErrorHandlers, from_fn};
 use actix_web::{App, web};
 
-use crate::client_slots::limit_in_flight;
 use crate::extract::path_error_handler;
+use crate::in_flight::limit_in_flight;
 use crate::middleware::{json_error_body, not_found, request_context};
 use crate::openapi;
 use crate::routes::registry::RESOURCES;

@@ -7,6 +7,7 @@ pub mod client_slots;
 pub mod cors;
 pub mod error;
 pub mod extract;
+mod in_flight;
 pub mod middleware;
 mod nul;
 pub mod openapi;
