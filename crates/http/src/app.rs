@@ -6,6 +6,7 @@ use actix_web::middleware::{ErrorHandlers, from_fn};
 use actix_web::{App, web};
 
 use crate::extract::path_error_handler;
+use crate::in_flight::limit_in_flight;
 use crate::middleware::{json_error_body, not_found, request_context};
 use crate::openapi;
 use crate::routes::registry::RESOURCES;
@@ -14,7 +15,8 @@ use crate::state::{AppState, HttpSettings};
 
 /// Builds the whole API: routes, extractor configuration and middleware, outermost last:
 /// request span → security headers and the HTTPS redirect → JSON error bodies → CORS (so errors
-/// carry CORS headers too, and every response the security headers); each resource has its own
+/// carry CORS headers too, and every response the security headers) → the per-address cap on
+/// requests in flight (inside CORS, so a browser can read its 429); each resource has its own
 /// panic guard (see `resource!`).
 pub fn build_app(
     state: web::Data<AppState>,
@@ -39,6 +41,7 @@ pub fn build_app(
     }
     app.configure(openapi::config(api_docs))
         .default_service(web::to(not_found))
+        .wrap(from_fn(limit_in_flight))
         .wrap(cors)
         .wrap(ErrorHandlers::new().default_handler(json_error_body))
         .wrap(from_fn(transport_security))

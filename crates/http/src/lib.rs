@@ -3,9 +3,11 @@
 
 pub mod app;
 pub mod client_ip;
+pub mod client_slots;
 pub mod cors;
 pub mod error;
 pub mod extract;
+mod in_flight;
 pub mod middleware;
 mod nul;
 pub mod openapi;

@@ -1,6 +1,7 @@
 //! What handlers can reach: the domain services, and the HTTP-level settings.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use intowork_domain::admin::AdminService;
 use intowork_domain::application::ApplicationService;
@@ -15,6 +16,7 @@ use intowork_domain::limits::Limits;
 use intowork_domain::notification::NotificationService;
 use intowork_domain::recovery::PasswordResetService;
 
+use crate::client_slots::ClientSlots;
 use crate::cors::CorsPolicy;
 
 /// The services, built by the server crate from its adapters.
@@ -53,6 +55,14 @@ pub struct HttpSettings {
     pub public_origin: Option<String>,
     /// `API_DOCS_ENABLED`: serve `/openapi.json` and Swagger UI at `/docs` (8.18, on by default).
     pub api_docs: bool,
+    /// `JSON_BODY_TIMEOUT_SECS`: a JSON body must have arrived whole this long after its head
+    /// (else 408 and the connection closed).
+    pub json_body_timeout: Duration,
+    /// `UPLOAD_BODY_TIMEOUT_SECS`: the same for a CV upload, longer for slow links.
+    pub upload_body_timeout: Duration,
+    /// `MAX_REQUESTS_IN_FLIGHT_PER_CLIENT`: requests one client address may have in progress
+    /// at once (see `client_slots`). One value shared by every worker.
+    pub client_slots: ClientSlots,
 }
 
 impl Default for HttpSettings {
@@ -64,6 +74,9 @@ impl Default for HttpSettings {
             force_https: false,
             public_origin: None,
             api_docs: true,
+            json_body_timeout: Duration::from_secs(30),
+            upload_body_timeout: Duration::from_secs(120),
+            client_slots: ClientSlots::new(0),
         }
     }
 }

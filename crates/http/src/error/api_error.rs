@@ -19,6 +19,8 @@ pub struct ApiError {
     headers: Vec<(header::HeaderName, HeaderValue)>,
     /// The cause of a 5xx, for error reporting only (never in the body).
     cause: Option<String>,
+    /// Answer with `Connection: close`: the rest of the request cannot be trusted to arrive.
+    close: bool,
 }
 
 #[derive(Debug)]
@@ -35,6 +37,7 @@ impl ApiError {
             detail: Detail::Text(detail.into()),
             headers: Vec::new(),
             cause: None,
+            close: false,
         }
     }
 
@@ -45,6 +48,7 @@ impl ApiError {
             detail: Detail::Validation(items),
             headers: Vec::new(),
             cause: None,
+            close: false,
         }
     }
 
@@ -86,6 +90,23 @@ impl ApiError {
             "Service temporarily unavailable",
         )
         .with_header(header::RETRY_AFTER, HeaderValue::from_static("5"))
+    }
+
+    /// A request body that did not arrive within its deadline. The connection is closed: its
+    /// unread remainder would otherwise hold it open.
+    pub fn request_timeout() -> Self {
+        Self::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "request_timeout",
+            "The request body was not received in time",
+        )
+        .closing_connection()
+    }
+
+    /// The response closes the connection (`Connection: close`) instead of keeping it alive.
+    pub fn closing_connection(mut self) -> Self {
+        self.close = true;
+        self
     }
 
     pub fn with_header(mut self, name: header::HeaderName, value: HeaderValue) -> Self {
@@ -145,6 +166,9 @@ impl ResponseError for ApiError {
         let mut res = HttpResponse::build(self.status);
         for (name, value) in &self.headers {
             res.insert_header((name.clone(), value.clone()));
+        }
+        if self.close {
+            res.force_close();
         }
         match &self.detail {
             Detail::Text(detail) => res.json(self.text_body(detail)),

@@ -1,5 +1,7 @@
-//! JSON bodies with pydantic-shaped 422s listing every problem, and a size limit enforced while
-//! reading.
+//! JSON bodies with pydantic-shaped 422s listing every problem, and a size limit and a deadline
+//! enforced while reading.
+
+use std::time::Duration;
 
 use actix_web::dev::Payload;
 use actix_web::http::header;
@@ -8,13 +10,15 @@ use futures_util::StreamExt;
 use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
 
+use super::deadline::within_deadline;
 use crate::error::ApiError;
 use crate::state::HttpSettings;
 use crate::validation::{self, ValidationItem};
 
 /// A JSON body. Malformed JSON, wrong types and missing fields give 422 with pydantic's item list,
-/// one item per problem; a body over the configured limit gives 413 without being read whole.
-/// Unknown fields are ignored.
+/// one item per problem; a body over the configured limit gives 413 without being read whole; a
+/// body still incomplete at the deadline gives 408 and the connection is closed, so a client
+/// sending a byte at a time cannot hold it. Unknown fields are ignored.
 pub struct ValidJson<T>(pub T);
 
 impl<T: DeserializeOwned + 'static> FromRequest for ValidJson<T> {
@@ -22,9 +26,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for ValidJson<T> {
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let limit = req
-            .app_data::<web::Data<HttpSettings>>()
-            .map_or(1024 * 1024, |s| s.json_limit);
+        let settings = req.app_data::<web::Data<HttpSettings>>();
+        let limit = settings.map_or(1024 * 1024, |s| s.json_limit);
+        let deadline = settings.map_or(Duration::from_secs(30), |s| s.json_body_timeout);
         let declared = req
             .headers()
             .get(header::CONTENT_LENGTH)
@@ -35,16 +39,20 @@ impl<T: DeserializeOwned + 'static> FromRequest for ValidJson<T> {
             if declared.is_some_and(|len| len > limit) {
                 return Err(too_large());
             }
-            let mut body = web::BytesMut::new();
-            while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|_| {
-                    ApiError::bad_request("invalid_body", "The request body could not be read")
-                })?;
-                if body.len() + chunk.len() > limit {
-                    return Err(too_large());
+            let read = async {
+                let mut body = web::BytesMut::new();
+                while let Some(chunk) = payload.next().await {
+                    let chunk = chunk.map_err(|_| {
+                        ApiError::bad_request("invalid_body", "The request body could not be read")
+                    })?;
+                    if body.len() + chunk.len() > limit {
+                        return Err(too_large());
+                    }
+                    body.extend_from_slice(&chunk);
                 }
-                body.extend_from_slice(&chunk);
-            }
+                Ok(body)
+            };
+            let body = within_deadline(deadline, read).await?;
             parse_json(&body).map(ValidJson)
         })
     }

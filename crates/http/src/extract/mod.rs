@@ -2,9 +2,11 @@
 //! authenticated user with role checks in the handler's signature (DESIGN 4).
 
 mod auth;
+mod deadline;
 mod json;
 mod params;
 
 pub use auth::{AdminOnly, AuthUser, MaybeUser, RoleGate, RoleUser};
+pub use deadline::within_deadline;
 pub use json::{ValidJson, parse_json};
 pub use params::{ValidQuery, not_an_integer, path_error_handler};

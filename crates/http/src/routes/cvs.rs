@@ -17,10 +17,10 @@ use self::upload::read_cv_part;
 use self::wire::{CvItem, CvUploadForm, CvUploaded, PdfFile};
 use crate::error::responses::{Invalid, Limited, Missing, NeedsRole, UploadErrors};
 use crate::error::{ApiError, ErrorBody};
-use crate::extract::{AuthUser, RoleUser, ValidQuery};
+use crate::extract::{AuthUser, RoleUser, ValidQuery, within_deadline};
 use crate::resource;
 use crate::routes::candidates::ProfileReader;
-use crate::state::AppState;
+use crate::state::{AppState, HttpSettings};
 use crate::wire::{MessageBody, TokenText};
 
 pub fn config(cfg: &mut web::ServiceConfig) {
@@ -55,6 +55,7 @@ pub struct CvsApi;
 )]
 async fn upload(
     state: web::Data<AppState>,
+    settings: web::Data<HttpSettings>,
     user: RoleUser<ProfileReader>,
     req: HttpRequest,
     payload: web::Payload,
@@ -65,7 +66,8 @@ async fn upload(
         .user_action(user.user().id, UserAction::CvUpload)
         .await?;
     let max = state.cvs.limits().max_bytes;
-    let upload = read_cv_part(&req, payload, max).await?;
+    let deadline = settings.upload_body_timeout;
+    let upload = within_deadline(deadline, read_cv_part(&req, payload, max)).await?;
     let done = state.cvs.upload(user.user(), upload).await?;
     Ok(web::Json(done.cv.into()))
 }

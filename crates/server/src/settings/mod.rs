@@ -3,6 +3,7 @@
 //! per file, and every refused value is reported at once, each naming its variable. Settings are
 //! passed down explicitly, never stored in a global.
 
+mod connections;
 mod database;
 mod http;
 mod load;
@@ -22,6 +23,7 @@ mod values;
 #[cfg(test)]
 mod tests;
 
+pub use connections::ConnectionSettings;
 pub use database::is_postgres_url;
 pub use mail::MailSettings;
 pub use model::{Environment, Settings};

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use intowork_http::cors::CorsPolicy;
 
+use super::connections::ConnectionSettings;
 use super::mail::MailSettings;
 use super::secret::Secret;
 use super::security::SecuritySettings;
@@ -43,6 +44,8 @@ pub struct Settings {
     pub mail: MailSettings,
     /// `API_DOCS_ENABLED` (default true): `/openapi.json` and Swagger UI at `/docs` (8.18).
     pub api_docs: bool,
+    /// Body deadlines and the per-address cap on requests in flight (`settings/connections.rs`).
+    pub connections: ConnectionSettings,
 }
 
 impl Settings {

@@ -38,6 +38,9 @@ pub(super) struct Raw {
     pub(super) mail_from: Option<String>,
     pub(super) frontend_url: Option<String>,
     pub(super) api_docs_enabled: String,
+    pub(super) json_body_timeout_secs: String,
+    pub(super) upload_body_timeout_secs: String,
+    pub(super) max_requests_in_flight_per_client: String,
 }
 
 /// The built-in defaults of the fields [`Raw`] requires (lower-case keys, as `config` reads them).
@@ -60,6 +63,9 @@ pub(super) const DEFAULTS: &[(&str, &str)] = &[
     ("trusted_proxy_hops", "0"),
     ("force_https", "false"),
     ("api_docs_enabled", "true"),
+    ("json_body_timeout_secs", "30"),
+    ("upload_body_timeout_secs", "120"),
+    ("max_requests_in_flight_per_client", "32"),
 ];
 
 /// Every environment variable the settings read: the upper-case names of [`Raw`]'s fields (a unit
@@ -100,6 +106,9 @@ pub const VARIABLES: &[&str] = &[
     "MAIL_FROM",
     "FRONTEND_URL",
     "API_DOCS_ENABLED",
+    "JSON_BODY_TIMEOUT_SECS",
+    "UPLOAD_BODY_TIMEOUT_SECS",
+    "MAX_REQUESTS_IN_FLIGHT_PER_CLIENT",
 ];
 
 /// The password of `intowork create-admin` (read by that command only, never by the server).

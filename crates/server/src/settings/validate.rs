@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use super::model::{Environment, Settings};
 use super::problems::{ConfigProblem, Problems, SettingsError};
 use super::raw::Raw;
-use super::{database, http, logging, mail, security, signing_secret, storage, uploads};
+use super::{
+    connections, database, http, logging, mail, security, signing_secret, storage, uploads,
+};
 
 pub(super) fn validate(raw: Raw) -> Result<Settings, SettingsError> {
     let mut problems = Problems::default();
@@ -23,6 +25,7 @@ pub(super) fn validate(raw: Raw) -> Result<Settings, SettingsError> {
     let storage = storage::parse(&raw, &mut problems);
     let security = security::parse(&raw, &mut problems);
     let mail = mail::parse(&raw, production, &mut problems);
+    let connections = connections::parse(&raw, &mut problems);
     let parts = (
         environment,
         http,
@@ -32,6 +35,7 @@ pub(super) fn validate(raw: Raw) -> Result<Settings, SettingsError> {
         storage,
         security,
         mail,
+        connections,
     );
     let settings = match parts {
         (
@@ -43,6 +47,7 @@ pub(super) fn validate(raw: Raw) -> Result<Settings, SettingsError> {
             Some(storage),
             Some(security),
             Some(mail),
+            Some(connections),
         ) => Some(Settings {
             environment,
             host: http.host,
@@ -63,6 +68,7 @@ pub(super) fn validate(raw: Raw) -> Result<Settings, SettingsError> {
             security,
             mail,
             api_docs: http.api_docs,
+            connections,
         }),
         _ => None,
     };

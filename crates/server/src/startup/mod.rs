@@ -7,6 +7,7 @@ mod application;
 mod database;
 mod error;
 mod http_server;
+mod open_files;
 
 pub use application::Application;
 pub use error::StartupError;

@@ -25,5 +25,6 @@ mod recovery;
 mod reporting;
 mod request_log;
 mod scale_out;
+mod slow_clients;
 mod startup;
 mod support;

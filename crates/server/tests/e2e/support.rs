@@ -40,6 +40,8 @@ impl TestApp {
             // applies on purpose: budgets far above that. `abuse.rs` sets real ones.
             ("AUTH_RATE_LIMIT_PER_MINUTE", "1000"),
             ("USER_ACTION_RATE_LIMIT_PER_MINUTE", "1000"),
+            // For the same reason no cap on requests in flight; `slow_clients.rs` sets one.
+            ("MAX_REQUESTS_IN_FLIGHT_PER_CLIENT", "0"),
         ];
         vars.extend_from_slice(extra);
         let settings = Settings::from_vars(vars).expect("test settings are valid");
