@@ -3,6 +3,7 @@
 //! per file, and every refused value is reported at once, each naming its variable. Settings are
 //! passed down explicitly, never stored in a global.
 
+mod daily_ceilings;
 mod database;
 mod http;
 mod load;

@@ -40,6 +40,10 @@ impl TestApp {
             // applies on purpose: budgets far above that. `abuse.rs` sets real ones.
             ("AUTH_RATE_LIMIT_PER_MINUTE", "1000"),
             ("USER_ACTION_RATE_LIMIT_PER_MINUTE", "1000"),
+            ("JOBS_PER_DAY", "100000"),
+            ("JOBS_PER_DAY_PER_IP", "100000"),
+            ("CV_UPLOADS_PER_DAY", "100000"),
+            ("CV_UPLOADS_PER_DAY_PER_IP", "100000"),
         ];
         vars.extend_from_slice(extra);
         let settings = Settings::from_vars(vars).expect("test settings are valid");
