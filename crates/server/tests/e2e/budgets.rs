@@ -1,12 +1,14 @@
 //! Abuse budgets through the real server, on both databases: a signed-in account's password
 //! checks are throttled, a stranger's wrong sign-ins from one address leave the owner free to sign
-//! in from another, and job creations and CV uploads have daily ceilings.
+//! in from another, ten reset requests from one address leave the owner a working link, and job
+//! creations and CV uploads have daily ceilings.
 
 use intowork_testkit::TestDb;
 use serde_json::{Value, json};
 
 use crate::both_backends;
 use crate::hiring::{employer, job_body};
+use crate::recovery::{link_token, spawn_with_mail_and};
 use crate::support::*;
 
 fn unique(name: &str) -> String {
@@ -107,6 +109,58 @@ async fn a_stranger_cannot_lock_the_owner_out_of_signing_in(db: TestDb) {
     app.stop().await;
 }
 
+async fn a_stranger_cannot_block_the_owners_reset(db: TestDb) {
+    let budgets = [
+        ("AUTH_RATE_LIMIT_PER_MINUTE", "10"),
+        ("TRUSTED_PROXY_HOPS", "1"),
+    ];
+    let (app, capture, _dir) = spawn_with_mail_and(&db, &budgets).await;
+    let email = crate::recovery::unique("reset-owner");
+    token(&app, &email, "candidate").await;
+    let forgot = |address: &str| {
+        app.client
+            .post(app.url("/api/auth/forgot-password"))
+            .json(&json!({"email": address}))
+    };
+    let mut answers = Vec::new();
+    for _ in 0..10 {
+        let (status, _, body) = send_from("203.0.113.77", forgot(&email)).await;
+        assert_eq!(status, 200);
+        answers.push(body);
+    }
+    // One address gets its own budget for this mailbox, and no more.
+    assert_eq!(send_from("203.0.113.77", forgot(&email)).await.0, 429);
+    // The owner, from elsewhere: the same answer as for everyone, and as for an unknown address.
+    let (status, _, owner) = send_from("198.51.100.77", forgot(&email)).await;
+    let (_, _, ghost) = send_from("198.51.100.77", forgot("nobody@example.com")).await;
+    assert_eq!(status, 200);
+    assert!(answers.iter().all(|a| *a == owner) && owner == ghost);
+    // Eleven requests within a minute mailed one link, which is the owner's and works.
+    let mails = capture
+        .wait_for(&email, 1, std::time::Duration::from_secs(15))
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(capture.messages_to(&email).len(), 1, "one mail a minute");
+    let link = link_token(&mails[0].text);
+    let (status, body) = app
+        .post(
+            "/api/auth/reset-password",
+            json!({"token": link, "new_password": "owner-chose-this-7"}),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, _) = app
+        .post(
+            "/api/auth/signin",
+            json!({"email": email, "password": "owner-chose-this-7"}),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200);
+    app.stop().await;
+}
+
 async fn job_creations_and_cv_uploads_have_daily_ceilings(db: TestDb) {
     let ceilings = [
         ("JOBS_PER_DAY", "2"),
@@ -167,5 +221,6 @@ async fn job_creations_and_cv_uploads_have_daily_ceilings(db: TestDb) {
 both_backends!(
     wrong_password_changes_are_throttled_per_account,
     a_stranger_cannot_lock_the_owner_out_of_signing_in,
+    a_stranger_cannot_block_the_owners_reset,
     job_creations_and_cv_uploads_have_daily_ceilings
 );
