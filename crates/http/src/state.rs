@@ -35,7 +35,7 @@ pub struct AppState {
     pub recovery: Arc<PasswordResetService>,
     /// Abuse limits (CONTRACT 9.2), checked by handlers before the use case with the
     /// `ClientIp` extractor: `state.limits.signin(ip.as_str(), email)`, `forgot_password`,
-    /// `reset_password`, `user_action`.
+    /// `reset_password`, `account_change`, `cv_upload`, `job_creation`, `user_action`.
     pub limits: Arc<Limits>,
 }
 

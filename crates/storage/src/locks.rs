@@ -61,3 +61,26 @@ pub(crate) fn lock_jobs_of(conn: &mut DbConn, employer_user: i64) -> QueryResult
         DbConn::Sqlite(_) => Ok(()),
     }
 }
+
+/// First half of the two-key advisory locks on one user's reset links (a key space apart from
+/// the one-key migration lock).
+const RESET_LINKS_LOCK_CLASS: i32 = 0x7265_7365; // "rese"
+
+/// Serialises the reset-link replacements of one user until the transaction ends, so two
+/// requests racing cannot both find no recent link and both mail one. An advisory lock rather
+/// than the user's row: consuming a link locks the token then the user, and taking them in the
+/// other order here could deadlock. Users whose ids share their low 31 bits merely wait for each
+/// other.
+pub(crate) fn lock_reset_links_of(conn: &mut DbConn, user: i64) -> QueryResult<()> {
+    match conn {
+        DbConn::Pg(pg) => {
+            let key = i32::try_from(user & 0x7fff_ffff).unwrap_or_default();
+            diesel::sql_query("SELECT pg_advisory_xact_lock($1, $2)")
+                .bind::<diesel::sql_types::Integer, _>(RESET_LINKS_LOCK_CLASS)
+                .bind::<diesel::sql_types::Integer, _>(key)
+                .execute(pg)
+                .map(drop)
+        }
+        DbConn::Sqlite(_) => Ok(()),
+    }
+}

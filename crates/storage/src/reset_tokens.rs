@@ -11,6 +11,7 @@ use intowork_domain::user::User;
 use crate::conn::DbConn;
 use crate::database::{Database, write_tx};
 use crate::error::map_db_error;
+use crate::locks::lock_reset_links_of;
 use crate::schema::{password_reset_tokens as tokens, users};
 use crate::users::UserRow;
 
@@ -73,27 +74,53 @@ fn consume(
     })
 }
 
+fn replace_unless_recent(
+    conn: &mut DbConn,
+    token: &IssuedResetToken,
+    recent_since: NaiveDateTime,
+) -> QueryResult<bool> {
+    let user = token.user.get();
+    let now = token.issued_at.naive_utc();
+    // Checked and written under the write lock (SQLite) or the user's reset-link lock
+    // (PostgreSQL), so two requests racing for one account store one link, not two.
+    write_tx(conn, |conn| {
+        lock_reset_links_of(conn, user)?;
+        let recent = diesel::select(exists(
+            tokens::table
+                .filter(tokens::user_id.eq(user))
+                .filter(tokens::used_at.is_null())
+                .filter(tokens::expires_at.gt(now))
+                .filter(tokens::created_at.gt(recent_since)),
+        ))
+        .get_result::<bool>(conn)?;
+        if recent {
+            return Ok(false);
+        }
+        // Only the newest link works: earlier ones (used or not) go.
+        diesel::delete(tokens::table.filter(tokens::user_id.eq(user))).execute(conn)?;
+        diesel::insert_into(tokens::table)
+            .values((
+                tokens::user_id.eq(user),
+                tokens::token_hash.eq(&token.token_hash),
+                tokens::expires_at.eq(token.expires_at.naive_utc()),
+                tokens::created_at.eq(now),
+            ))
+            .execute(conn)?;
+        Ok(true)
+    })
+}
+
 #[async_trait]
 impl ResetTokenRepository for DieselResetTokenRepository {
     #[tracing::instrument(name = "db.reset_tokens.replace", skip_all, fields(user_id = token.user.get()))]
-    async fn replace(&self, token: IssuedResetToken) -> Result<(), RepoError> {
+    async fn replace_unless_recent(
+        &self,
+        token: IssuedResetToken,
+        recent_since: DateTime<Utc>,
+    ) -> Result<bool, RepoError> {
         self.db
             .run(move |conn| {
-                write_tx(conn, |conn| {
-                    // Only the newest link works: earlier ones (used or not) go.
-                    let user = token.user.get();
-                    diesel::delete(tokens::table.filter(tokens::user_id.eq(user))).execute(conn)?;
-                    diesel::insert_into(tokens::table)
-                        .values((
-                            tokens::user_id.eq(user),
-                            tokens::token_hash.eq(&token.token_hash),
-                            tokens::expires_at.eq(token.expires_at.naive_utc()),
-                            tokens::created_at.eq(token.issued_at.naive_utc()),
-                        ))
-                        .execute(conn)
-                        .map(|_| ())
-                })
-                .map_err(map_db_error)
+                replace_unless_recent(conn, &token, recent_since.naive_utc()).map_err(map_db_error)
             })
             .await
     }

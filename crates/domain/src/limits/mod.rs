@@ -10,7 +10,7 @@ mod policy;
 mod port;
 mod rule;
 
-pub use budgets::{RateBudgets, SIGNIN_IP_FACTOR};
+pub use budgets::{DailyCeilings, RateBudgets, SIGNIN_EMAIL_FACTOR, SIGNIN_IP_FACTOR};
 pub use policy::{Limited, Limits, UserAction};
 #[cfg(any(test, feature = "mocks"))]
 pub use port::MockRateLimiter;

@@ -9,7 +9,7 @@ use tracing::{info, warn};
 
 use super::budgets::RateBudgets;
 use super::port::RateLimiter;
-use super::rule::{HOUR, MINUTE, Rule};
+use super::rule::{DAY, HOUR, MINUTE, Rule};
 use crate::ids::UserId;
 
 /// The answer to a caller over budget: HTTP 429 with `Retry-After`.
@@ -41,12 +41,28 @@ impl Limits {
         self.budgets
     }
 
-    /// Sign-in: the per-IP ceiling, then the per-email budget.
+    /// Sign-in: the per-IP ceiling, the per-(IP, email) budget, then the per-email ceiling. A
+    /// refusal stops the counting, so one address adds at most its own budget to the email's
+    /// ceiling: ten wrong passwords from one place leave the owner free to sign in from another.
     pub async fn signin(&self, ip: &str, email: &str) -> Result<(), Limited> {
         let b = self.budgets;
         self.check([
             Rule::new("signin:ip", ip, b.signin_ip_per_minute, MINUTE),
-            Rule::per_email("signin:email", email, b.auth_per_minute, MINUTE),
+            Rule::per_ip_email("signin:ip_email", ip, email, b.auth_per_minute, MINUTE),
+            Rule::per_email("signin:email", email, b.signin_email_per_minute, MINUTE),
+        ])
+        .await
+    }
+
+    /// Change-password, change-email and delete-account: one budget shared by the three, per
+    /// client IP (the sign-in ceiling) and per user (the sign-in budget), counted before the
+    /// password check. Shared, so a stolen token cannot use each route as its own password
+    /// oracle; argon2 runs at most `auth_per_minute` times a minute for one account.
+    pub async fn account_change(&self, ip: &str, user: UserId) -> Result<(), Limited> {
+        let b = self.budgets;
+        self.check([
+            Rule::new("account:ip", ip, b.signin_ip_per_minute, MINUTE),
+            Rule::new("account:user", &user.to_string(), b.auth_per_minute, MINUTE),
         ])
         .await
     }
@@ -61,13 +77,15 @@ impl Limits {
         .await
     }
 
-    /// Forgot-password: per IP a minute, per email an hour. Counted whether or not the address
-    /// has an account, so a 429 reveals nothing (8.10).
+    /// Forgot-password: per IP a minute, per (IP, email) an hour. Counted whether or not the
+    /// address has an account, so a 429 reveals nothing (8.10). No budget per email alone: a
+    /// stranger spending it would block the owner's own reset. The mailbox is protected by the
+    /// recovery use case instead, which mails at most one link a minute per account.
     pub async fn forgot_password(&self, ip: &str, email: &str) -> Result<(), Limited> {
         let b = self.budgets;
         self.check([
             Rule::new("forgot:ip", ip, b.auth_per_minute, MINUTE),
-            Rule::per_email("forgot:email", email, b.auth_per_minute, HOUR),
+            Rule::per_ip_email("forgot:ip_email", ip, email, b.auth_per_minute, HOUR),
         ])
         .await
     }
@@ -83,7 +101,38 @@ impl Limits {
 
     /// CV uploads and applications: per user, each action with its own budget.
     pub async fn user_action(&self, user: UserId, action: UserAction) -> Result<(), Limited> {
-        let rule = Rule::new(
+        self.check([self.user_rule(user, action)]).await
+    }
+
+    /// A CV upload: the per-minute budget of the user, then the daily ceilings of the account
+    /// and of the client IP (what one address can make the service store in a day).
+    pub async fn cv_upload(&self, ip: &str, user: UserId) -> Result<(), Limited> {
+        let d = self.budgets.daily;
+        self.check([
+            self.user_rule(user, UserAction::CvUpload),
+            Rule::new(
+                "daily:cv_upload:user",
+                &user.to_string(),
+                d.cv_uploads_per_account,
+                DAY,
+            ),
+            Rule::new("daily:cv_upload:ip", ip, d.cv_uploads_per_ip, DAY),
+        ])
+        .await
+    }
+
+    /// A job creation: the daily ceilings of the employer account and of the client IP.
+    pub async fn job_creation(&self, ip: &str, user: UserId) -> Result<(), Limited> {
+        let d = self.budgets.daily;
+        self.check([
+            Rule::new("daily:job:user", &user.to_string(), d.jobs_per_account, DAY),
+            Rule::new("daily:job:ip", ip, d.jobs_per_ip, DAY),
+        ])
+        .await
+    }
+
+    fn user_rule(&self, user: UserId, action: UserAction) -> Rule {
+        Rule::new(
             match action {
                 UserAction::CvUpload => "user:cv_upload",
                 UserAction::Apply => "user:apply",
@@ -91,8 +140,7 @@ impl Limits {
             &user.to_string(),
             self.budgets.user_actions_per_minute,
             MINUTE,
-        );
-        self.check([rule]).await
+        )
     }
 
     /// Counts the rules in order and stops at the first refusal (a refused caller costs no

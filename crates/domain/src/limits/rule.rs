@@ -5,9 +5,10 @@ use std::time::Duration;
 use crate::user::normalize_email;
 
 pub(super) const MINUTE: Duration = Duration::from_secs(60);
-/// A mailbox gets at most `auth_per_minute` reset mails an hour, whoever asks: a minute's budget
-/// would let anyone mail-bomb an address.
+/// Forgot-password requests for one mailbox from one address: `auth_per_minute` an hour.
 pub(super) const HOUR: Duration = Duration::from_secs(3600);
+/// The window of the daily ceilings on stored content (jobs, CVs).
+pub(super) const DAY: Duration = Duration::from_secs(24 * 3600);
 
 /// One budget: `key` may be hit `limit` times per `window`. `rule` is the loggable part.
 pub(super) struct Rule {
@@ -30,5 +31,23 @@ impl Rule {
     /// A budget per email address, normalised, so `A@x.io` and `a@x.io` share it.
     pub(super) fn per_email(rule: &'static str, email: &str, limit: u32, window: Duration) -> Self {
         Self::new(rule, &normalize_email(email), limit, window)
+    }
+
+    /// A budget per (client address, email): what one address may try against one mailbox,
+    /// without spending the budget of the owner signing in from elsewhere.
+    pub(super) fn per_ip_email(
+        rule: &'static str,
+        ip: &str,
+        email: &str,
+        limit: u32,
+        window: Duration,
+    ) -> Self {
+        // An address key never holds `|`, so the first one ends it: no two pairs share a key.
+        Self::new(
+            rule,
+            &format!("{ip}|{}", normalize_email(email)),
+            limit,
+            window,
+        )
     }
 }

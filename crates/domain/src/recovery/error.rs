@@ -11,6 +11,11 @@ use crate::user::PasswordPolicyError;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ResetRequestOutcome {
     Sent,
+    /// The account got a link less than [`RESET_LINK_MIN_INTERVAL`] ago that still works: no
+    /// new link, no mail.
+    ///
+    /// [`RESET_LINK_MIN_INTERVAL`]: super::RESET_LINK_MIN_INTERVAL
+    RecentLinkKept,
     NoAccount,
     Inactive,
 }

@@ -14,7 +14,7 @@ pub use mail::RecoverySettings;
 pub use port::{IssuedResetToken, ResetTokenRepository, ResetTokens};
 #[cfg(any(test, feature = "mocks"))]
 pub use port::{MockResetTokenRepository, MockResetTokens};
-pub use service::{PasswordResetService, RESET_TOKEN_TTL};
+pub use service::{PasswordResetService, RESET_LINK_MIN_INTERVAL, RESET_TOKEN_TTL};
 
 #[cfg(test)]
 mod tests;

@@ -31,9 +31,15 @@ pub trait ResetTokens: Send + Sync {
 #[cfg_attr(any(test, feature = "mocks"), mockall::automock)]
 #[async_trait]
 pub trait ResetTokenRepository: Send + Sync {
-    /// In one write transaction: removes the user's earlier tokens (used or not) and stores this
-    /// one, so only the newest link works.
-    async fn replace(&self, token: IssuedResetToken) -> Result<(), RepoError>;
+    /// In one write transaction: unless the user holds a usable token (unused, not expired at
+    /// `token.issued_at`) issued after `recent_since`, removes the user's earlier tokens
+    /// (used or not) and stores this one, so only the newest link works. Returns whether it
+    /// stored. One transaction, so concurrent requests cannot both pass the check.
+    async fn replace_unless_recent(
+        &self,
+        token: IssuedResetToken,
+        recent_since: DateTime<Utc>,
+    ) -> Result<bool, RepoError>;
 
     /// `true` when a token with this hash is unused, expires after `now` and belongs to an active
     /// user. A read only: [`ResetTokenRepository::consume`] checks again.

@@ -16,6 +16,11 @@ use crate::user::{check_password_policy, normalize_email};
 /// How long a reset link works.
 pub const RESET_TOKEN_TTL: TimeDelta = TimeDelta::hours(1);
 
+/// A working link is replaced at most once in this time: whoever asks, and from however many
+/// addresses, a mailbox gets at most one reset mail a minute, and the owner's link is not
+/// replaced under their feet by a stranger's requests. The answer to the request stays the same.
+pub const RESET_LINK_MIN_INTERVAL: TimeDelta = TimeDelta::seconds(60);
+
 /// Longest token accepted on reset: real ones are 43 characters; anything far longer is not worth
 /// hashing.
 const MAX_TOKEN_LEN: usize = 256;
@@ -32,8 +37,9 @@ pub struct PasswordResetService {
 }
 
 impl PasswordResetService {
-    /// Emails a reset link when `raw_email` belongs to an active account; does nothing otherwise.
-    /// Accounts without a password (legacy) may use it to set one.
+    /// Emails a reset link when `raw_email` belongs to an active account whose newest working
+    /// link is older than [`RESET_LINK_MIN_INTERVAL`]; does nothing otherwise. Accounts without a
+    /// password (legacy) may use it to set one.
     #[instrument(skip_all)]
     pub async fn send_reset_link(
         &self,
@@ -52,14 +58,22 @@ impl PasswordResetService {
         }
         let token = self.tokens.generate();
         let now = self.clock.now();
-        self.resets
-            .replace(IssuedResetToken {
-                user: user.id,
-                token_hash: self.tokens.hash(&token),
-                issued_at: now,
-                expires_at: now + RESET_TOKEN_TTL,
-            })
+        let stored = self
+            .resets
+            .replace_unless_recent(
+                IssuedResetToken {
+                    user: user.id,
+                    token_hash: self.tokens.hash(&token),
+                    issued_at: now,
+                    expires_at: now + RESET_TOKEN_TTL,
+                },
+                now - RESET_LINK_MIN_INTERVAL,
+            )
             .await?;
+        if !stored {
+            info!(user_id = %user.id, "password reset link sent less than a minute ago; kept it, no mail");
+            return Ok(ResetRequestOutcome::RecentLinkKept);
+        }
         self.mailer
             .send(reset_mail(&self.settings, &user, &token))
             .await?;

@@ -74,15 +74,18 @@ async fn a_known_address_gets_a_hashed_one_hour_token_and_a_link() {
         .with(eq("jane@example.com"))
         .returning(|_| Ok(Some(user(true))));
     m.resets
-        .expect_replace()
-        .with(eq(IssuedResetToken {
-            user: UserId(7),
-            token_hash: "sha256(tok-123)".to_owned(),
-            issued_at: now(),
-            expires_at: now() + TimeDelta::hours(1),
-        }))
+        .expect_replace_unless_recent()
+        .with(
+            eq(IssuedResetToken {
+                user: UserId(7),
+                token_hash: "sha256(tok-123)".to_owned(),
+                issued_at: now(),
+                expires_at: now() + TimeDelta::hours(1),
+            }),
+            eq(now() - TimeDelta::seconds(60)),
+        )
         .times(1)
-        .returning(|_| Ok(()));
+        .returning(|_, _| Ok(true));
     let sent = Arc::new(Mutex::new(None));
     let seen = sent.clone();
     m.mailer.expect_send().times(1).returning(move |mail| {
@@ -116,7 +119,7 @@ async fn unknown_and_inactive_addresses_get_no_token_and_no_mail() {
             ..user(false)
         }))
     });
-    m.resets.expect_replace().never();
+    m.resets.expect_replace_unless_recent().never();
     m.mailer.expect_send().never();
     let svc = m.service();
     assert_eq!(
@@ -135,7 +138,9 @@ async fn a_mail_failure_is_reported_to_the_caller_for_logging() {
     m.users
         .expect_find_by_email()
         .returning(|_| Ok(Some(user(true))));
-    m.resets.expect_replace().returning(|_| Ok(()));
+    m.resets
+        .expect_replace_unless_recent()
+        .returning(|_, _| Ok(true));
     m.mailer
         .expect_send()
         .returning(|_| Err(MailError::Delivery("connection refused".into())));
@@ -143,6 +148,27 @@ async fn a_mail_failure_is_reported_to_the_caller_for_logging() {
         m.service().send_reset_link("jane@example.com").await,
         Err(ResetRequestError::Mail(_))
     ));
+}
+
+#[tokio::test]
+async fn a_link_younger_than_a_minute_is_kept_and_no_mail_is_sent() {
+    let mut m = Mocks::new();
+    m.users
+        .expect_find_by_email()
+        .returning(|_| Ok(Some(user(true))));
+    m.resets
+        .expect_replace_unless_recent()
+        .withf(|token, since| token.issued_at == now() && *since == now() - TimeDelta::seconds(60))
+        .times(1)
+        .returning(|_, _| Ok(false));
+    m.mailer.expect_send().never();
+    assert_eq!(
+        m.service()
+            .send_reset_link("jane@example.com")
+            .await
+            .unwrap(),
+        ResetRequestOutcome::RecentLinkKept
+    );
 }
 
 #[tokio::test]

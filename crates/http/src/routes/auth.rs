@@ -96,13 +96,16 @@ async fn me(AuthUser(user): AuthUser) -> web::Json<Me> {
     tag = "auth",
     security(("bearer" = [])),
     request_body = ChangePasswordRequest,
-    responses((status = 200, description = "Changed; older tokens are revoked", body = PasswordChanged), Rejected, NeedsAuth, Invalid)
+    responses((status = 200, description = "Changed; older tokens are revoked", body = PasswordChanged), Rejected, NeedsAuth, Invalid, Limited)
 )]
 async fn change_password(
     state: web::Data<AppState>,
+    ip: ClientIp,
     AuthUser(user): AuthUser,
     ValidJson(body): ValidJson<ChangePasswordRequest>,
 ) -> Result<web::Json<PasswordChanged>, ApiError> {
+    // Before the password check: a stolen token is no unlimited password oracle (9.2).
+    state.limits.account_change(ip.as_str(), user.id).await?;
     let session = state
         .auth
         .change_password(
@@ -125,14 +128,16 @@ async fn change_password(
     tag = "auth",
     security(("bearer" = [])),
     request_body = ChangeEmailRequest,
-    responses((status = 200, description = "Changed; older tokens stay valid (the frontend reloads with its token, CONTRACT 9.6), and outstanding password-reset links die", body = EmailChanged), Rejected, NeedsAuth, Invalid)
+    responses((status = 200, description = "Changed; older tokens stay valid (the frontend reloads with its token, CONTRACT 9.6), and outstanding password-reset links die", body = EmailChanged), Rejected, NeedsAuth, Invalid, Limited)
 )]
 async fn change_email(
     state: web::Data<AppState>,
+    ip: ClientIp,
     AuthUser(user): AuthUser,
     ValidJson(body): ValidJson<ChangeEmailRequest>,
 ) -> Result<web::Json<EmailChanged>, ApiError> {
     let email = parse_email(&body.new_email, "new_email")?;
+    state.limits.account_change(ip.as_str(), user.id).await?;
     let session = state
         .auth
         .change_email(&user, email, body.password.into_inner())
@@ -150,12 +155,14 @@ async fn change_email(
     path = "/api/auth/delete-account",
     tag = "auth",
     security(("bearer" = [])),
-    responses((status = 200, description = "Account deleted", body = MessageBody), Rejected, NeedsAuth)
+    responses((status = 200, description = "Account deleted", body = MessageBody), Rejected, NeedsAuth, Limited)
 )]
 async fn delete_account(
     state: web::Data<AppState>,
+    ip: ClientIp,
     AuthUser(user): AuthUser,
 ) -> Result<web::Json<MessageBody>, ApiError> {
+    state.limits.account_change(ip.as_str(), user.id).await?;
     state.auth.delete_account(&user).await?;
     Ok(web::Json(MessageBody::new("Account deleted successfully")))
 }

@@ -7,7 +7,6 @@ pub mod wire;
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use intowork_domain::cv::CvAccessError;
-use intowork_domain::limits::UserAction;
 use intowork_domain::{CandidateId, CvId};
 use serde::Deserialize;
 use utoipa::{IntoParams, OpenApi};
@@ -15,6 +14,7 @@ use utoipa::{IntoParams, OpenApi};
 use self::pdf::pdf;
 use self::upload::read_cv_part;
 use self::wire::{CvItem, CvUploadForm, CvUploaded, PdfFile};
+use crate::client_ip::ClientIp;
 use crate::error::responses::{Invalid, Limited, Missing, NeedsRole, UploadErrors};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{AuthUser, RoleUser, ValidQuery, within_deadline};
@@ -56,15 +56,13 @@ pub struct CvsApi;
 async fn upload(
     state: web::Data<AppState>,
     settings: web::Data<HttpSettings>,
+    ip: ClientIp,
     user: RoleUser<ProfileReader>,
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<web::Json<CvUploaded>, ApiError> {
     // Before the body is read: a caller over budget costs no upload.
-    state
-        .limits
-        .user_action(user.user().id, UserAction::CvUpload)
-        .await?;
+    state.limits.cv_upload(ip.as_str(), user.user().id).await?;
     let max = state.cvs.limits().max_bytes;
     let deadline = settings.upload_body_timeout;
     let upload = within_deadline(deadline, read_cv_part(&req, payload, max)).await?;

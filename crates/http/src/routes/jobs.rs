@@ -14,7 +14,8 @@ use utoipa::OpenApi;
 use self::query::{ListQuery, MyJobsQuery, RecentQuery};
 use self::request::JobRequest;
 use self::wire::{Job, JobDetail, JobList, RecentJobs};
-use crate::error::responses::{Invalid, Missing, NeedsAuth, NeedsRole, Rejected};
+use crate::client_ip::ClientIp;
+use crate::error::responses::{Invalid, Limited, Missing, NeedsAuth, NeedsRole, Rejected};
 use crate::error::{ApiError, ValidationErrorBody, after_checks};
 use crate::extract::{MaybeUser, RoleUser, ValidJson, ValidQuery, not_an_integer};
 use crate::state::AppState;
@@ -123,14 +124,17 @@ async fn recent(
     tag = "jobs",
     security(("bearer" = [])),
     request_body = JobRequest,
-    responses((status = 201, description = "Created and published", body = Job), Rejected, NeedsRole, Missing, Invalid)
+    responses((status = 201, description = "Created and published", body = Job), Rejected, NeedsRole, Missing, Invalid, Limited)
 )]
 async fn create(
     state: web::Data<AppState>,
+    ip: ClientIp,
     employer: RoleUser<CreateGate>,
     ValidJson(b): ValidJson<JobRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let user = employer.user();
+    // Daily ceilings per account and per address on what the public pages store and serve.
+    state.limits.job_creation(ip.as_str(), user.id).await?;
     // The employer row and its company are checked before the enums (CONTRACT 3.6).
     let cmd = after_checks(b.into_create(), state.jobs.check_can_post(user)).await?;
     let listing = state.jobs.create(user, cmd).await?;

@@ -4,6 +4,7 @@
 //! passed down explicitly, never stored in a global.
 
 mod connections;
+mod daily_ceilings;
 mod database;
 mod http;
 mod load;

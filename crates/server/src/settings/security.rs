@@ -3,6 +3,9 @@
 
 use std::str::FromStr;
 
+use intowork_domain::limits::DailyCeilings;
+
+use super::daily_ceilings;
 use super::problems::{ConfigProblem, Problems};
 use super::raw::Raw;
 use super::secret::Secret;
@@ -13,11 +16,16 @@ pub struct SecuritySettings {
     /// `REDIS_URL`: replicas share rate-limit counters through it. `None` = this instance's
     /// memory. A secret: it usually carries the password.
     pub redis_url: Option<Secret>,
-    /// `AUTH_RATE_LIMIT_PER_MINUTE` (default 10): sign-ins per email; sign-ups, forgot- and
-    /// reset-password per IP and per email. The sign-in per-IP ceiling is 30 times this.
+    /// `AUTH_RATE_LIMIT_PER_MINUTE` (default 10): sign-ins per (IP, email), password checks of
+    /// signed-in users per user; sign-ups, forgot- and reset-password per IP, and per email or
+    /// (IP, email). Sign-ins per email from all addresses: 10 times this; sign-ins and password
+    /// checks per IP: 30 times this.
     pub auth_rate_limit_per_minute: u32,
     /// `USER_ACTION_RATE_LIMIT_PER_MINUTE` (default 30): CV uploads and applications per user.
     pub user_action_rate_limit_per_minute: u32,
+    /// Job creations and CV uploads per account and per client IP a day
+    /// (`settings/daily_ceilings.rs`).
+    pub daily_ceilings: DailyCeilings,
     /// `TRUSTED_PROXY_HOPS` (default 0): proxies in front that append to `X-Forwarded-For`.
     pub trusted_proxy_hops: usize,
     /// `FORCE_HTTPS` (default false): HSTS, and a 308 for requests that came in over HTTP.
@@ -40,6 +48,7 @@ pub(super) fn parse(raw: &Raw, problems: &mut Problems) -> Option<SecuritySettin
         1,
         10_000,
     ));
+    let daily_ceilings = daily_ceilings::parse(raw, problems);
     let trusted_proxy_hops = problems.check(parse_range(
         "TRUSTED_PROXY_HOPS",
         &raw.trusted_proxy_hops,
@@ -52,6 +61,7 @@ pub(super) fn parse(raw: &Raw, problems: &mut Problems) -> Option<SecuritySettin
         redis_url: redis_url?.map(Secret::new),
         auth_rate_limit_per_minute: auth_rate_limit_per_minute?,
         user_action_rate_limit_per_minute: user_action_rate_limit_per_minute?,
+        daily_ceilings: daily_ceilings?,
         trusted_proxy_hops: trusted_proxy_hops? as usize,
         force_https: force_https?,
         sentry_dsn: sentry_dsn?.map(Secret::new),

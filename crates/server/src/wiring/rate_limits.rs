@@ -15,7 +15,8 @@ pub async fn build(settings: &Settings) -> Result<Limits, InvalidRedisUrl> {
     let budgets = RateBudgets::new(
         s.auth_rate_limit_per_minute,
         s.user_action_rate_limit_per_minute,
-    );
+    )
+    .with_daily(s.daily_ceilings);
     let limiter: Arc<dyn RateLimiter> = match &s.redis_url {
         Some(url) => {
             let redis = RedisRateLimiter::new(url.expose())?;

@@ -9,6 +9,7 @@ mod admin;
 mod admin_cli;
 mod applications;
 mod authz_matrix;
+mod budgets;
 mod candidates;
 mod cleanup_cvs;
 mod command;

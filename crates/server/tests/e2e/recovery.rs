@@ -14,7 +14,7 @@ use crate::support::*;
 const NEW_PASSWORD: &str = "brand-new-horse-42";
 
 /// A recipient no other test (or run) uses, so the capture directory can be shared.
-fn unique(prefix: &str) -> String {
+pub(crate) fn unique(prefix: &str) -> String {
     format!("{prefix}-{}@example.com", uuid_like())
 }
 
@@ -27,7 +27,7 @@ fn uuid_like() -> String {
 }
 
 /// The token of the reset link in a mail body.
-fn link_token(text: &str) -> String {
+pub(crate) fn link_token(text: &str) -> String {
     let prefix = "http://front.test/auth/reset-password?token=";
     let start = text
         .find(prefix)
@@ -42,19 +42,24 @@ fn link_token(text: &str) -> String {
 /// The server with real SMTP delivery to the suite's capture server, reset links on
 /// `http://front.test/`; the data directory lives as long as the returned guard.
 async fn spawn_with_mail(db: &TestDb) -> (TestApp, SmtpCapture, tempfile::TempDir) {
+    spawn_with_mail_and(db, &[]).await
+}
+
+/// [`spawn_with_mail`] with more settings.
+pub(crate) async fn spawn_with_mail_and(
+    db: &TestDb,
+    extra: &[(&str, &str)],
+) -> (TestApp, SmtpCapture, tempfile::TempDir) {
     let capture = SmtpCapture::from_env();
     let dir = data_dir();
     let smtp_url = capture.url();
-    let app = TestApp::spawn_with(
-        db_url(db),
-        dir.path(),
-        &[
-            ("SMTP_URL", &smtp_url),
-            ("MAIL_FROM", "IntoWork <no-reply@intowork.test>"),
-            ("FRONTEND_URL", "http://front.test/"),
-        ],
-    )
-    .await;
+    let mut vars = vec![
+        ("SMTP_URL", smtp_url.as_str()),
+        ("MAIL_FROM", "IntoWork <no-reply@intowork.test>"),
+        ("FRONTEND_URL", "http://front.test/"),
+    ];
+    vars.extend_from_slice(extra);
+    let app = TestApp::spawn_with(db_url(db), dir.path(), &vars).await;
     (app, capture, dir)
 }
 

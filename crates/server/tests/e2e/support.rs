@@ -42,6 +42,10 @@ impl TestApp {
             ("USER_ACTION_RATE_LIMIT_PER_MINUTE", "1000"),
             // For the same reason no cap on requests in flight; `slow_clients.rs` sets one.
             ("MAX_REQUESTS_IN_FLIGHT_PER_CLIENT", "0"),
+            ("JOBS_PER_DAY", "100000"),
+            ("JOBS_PER_DAY_PER_IP", "100000"),
+            ("CV_UPLOADS_PER_DAY", "100000"),
+            ("CV_UPLOADS_PER_DAY_PER_IP", "100000"),
         ];
         vars.extend_from_slice(extra);
         let settings = Settings::from_vars(vars).expect("test settings are valid");

@@ -21,11 +21,11 @@ async fn a_token_works_once_before_it_expires(test_db: TestDb) {
         .await
         .unwrap();
     let expires = at(10) + TimeDelta::hours(1);
-    repo.replace(issued(user.id, "h1", expires, at(10)))
+    repo.replace_unless_recent(issued(user.id, "h1", expires, at(10)), any_age())
         .await
         .unwrap();
     // A newer request replaces the older link.
-    repo.replace(issued(user.id, "h2", expires, at(20)))
+    repo.replace_unless_recent(issued(user.id, "h2", expires, at(20)), any_age())
         .await
         .unwrap();
     assert_eq!(count(&db, "password_reset_tokens", "").await, 1);
@@ -76,9 +76,12 @@ async fn an_inactive_account_cannot_use_its_token(test_db: TestDb) {
         .create_with_profile(new_user("off@example.com", Role::Employer))
         .await
         .unwrap();
-    repo.replace(issued(user.id, "h", at(10) + TimeDelta::hours(1), at(10)))
-        .await
-        .unwrap();
+    repo.replace_unless_recent(
+        issued(user.id, "h", at(10) + TimeDelta::hours(1), at(10)),
+        any_age(),
+    )
+    .await
+    .unwrap();
     let id = user.id.get();
     with_conn(&db, move |c| {
         diesel::update(users::table.find(id))
@@ -104,9 +107,12 @@ async fn racing_resets_with_one_token_succeed_once(test_db: TestDb) {
         .create_with_profile(new_user("race@example.com", Role::Candidate))
         .await
         .unwrap();
-    repo.replace(issued(user.id, "h", at(10) + TimeDelta::hours(1), at(10)))
-        .await
-        .unwrap();
+    repo.replace_unless_recent(
+        issued(user.id, "h", at(10) + TimeDelta::hours(1), at(10)),
+        any_age(),
+    )
+    .await
+    .unwrap();
     let attempts = (0..6).map(|i| {
         let repo = repo.clone();
         tokio::spawn(async move { repo.consume("h".into(), format!("hash-{i}"), at(20)).await })
@@ -130,6 +136,7 @@ intowork_testkit::test_both_backends!(
     an_inactive_account_cannot_use_its_token,
     racing_resets_with_one_token_succeed_once,
     a_new_password_or_email_deletes_the_reset_links,
+    a_recent_usable_link_is_kept,
 );
 
 /// A reset link dies with a new password and with a new address, in the same transaction; the
@@ -145,7 +152,9 @@ async fn a_new_password_or_email_deletes_the_reset_links(test_db: TestDb) {
     let expires = at(10) + TimeDelta::hours(1);
     let link = |hash: &'static str| issued(user.id, hash, expires, at(10));
 
-    repo.replace(link("h1")).await.unwrap();
+    repo.replace_unless_recent(link("h1"), any_age())
+        .await
+        .unwrap();
     users_repo
         .set_password_hash(user.id, "rehash".into(), PasswordHashChange::Rehash, at(11))
         .await
@@ -165,7 +174,9 @@ async fn a_new_password_or_email_deletes_the_reset_links(test_db: TestDb) {
         "new password"
     );
 
-    repo.replace(link("h2")).await.unwrap();
+    repo.replace_unless_recent(link("h2"), any_age())
+        .await
+        .unwrap();
     let moved = Email::parse("moved@example.com").unwrap();
     users_repo
         .update_email(user.id, moved, at(15))
@@ -176,6 +187,63 @@ async fn a_new_password_or_email_deletes_the_reset_links(test_db: TestDb) {
         "new email"
     );
     assert_eq!(count(&db, "password_reset_tokens", "").await, 0);
+}
+
+/// A cutoff after every link these tests issue: no link counts as recent, so the replacement is
+/// unconditional.
+fn any_age() -> DateTime<Utc> {
+    at(1_000_000)
+}
+
+/// A link younger than the cutoff is kept and nothing is written; an older one, or a used one,
+/// is replaced.
+async fn a_recent_usable_link_is_kept(test_db: TestDb) {
+    let db = migrated(&test_db);
+    let repo = DieselResetTokenRepository::new(db.clone());
+    let user = DieselUserRepository::new(db.clone())
+        .create_with_profile(new_user("recent@example.com", Role::Candidate))
+        .await
+        .unwrap();
+    let link = |hash: &str, issued_at: i64| {
+        issued(
+            user.id,
+            hash,
+            at(issued_at) + TimeDelta::hours(1),
+            at(issued_at),
+        )
+    };
+    assert!(
+        repo.replace_unless_recent(link("h1", 100), at(40))
+            .await
+            .unwrap()
+    );
+    // 30 s later, with a 60 s interval: kept.
+    assert!(
+        !repo
+            .replace_unless_recent(link("h2", 130), at(70))
+            .await
+            .unwrap()
+    );
+    assert!(repo.is_usable("h1".into(), at(131)).await.unwrap());
+    assert!(!repo.is_usable("h2".into(), at(131)).await.unwrap());
+    // At exactly the interval: replaced.
+    assert!(
+        repo.replace_unless_recent(link("h3", 160), at(100))
+            .await
+            .unwrap()
+    );
+    assert!(!repo.is_usable("h1".into(), at(161)).await.unwrap());
+    // A used link, however young, does not hold a new one back.
+    repo.consume("h3".into(), "hash".into(), at(165))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        repo.replace_unless_recent(link("h4", 170), at(110))
+            .await
+            .unwrap()
+    );
+    assert_eq!(count(&db, "password_reset_tokens", "").await, 1);
 }
 
 fn issued(

@@ -1,5 +1,6 @@
 use super::super::{Settings, SettingsError};
 use super::refused;
+use intowork_domain::limits::DailyCeilings;
 
 fn load(extra: &[(&str, &str)]) -> Result<Settings, SettingsError> {
     let mut vars = vec![("DATABASE_URL", "sqlite://:memory:")];
@@ -13,6 +14,7 @@ fn defaults_follow_the_contract() {
     assert_eq!(s.auth_rate_limit_per_minute, 10);
     assert_eq!(s.user_action_rate_limit_per_minute, 30);
     assert_eq!(s.trusted_proxy_hops, 0);
+    assert_eq!(s.daily_ceilings, DailyCeilings::default());
     assert!(!s.force_https);
     assert!(s.redis_url.is_none() && s.sentry_dsn.is_none());
 }
@@ -61,4 +63,43 @@ fn empty_optional_values_mean_unset() {
         .unwrap()
         .security;
     assert!(s.redis_url.is_none() && s.sentry_dsn.is_none());
+}
+
+#[test]
+fn daily_ceilings_are_read_and_checked() {
+    let s = load(&[
+        ("JOBS_PER_DAY", "3"),
+        ("JOBS_PER_DAY_PER_IP", "4"),
+        ("CV_UPLOADS_PER_DAY", "5"),
+        ("CV_UPLOADS_PER_DAY_PER_IP", "5"),
+    ])
+    .unwrap()
+    .security;
+    assert_eq!(
+        s.daily_ceilings,
+        DailyCeilings {
+            jobs_per_account: 3,
+            jobs_per_ip: 4,
+            cv_uploads_per_account: 5,
+            cv_uploads_per_ip: 5,
+        }
+    );
+    for (var, value) in [
+        ("JOBS_PER_DAY", "0"),
+        ("JOBS_PER_DAY_PER_IP", "many"),
+        ("CV_UPLOADS_PER_DAY", "2000000"),
+        ("CV_UPLOADS_PER_DAY_PER_IP", "-3"),
+    ] {
+        assert_eq!(refused(&[(var, value)]), [var], "{var}={value}");
+    }
+    // Every problem at once, each naming its variable.
+    assert_eq!(
+        refused(&[
+            ("JOBS_PER_DAY", "100"),
+            ("JOBS_PER_DAY_PER_IP", "10"),
+            ("CV_UPLOADS_PER_DAY", "30"),
+            ("CV_UPLOADS_PER_DAY_PER_IP", "20"),
+        ]),
+        ["JOBS_PER_DAY_PER_IP", "CV_UPLOADS_PER_DAY_PER_IP"]
+    );
 }

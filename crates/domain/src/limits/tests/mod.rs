@@ -6,21 +6,24 @@ use mockall::predicate::{always, eq};
 use super::*;
 use crate::ids::UserId;
 
-fn allowed() -> Result<Decision, LimitError> {
+mod account;
+mod ceilings;
+
+pub(super) fn allowed() -> Result<Decision, LimitError> {
     Ok(Decision {
         allowed: true,
         retry_after: Duration::from_secs(60),
     })
 }
 
-fn refused(secs: u64) -> Result<Decision, LimitError> {
+pub(super) fn refused(secs: u64) -> Result<Decision, LimitError> {
     Ok(Decision {
         allowed: false,
         retry_after: Duration::from_secs(secs),
     })
 }
 
-fn limits(mock: MockRateLimiter) -> Limits {
+pub(super) fn limits(mock: MockRateLimiter) -> Limits {
     Limits::new(Arc::new(mock), RateBudgets::new(10, 30))
 }
 
@@ -28,36 +31,84 @@ fn limits(mock: MockRateLimiter) -> Limits {
 fn the_signin_ip_ceiling_is_thirty_times_the_email_budget() {
     let b = RateBudgets::new(10, 30);
     assert_eq!(b.signin_ip_per_minute, 300);
+    assert_eq!(b.signin_email_per_minute, 100);
     assert_eq!(RateBudgets::default(), b);
     assert_eq!(RateBudgets::new(u32::MAX, 1).signin_ip_per_minute, u32::MAX);
 }
 
+/// Expects `key` counted once against `limit` per `window`, in `seq`, and answers `answer`.
+pub(super) fn expect(
+    mock: &mut MockRateLimiter,
+    seq: &mut mockall::Sequence,
+    key: &str,
+    limit: u32,
+    window_secs: u64,
+    answer: fn() -> Result<Decision, LimitError>,
+) {
+    mock.expect_hit()
+        .with(
+            eq(key.to_owned()),
+            eq(limit),
+            eq(Duration::from_secs(window_secs)),
+        )
+        .times(1)
+        .in_sequence(seq)
+        .returning(move |_, _, _| answer());
+}
+
 #[tokio::test]
-async fn signin_counts_the_ip_ceiling_then_the_normalised_email() {
+async fn signin_counts_the_ip_ceiling_the_ip_and_email_pair_then_the_email_ceiling() {
     let mut mock = MockRateLimiter::new();
     let mut seq = mockall::Sequence::new();
-    mock.expect_hit()
-        .with(
-            eq("signin:ip:203.0.113.7"),
-            eq(300),
-            eq(Duration::from_secs(60)),
-        )
-        .times(1)
-        .in_sequence(&mut seq)
-        .returning(|_, _, _| allowed());
-    mock.expect_hit()
-        .with(
-            eq("signin:email:ada@example.com"),
-            eq(10),
-            eq(Duration::from_secs(60)),
-        )
-        .times(1)
-        .in_sequence(&mut seq)
-        .returning(|_, _, _| allowed());
+    expect(
+        &mut mock,
+        &mut seq,
+        "signin:ip:203.0.113.7",
+        300,
+        60,
+        allowed,
+    );
+    expect(
+        &mut mock,
+        &mut seq,
+        "signin:ip_email:203.0.113.7|ada@example.com",
+        10,
+        60,
+        allowed,
+    );
+    expect(
+        &mut mock,
+        &mut seq,
+        "signin:email:ada@example.com",
+        100,
+        60,
+        allowed,
+    );
     limits(mock)
         .signin("203.0.113.7", "  Ada@Example.COM ")
         .await
         .unwrap();
+}
+
+#[tokio::test]
+async fn a_spent_pair_budget_leaves_the_email_ceiling_untouched() {
+    let mut mock = MockRateLimiter::new();
+    let mut seq = mockall::Sequence::new();
+    expect(&mut mock, &mut seq, "signin:ip:192.0.2.1", 300, 60, allowed);
+    expect(
+        &mut mock,
+        &mut seq,
+        "signin:ip_email:192.0.2.1|ada@example.com",
+        10,
+        60,
+        || refused(30),
+    );
+    // No expectation on `signin:email:…`: mockall fails the test if it is counted.
+    let err = limits(mock)
+        .signin("192.0.2.1", "ada@example.com")
+        .await
+        .unwrap_err();
+    assert_eq!(err.retry_after, Duration::from_secs(30));
 }
 
 #[tokio::test]
@@ -79,30 +130,24 @@ async fn a_refusal_carries_retry_after_and_stops_further_counting() {
 async fn a_store_failure_lets_the_attempt_through() {
     let mut mock = MockRateLimiter::new();
     mock.expect_hit()
-        .times(2)
+        .times(3)
         .returning(|_, _, _| Err(LimitError::Unavailable("down".into())));
     limits(mock).signin("192.0.2.1", "a@b.io").await.unwrap();
 }
 
 #[tokio::test]
-async fn forgot_password_budgets_the_mailbox_per_hour() {
+async fn forgot_password_budgets_the_address_and_the_address_email_pair_not_the_mailbox() {
     let mut mock = MockRateLimiter::new();
-    mock.expect_hit()
-        .with(
-            eq("forgot:ip:192.0.2.1"),
-            eq(10),
-            eq(Duration::from_secs(60)),
-        )
-        .times(1)
-        .returning(|_, _, _| allowed());
-    mock.expect_hit()
-        .with(
-            eq("forgot:email:a@b.io"),
-            eq(10),
-            eq(Duration::from_secs(3600)),
-        )
-        .times(1)
-        .returning(|_, _, _| refused(3000));
+    let mut seq = mockall::Sequence::new();
+    expect(&mut mock, &mut seq, "forgot:ip:192.0.2.1", 10, 60, allowed);
+    expect(
+        &mut mock,
+        &mut seq,
+        "forgot:ip_email:192.0.2.1|a@b.io",
+        10,
+        3600,
+        || refused(3000),
+    );
     let err = limits(mock)
         .forgot_password("192.0.2.1", "A@B.io")
         .await
