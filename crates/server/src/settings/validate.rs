@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::model::{Environment, Settings};
 use super::problems::{ConfigProblem, Problems, SettingsError};
 use super::raw::Raw;
-use super::{database, http, logging, mail, security, signing_secret, storage, uploads};
+use super::{caches, database, http, logging, mail, security, signing_secret, storage, uploads};
 
 pub(super) fn validate(raw: Raw) -> Result<Settings, SettingsError> {
     let mut problems = Problems::default();
@@ -21,6 +21,7 @@ pub(super) fn validate(raw: Raw) -> Result<Settings, SettingsError> {
     let log_level = logging::parse(&raw, &mut problems);
     let uploads = uploads::parse(&raw, data_dir, &mut problems);
     let storage = storage::parse(&raw, &mut problems);
+    let read_cache_max_bytes = caches::parse(&raw, &mut problems);
     let security = security::parse(&raw, &mut problems);
     let mail = mail::parse(&raw, production, &mut problems);
     let parts = (
@@ -32,6 +33,7 @@ pub(super) fn validate(raw: Raw) -> Result<Settings, SettingsError> {
         storage,
         security,
         mail,
+        read_cache_max_bytes,
     );
     let settings = match parts {
         (
@@ -43,6 +45,7 @@ pub(super) fn validate(raw: Raw) -> Result<Settings, SettingsError> {
             Some(storage),
             Some(security),
             Some(mail),
+            Some(read_cache_max_bytes),
         ) => Some(Settings {
             environment,
             host: http.host,
@@ -58,6 +61,7 @@ pub(super) fn validate(raw: Raw) -> Result<Settings, SettingsError> {
             upload_dir: uploads.upload_dir,
             max_upload_mib: uploads.max_upload_mib,
             max_cvs_per_candidate: uploads.max_cvs_per_candidate,
+            read_cache_max_bytes,
             storage,
             security,
             mail,
