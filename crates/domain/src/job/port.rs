@@ -16,7 +16,8 @@ use crate::ports::Commit;
 pub trait JobRepository: Send + Sync {
     /// One page of the public list, ordered `posted_at DESC NULLS FIRST, id DESC`, and the total:
     /// [`JobRepository::count_public`] and [`JobRepository::page_public`] in one round trip.
-    /// MUST run a fixed number of statements whatever the page size.
+    /// MUST run a fixed number of statements whatever the page size, and load no more of a
+    /// description than [`JobSummary::description`] says.
     async fn list_public(&self, query: PublicJobQuery) -> Result<JobPage, RepoError>;
 
     /// The total of the public list for these filters.

@@ -11,6 +11,10 @@
 //! cached answer publish a [`CacheEvent`] after the commit, which evicts exactly the answers it
 //! may change; a write by another process (a second replica, the CLI) is seen within the TTL. Job
 //! views publish nothing: a listed view count may lag by the TTL.
+//!
+//! Anyone can ask for any filters, so the caches are bounded in bytes (`READ_CACHE_MAX_MB`, shared
+//! out in [`ReadCaches::with_limits`]) and keep a hash of each key rather than its text; a page
+//! holds list rows ([`JobSummary`]), never the detail's long texts.
 
 use std::sync::Arc;
 use std::time::Duration;
