@@ -35,7 +35,7 @@ mod users;
 
 pub use admin::DieselAdminRepository;
 pub use applications::DieselApplicationRepository;
-pub use cache::{CachedJobs, ReadCaches};
+pub use cache::{CachedJobs, DEFAULT_READ_CACHE_MAX_BYTES, ReadCaches};
 pub use candidates::DieselCandidateRepository;
 pub use companies::DieselCompanyRepository;
 pub use conn::{Backend, DbConn, MultiBackend};

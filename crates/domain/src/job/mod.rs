@@ -10,6 +10,7 @@ mod port;
 mod query;
 mod removal;
 mod service;
+mod summary;
 
 pub use commands::{CreateJobCommand, MyJobsSearch, PublicJobSearch, UpdateJobCommand};
 pub use entity::{Job, JobCompany, JobFields, JobListing, NewJob};
@@ -25,6 +26,7 @@ pub use port::MockJobRepository;
 pub use query::{EmployerJobQuery, JobPage, Paging, PublicJobFilter, PublicJobQuery};
 pub use removal::{ArchiveJob, JobApplicant, JobRemoval, JobRemovalPlan};
 pub use service::JobService;
+pub use summary::{JobSummary, LISTED_DESCRIPTION_CHARS};
 
 #[cfg(test)]
 mod removal_tests;

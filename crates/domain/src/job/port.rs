@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use super::entity::{Job, JobFields, JobListing, NewJob};
 use super::query::{EmployerJobQuery, JobPage, PublicJobFilter, PublicJobQuery};
 use super::removal::{ArchiveJob, JobApplicant};
+use super::summary::JobSummary;
 use crate::error::RepoError;
 use crate::ids::{JobId, UserId};
 use crate::ports::Commit;
@@ -15,7 +16,8 @@ use crate::ports::Commit;
 pub trait JobRepository: Send + Sync {
     /// One page of the public list, ordered `posted_at DESC NULLS FIRST, id DESC`, and the total:
     /// [`JobRepository::count_public`] and [`JobRepository::page_public`] in one round trip.
-    /// MUST run a fixed number of statements whatever the page size.
+    /// MUST run a fixed number of statements whatever the page size, and load no more of a
+    /// description than [`JobSummary::description`] says.
     async fn list_public(&self, query: PublicJobQuery) -> Result<JobPage, RepoError>;
 
     /// The total of the public list for these filters.
@@ -23,7 +25,7 @@ pub trait JobRepository: Send + Sync {
 
     /// One page of the public list without its total, `has_applied` set for `query.viewer`.
     /// Fixed number of statements.
-    async fn page_public(&self, query: PublicJobQuery) -> Result<Vec<JobListing>, RepoError>;
+    async fn page_public(&self, query: PublicJobQuery) -> Result<Vec<JobSummary>, RepoError>;
 
     /// Those of `jobs` that the candidate behind `viewer` (a user id) applied to, in one statement.
     async fn applied_among(

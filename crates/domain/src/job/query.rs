@@ -1,7 +1,7 @@
 //! What the job lists ask for, and a page of the answer.
 
-use super::entity::JobListing;
 use super::kinds::{JobStatus, JobType, LocationType};
+use super::summary::JobSummary;
 use crate::ids::{EmployerId, UserId};
 
 /// 1-based page and page size, already validated by the caller.
@@ -77,7 +77,8 @@ pub struct EmployerJobQuery {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// A page of a job list: its rows as the list shows them, and the list's total.
 pub struct JobPage {
-    pub items: Vec<JobListing>,
+    pub items: Vec<JobSummary>,
     pub total: i64,
 }

@@ -138,7 +138,7 @@ async fn create(
     // The employer row and its company are checked before the enums (CONTRACT 3.6).
     let cmd = after_checks(b.into_create(), state.jobs.check_can_post(user)).await?;
     let listing = state.jobs.create(user, cmd).await?;
-    Ok(HttpResponse::Created().json(Job::new(&listing, false)))
+    Ok(HttpResponse::Created().json(Job::new(&listing)))
 }
 
 /// `GET /api/jobs/create` falls through to `/api/jobs/{job_id}` in the reference: 422 on the id.
@@ -172,7 +172,7 @@ async fn update(
     // The job and its owner are checked before the enums (CONTRACT 3.6 steps 2-4).
     let cmd = after_checks(b.into_update(), state.jobs.check_editable(user, id)).await?;
     let listing = state.jobs.update(user, id, cmd).await?;
-    Ok(web::Json(Job::new(&listing, false)))
+    Ok(web::Json(Job::new(&listing)))
 }
 
 #[utoipa::path(

@@ -79,7 +79,7 @@ async fn list_answers_both_paths_with_truncated_descriptions() {
         .withf(|q| q.paging.limit == 12 && q.text.as_deref() == Some("developpeur"))
         .returning(|_| {
             Ok(JobPage {
-                items: vec![listing(1, &"é".repeat(301))],
+                items: vec![listing(1, &"é".repeat(301)).summary()],
                 total: 25,
             })
         });
@@ -131,7 +131,7 @@ async fn my_jobs_is_for_employers_with_full_descriptions() {
         .withf(|q| q.employer == EmployerId(20) && q.status == Some(JobStatus::Archived))
         .returning(|_| {
             Ok(JobPage {
-                items: vec![listing(1, &"x".repeat(400))],
+                items: vec![listing(1, &"x".repeat(400)).summary()],
                 total: 1,
             })
         });

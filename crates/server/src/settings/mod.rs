@@ -3,6 +3,7 @@
 //! per file, and every refused value is reported at once, each naming its variable. Settings are
 //! passed down explicitly, never stored in a global.
 
+mod caches;
 mod connections;
 mod daily_ceilings;
 mod database;

@@ -37,6 +37,8 @@ pub struct Settings {
     /// Largest CV file, in MiB (`MAX_UPLOAD_SIZE_MB`; exactly this size is accepted).
     pub max_upload_mib: usize,
     pub max_cvs_per_candidate: u32,
+    /// What the read caches may hold together, in bytes (`READ_CACHE_MAX_MB`).
+    pub read_cache_max_bytes: usize,
     pub storage: StorageSettings,
     /// Abuse limits, proxies, HTTPS and error reporting (`settings/security.rs`).
     pub security: SecuritySettings,

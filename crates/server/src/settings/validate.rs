@@ -7,7 +7,8 @@ use super::model::{Environment, Settings};
 use super::problems::{ConfigProblem, Problems, SettingsError};
 use super::raw::Raw;
 use super::{
-    connections, database, http, logging, mail, security, signing_secret, storage, uploads,
+    caches, connections, database, http, logging, mail, security, signing_secret, storage,
+    uploads,
 };
 
 pub(super) fn validate(raw: Raw) -> Result<Settings, SettingsError> {
@@ -23,6 +24,7 @@ pub(super) fn validate(raw: Raw) -> Result<Settings, SettingsError> {
     let log_level = logging::parse(&raw, &mut problems);
     let uploads = uploads::parse(&raw, data_dir, &mut problems);
     let storage = storage::parse(&raw, &mut problems);
+    let read_cache_max_bytes = caches::parse(&raw, &mut problems);
     let security = security::parse(&raw, &mut problems);
     let mail = mail::parse(&raw, production, &mut problems);
     let connections = connections::parse(&raw, &mut problems);
@@ -36,6 +38,7 @@ pub(super) fn validate(raw: Raw) -> Result<Settings, SettingsError> {
         security,
         mail,
         connections,
+        read_cache_max_bytes,
     );
     let settings = match parts {
         (
@@ -48,6 +51,7 @@ pub(super) fn validate(raw: Raw) -> Result<Settings, SettingsError> {
             Some(security),
             Some(mail),
             Some(connections),
+            Some(read_cache_max_bytes),
         ) => Some(Settings {
             environment,
             host: http.host,
@@ -64,6 +68,7 @@ pub(super) fn validate(raw: Raw) -> Result<Settings, SettingsError> {
             upload_dir: uploads.upload_dir,
             max_upload_mib: uploads.max_upload_mib,
             max_cvs_per_candidate: uploads.max_cvs_per_candidate,
+            read_cache_max_bytes,
             storage,
             security,
             mail,

@@ -18,7 +18,8 @@ use crate::settings::Settings;
 
 pub async fn app_state(settings: &Settings, database: &Database) -> Result<AppState, WiringError> {
     let secret = signing_secret::resolve(settings).map_err(WiringError::Secret)?;
-    let shared = Shared::new(database.clone(), file_store(settings)?);
+    let files = file_store(settings)?;
+    let shared = Shared::new(database.clone(), files, settings.read_cache_max_bytes);
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     // One hasher for sign-in and password reset: its threads bound argon2's CPU and memory.
     let hasher = Arc::new(Argon2Hasher::new(hashing_threads_for(cores)));

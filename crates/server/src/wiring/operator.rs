@@ -19,7 +19,11 @@ pub fn command_admin_service(
     settings: &Settings,
     database: Database,
 ) -> Result<AdminService, WiringError> {
-    Ok(admin_service(&Shared::new(database, file_store(settings)?)))
+    Ok(admin_service(&Shared::new(
+        database,
+        file_store(settings)?,
+        settings.read_cache_max_bytes,
+    )))
 }
 
 /// The CV clean-up of `cleanup-cvs`.
@@ -27,7 +31,11 @@ pub fn command_cv_cleanup(
     settings: &Settings,
     database: Database,
 ) -> Result<CvCleanup, WiringError> {
-    Ok(cv_cleanup(&Shared::new(database, file_store(settings)?)))
+    Ok(cv_cleanup(&Shared::new(
+        database,
+        file_store(settings)?,
+        settings.read_cache_max_bytes,
+    )))
 }
 
 /// The user store and the hasher of `create-admin`. One hashing thread: a command hashes one

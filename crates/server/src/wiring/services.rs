@@ -42,12 +42,13 @@ pub(super) struct Shared {
 }
 
 impl Shared {
-    pub(super) fn new(database: Database, files: Arc<dyn FileStore>) -> Shared {
+    /// The read caches hold at most about `cache_bytes` together.
+    pub(super) fn new(database: Database, files: Arc<dyn FileStore>, cache_bytes: usize) -> Shared {
         Shared {
             database,
             files,
             clock: Arc::new(SystemClock),
-            caches: ReadCaches::new(),
+            caches: ReadCaches::bounded(cache_bytes),
         }
     }
 

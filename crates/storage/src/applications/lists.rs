@@ -84,7 +84,7 @@ fn employer_total(
     match caches {
         Some(caches) => {
             let totals = &caches.caches().application_totals;
-            totals.get_or_blocking(key.clone(), || count(conn))
+            totals.get_or_blocking(key, || count(conn))
         }
         None => count(conn),
     }
@@ -101,7 +101,7 @@ pub(crate) fn employer_page(
         status,
         job,
     };
-    let total = employer_total(conn, key.clone(), caches).map_err(map_db_error)?;
+    let total = employer_total(conn, key, caches).map_err(map_db_error)?;
     let rows: Vec<EmployerRow> = employer_filtered!(
         job_applications::table
             .inner_join(jobs::table)

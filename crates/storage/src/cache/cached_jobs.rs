@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Timelike, Utc};
 use intowork_domain::job::{
     ArchiveJob, EmployerJobQuery, Job, JobApplicant, JobFields, JobListing, JobPage, JobRepository,
-    NewJob, PublicJobFilter, PublicJobQuery,
+    JobSummary, NewJob, PublicJobFilter, PublicJobQuery,
 };
 use intowork_domain::ports::Commit;
 use intowork_domain::{JobId, RepoError, UserId};
@@ -41,17 +41,17 @@ impl<R: JobRepository> CachedJobs<R> {
     /// A shared page as `viewer` sees it.
     async fn for_viewer(
         &self,
-        page: Arc<Vec<JobListing>>,
+        page: Arc<Vec<JobSummary>>,
         viewer: Option<UserId>,
-    ) -> Result<Vec<JobListing>, RepoError> {
+    ) -> Result<Vec<JobSummary>, RepoError> {
         let mut items = Arc::unwrap_or_clone(page);
         let Some(viewer) = viewer.filter(|_| !items.is_empty()) else {
             return Ok(items);
         };
-        let ids = items.iter().map(|l| l.job.id).collect();
+        let ids = items.iter().map(|l| l.id).collect();
         let applied = self.inner.applied_among(viewer, ids).await?;
         for listing in &mut items {
-            listing.has_applied = applied.contains(&listing.job.id);
+            listing.has_applied = applied.contains(&listing.id);
         }
         Ok(items)
     }
@@ -66,7 +66,7 @@ impl<R: JobRepository> CachedJobs<R> {
 }
 
 /// The page as anyone sees it, for the cache.
-fn shared(items: &[JobListing]) -> Arc<Vec<JobListing>> {
+fn shared(items: &[JobSummary]) -> Arc<Vec<JobSummary>> {
     let mut items = items.to_vec();
     for listing in &mut items {
         listing.has_applied = false;
@@ -111,7 +111,7 @@ impl<R: JobRepository> JobRepository for CachedJobs<R> {
         counts.get_or(key, || self.inner.count_public(filter)).await
     }
 
-    async fn page_public(&self, q: PublicJobQuery) -> Result<Vec<JobListing>, RepoError> {
+    async fn page_public(&self, q: PublicJobQuery) -> Result<Vec<JobSummary>, RepoError> {
         match self.caches.caches().job_pages.lookup(Self::page_key(&q)) {
             Lookup::Hit(items) => self.for_viewer(items, q.viewer).await,
             Lookup::Miss(page) => {

@@ -11,20 +11,23 @@
 //! cached answer publish a [`CacheEvent`] after the commit, which evicts exactly the answers it
 //! may change; a write by another process (a second replica, the CLI) is seen within the TTL. Job
 //! views publish nothing: a listed view count may lag by the TTL.
+//!
+//! Anyone can ask for any filters, so the caches are bounded in bytes (`READ_CACHE_MAX_MB`, shared
+//! out in [`ReadCaches::with_limits`]) and keep a hash of each key rather than its text; a page
+//! holds list rows ([`JobSummary`]), never the detail's long texts.
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use intowork_domain::job::JobListing;
+use intowork_domain::job::JobSummary;
 use intowork_domain::user::Role;
 use intowork_domain::{CompanyId, EmployerId, JobId};
 
-use super::keys::{EmployerApplications, JobCount, JobPageKey};
+use super::keys::{EmployerApplications, JobCount, JobCountTag, JobPageKey, Searched};
 use super::read_cache::{ReadCache, TTL};
 
-/// Bounds of the maps. Totals are 8 bytes; a page of jobs is a few kilobytes.
-const MAX_TOTALS: usize = 4096;
-const MAX_PAGES: usize = 256;
+/// The default budget of all read caches together: [`ReadCaches::bounded`].
+pub const DEFAULT_READ_CACHE_MAX_BYTES: usize = 32 * 1024 * 1024;
 
 /// A committed write that changes cached answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,29 +57,42 @@ pub struct ReadCaches {
 #[derive(Debug)]
 pub(crate) struct Caches {
     pub(crate) job_counts: ReadCache<JobCount, i64>,
-    pub(crate) job_pages: ReadCache<JobPageKey, Arc<Vec<JobListing>>>,
+    pub(crate) job_pages: ReadCache<JobPageKey, Arc<Vec<JobSummary>>>,
     pub(crate) application_totals: ReadCache<EmployerApplications, i64>,
 }
 
 impl Default for ReadCaches {
     fn default() -> Self {
-        ReadCaches::with_ttl(TTL)
+        ReadCaches::with_limits(TTL, DEFAULT_READ_CACHE_MAX_BYTES)
     }
 }
 
 impl ReadCaches {
-    /// Answers reused for at most 5 s without an eviction.
+    /// Answers reused for at most 5 s without an eviction, within the default budget.
     pub fn new() -> Self {
         ReadCaches::default()
     }
 
+    /// Answers reused for at most 5 s without an eviction; keys and values of all the caches
+    /// together count at most about `max_bytes`.
+    pub fn bounded(max_bytes: usize) -> Self {
+        ReadCaches::with_limits(TTL, max_bytes)
+    }
+
     /// Answers reused for at most `ttl` without an eviction (tests shorten it).
     pub fn with_ttl(ttl: Duration) -> Self {
+        ReadCaches::with_limits(ttl, DEFAULT_READ_CACHE_MAX_BYTES)
+    }
+
+    /// `max_bytes` is shared out: pages hold texts (three quarters), totals are a few dozen bytes
+    /// an entry (an eighth each: some tens of thousands of filters).
+    pub fn with_limits(ttl: Duration, max_bytes: usize) -> Self {
+        let eighth = max_bytes / 8;
         ReadCaches {
             inner: Arc::new(Caches {
-                job_counts: ReadCache::new(ttl, MAX_TOTALS),
-                job_pages: ReadCache::new(ttl, MAX_PAGES),
-                application_totals: ReadCache::new(ttl, MAX_TOTALS),
+                job_counts: ReadCache::new(ttl, eighth),
+                job_pages: ReadCache::new(ttl, max_bytes - 2 * eighth),
+                application_totals: ReadCache::new(ttl, eighth),
             }),
         }
     }
@@ -97,19 +113,18 @@ impl ReadCaches {
             CacheEvent::ApplicationsChanged { employer, job } => {
                 c.application_totals.evict(|k, _| k.employer == employer);
                 c.job_pages
-                    .evict(|_, page| page.iter().any(|l| l.job.id == job));
+                    .evict(|_, page| page.iter().any(|l| l.id == job));
             }
             CacheEvent::ApplicationStatusChanged { employer } => {
                 c.application_totals.evict(|k, _| k.employer == employer);
             }
             CacheEvent::CompanyChanged { company, renamed } => {
-                c.job_pages.evict(|k, page| {
-                    (renamed && k.filter.text.is_some())
-                        || page.iter().any(|l| l.job.company_id == company)
+                c.job_pages.evict(|&Searched(searched), page| {
+                    (renamed && searched) || page.iter().any(|l| l.company_id == company)
                 });
                 if renamed {
                     c.job_counts
-                        .evict(|k, _| matches!(k, JobCount::Public(f) if f.text.is_some()));
+                        .evict(|k, _| matches!(k, JobCountTag::Public { searched: true }));
                 }
             }
             // Which employers' applications went with a candidate, or which totals named the

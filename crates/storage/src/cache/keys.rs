@@ -1,9 +1,12 @@
-//! What each cached answer is the answer to: typed keys, compared field by field.
+//! What each cached answer is the answer to: typed keys, hashed by the cache, and the small tag
+//! of each that eviction looks at.
 
 use chrono::{DateTime, Utc};
 use intowork_domain::application::ApplicationStatus;
 use intowork_domain::job::PublicJobFilter;
 use intowork_domain::{EmployerId, JobId};
+
+use super::read_cache::CacheKey;
 
 /// A count of the jobs the public sees.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -15,6 +18,29 @@ pub(crate) enum JobCount {
     PublishedSince(DateTime<Utc>),
 }
 
+/// What eviction knows of a [`JobCount`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum JobCountTag {
+    /// `searched`: the filters have a text search, whose matches depend on company names.
+    Public {
+        searched: bool,
+    },
+    PublishedSince,
+}
+
+impl CacheKey for JobCount {
+    type Tag = JobCountTag;
+
+    fn tag(&self) -> JobCountTag {
+        match self {
+            JobCount::Public(f) => JobCountTag::Public {
+                searched: f.text.is_some(),
+            },
+            JobCount::PublishedSince(_) => JobCountTag::PublishedSince,
+        }
+    }
+}
+
 /// A page of the public list, as anyone sees it (`has_applied` false).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct JobPageKey {
@@ -23,10 +49,31 @@ pub(crate) struct JobPageKey {
     pub(crate) offset: i64,
 }
 
+/// What eviction knows of a [`JobPageKey`]: whether its filters have a text search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Searched(pub(crate) bool);
+
+impl CacheKey for JobPageKey {
+    type Tag = Searched;
+
+    fn tag(&self) -> Searched {
+        Searched(self.filter.text.is_some())
+    }
+}
+
 /// The total of an employer's applications list for its filters.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct EmployerApplications {
     pub(crate) employer: EmployerId,
     pub(crate) status: Option<ApplicationStatus>,
     pub(crate) job: Option<JobId>,
+}
+
+/// Fixed in size: the key is its own tag.
+impl CacheKey for EmployerApplications {
+    type Tag = Self;
+
+    fn tag(&self) -> Self {
+        *self
+    }
 }

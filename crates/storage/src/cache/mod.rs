@@ -4,12 +4,13 @@
 
 mod cached_jobs;
 mod caches;
+mod heap_size;
 mod keys;
 mod read_cache;
 #[cfg(test)]
 mod read_cache_tests;
 
 pub use cached_jobs::CachedJobs;
-pub use caches::ReadCaches;
 pub(crate) use caches::{CacheEvent, evicting_repository, publish};
+pub use caches::{DEFAULT_READ_CACHE_MAX_BYTES, ReadCaches};
 pub(crate) use keys::EmployerApplications;

@@ -1,12 +1,13 @@
-//! Reading listed jobs: a page and its total, one job, and the viewer's `has_applied`.
+//! Reading listed jobs: a page of list rows and its total, one job with its company, and the
+//! viewer's `has_applied`.
 
 use diesel::dsl::count_star;
 use diesel::prelude::*;
-use intowork_domain::job::{JobListing, JobPage};
+use intowork_domain::job::{JobListing, JobPage, JobSummary};
 use intowork_domain::{RepoError, UserId};
 
 use super::rows::{ListingRow, into_listing};
-use super::source::{Source, listing_columns, listing_source, load_page};
+use super::source::{Description, Source, listing_columns, listing_source, load_page};
 use crate::conn::DbConn;
 use crate::error::map_db_error;
 use crate::schema::{candidates, job_applications, jobs};
@@ -24,47 +25,46 @@ pub(crate) fn applied_ids(conn: &mut DbConn, user: i64, ids: Vec<i64>) -> QueryR
         .load(conn)
 }
 
-/// Turns the selected rows into listings, asking for `has_applied` only when there is a viewer.
-pub(crate) fn with_applied(
+/// The job ids among `ids` that `viewer` applied to; nothing asked when there is no viewer.
+fn applied_among(
     conn: &mut DbConn,
-    rows: Vec<ListingRow>,
+    ids: Vec<i64>,
     viewer: Option<UserId>,
-) -> Result<Vec<JobListing>, RepoError> {
-    let applied = match viewer {
-        Some(user) => {
-            let ids = rows.iter().map(|r| r.0.id).collect();
-            applied_ids(conn, user.get(), ids).map_err(map_db_error)?
-        }
-        None => Vec::new(),
-    };
-    rows.into_iter()
-        .map(|r| {
-            let has = applied.contains(&r.0.id);
-            into_listing(r, has)
-        })
-        .collect()
+) -> Result<Vec<i64>, RepoError> {
+    match viewer {
+        Some(user) => applied_ids(conn, user.get(), ids).map_err(map_db_error),
+        None => Ok(Vec::new()),
+    }
 }
 
-/// One page, `has_applied` for `viewer`.
+/// One page of list rows, `has_applied` for `viewer`.
 pub(crate) fn page_items(
     conn: &mut DbConn,
     source: Source,
-    (limit, offset): (i64, i64),
+    description: Description,
+    window: (i64, i64),
     viewer: Option<UserId>,
-) -> Result<Vec<JobListing>, RepoError> {
-    let rows = load_page(source, limit, offset, conn).map_err(map_db_error)?;
-    with_applied(conn, rows, viewer)
+) -> Result<Vec<JobSummary>, RepoError> {
+    let rows = load_page(source, description, window, conn).map_err(map_db_error)?;
+    let applied = applied_among(conn, rows.iter().map(|r| r.id).collect(), viewer)?;
+    rows.into_iter()
+        .map(|r| {
+            let has = applied.contains(&r.id);
+            r.into_summary(has)
+        })
+        .collect()
 }
 
 /// One page and its total, `has_applied` for `viewer`.
 pub(crate) fn page(
     conn: &mut DbConn,
     filtered: impl Fn() -> Source,
+    description: Description,
     window: (i64, i64),
     viewer: Option<UserId>,
 ) -> Result<JobPage, RepoError> {
     let total = count(conn, filtered())?;
-    let items = page_items(conn, filtered(), window, viewer)?;
+    let items = page_items(conn, filtered(), description, window, viewer)?;
     Ok(JobPage { items, total })
 }
 
@@ -75,17 +75,21 @@ pub(crate) fn count(conn: &mut DbConn, source: Source) -> Result<i64, RepoError>
         .map_err(map_db_error)
 }
 
-/// One job as the lists show it, any status.
+/// One job with its company, any status: every text, for the detail page and the answers to
+/// create and update.
 pub(crate) fn load_listing(
     conn: &mut DbConn,
     id: i64,
     viewer: Option<UserId>,
 ) -> Result<Option<JobListing>, RepoError> {
-    let row = listing_source!()
+    let row: Option<ListingRow> = listing_source!()
         .filter(jobs::id.eq(id))
         .select(listing_columns())
         .first(conn)
         .optional()
         .map_err(map_db_error)?;
-    Ok(with_applied(conn, row.into_iter().collect(), viewer)?.pop())
+    let Some(row) = row else { return Ok(None) };
+    let applied = applied_among(conn, vec![row.0.id], viewer)?;
+    let has = !applied.is_empty();
+    into_listing(row, has).map(Some)
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, Timelike, Utc};
 use diesel::prelude::*;
 use intowork_domain::job::{
     ArchiveJob, EmployerJobQuery, Job, JobApplicant, JobFields, JobListing, JobPage, JobRepository,
-    NewJob, PublicJobFilter, PublicJobQuery,
+    JobSummary, NewJob, PublicJobFilter, PublicJobQuery,
 };
 use intowork_domain::ports::Commit;
 use intowork_domain::{JobId, RepoError, UserId};
@@ -14,7 +14,7 @@ use intowork_domain::{JobId, RepoError, UserId};
 use super::filters::{employer_filtered, open_jobs, public_filtered};
 use super::listing::{applied_ids, count, load_listing, page, page_items};
 use super::rows::JobRow;
-use super::source::applications_count;
+use super::source::{Description, applications_count};
 use super::{removal, writes};
 use crate::database::{Database, write_tx};
 use crate::error::map_db_error;
@@ -44,7 +44,13 @@ impl JobRepository for DieselJobRepository {
         self.db
             .run(move |conn| {
                 let filter = q.filter();
-                page(conn, || public_filtered(&filter), window(&q), q.viewer)
+                page(
+                    conn,
+                    || public_filtered(&filter),
+                    Description::Cut,
+                    window(&q),
+                    q.viewer,
+                )
             })
             .await
     }
@@ -57,9 +63,12 @@ impl JobRepository for DieselJobRepository {
     }
 
     #[tracing::instrument(name = "db.jobs.page_public", skip_all)]
-    async fn page_public(&self, q: PublicJobQuery) -> Result<Vec<JobListing>, RepoError> {
+    async fn page_public(&self, q: PublicJobQuery) -> Result<Vec<JobSummary>, RepoError> {
         self.db
-            .run(move |conn| page_items(conn, public_filtered(&q.filter()), window(&q), q.viewer))
+            .run(move |conn| {
+                let source = public_filtered(&q.filter());
+                page_items(conn, source, Description::Cut, window(&q), q.viewer)
+            })
             .await
     }
 
@@ -81,7 +90,15 @@ impl JobRepository for DieselJobRepository {
     async fn list_for_employer(&self, q: EmployerJobQuery) -> Result<JobPage, RepoError> {
         let window = (q.paging.limit, q.paging.offset());
         self.db
-            .run(move |conn| page(conn, || employer_filtered(&q), window, None))
+            .run(move |conn| {
+                page(
+                    conn,
+                    || employer_filtered(&q),
+                    Description::Whole,
+                    window,
+                    None,
+                )
+            })
             .await
     }
 

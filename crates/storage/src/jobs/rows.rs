@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use intowork_domain::job::{
-    Job, JobCompany, JobFields, JobListing, JobStatus, JobType, LocationType,
+    Job, JobCompany, JobFields, JobListing, JobStatus, JobSummary, JobType, LocationType,
 };
 use intowork_domain::{CompanyId, EmployerId, JobId, RepoError, UserId};
 
@@ -95,4 +95,50 @@ pub(crate) fn into_listing(row: ListingRow, has_applied: bool) -> Result<JobList
         owner_user_id: UserId(owner),
         owner_active: active,
     })
+}
+
+/// A row of a job list as selected (the columns of [`super::source::summary_columns`]): what the
+/// list shows, its description whole or cut in SQL.
+#[derive(Queryable)]
+pub(crate) struct SummaryRow {
+    pub(crate) id: i64,
+    company_id: i64,
+    title: String,
+    description: String,
+    job_type: String,
+    location_type: String,
+    location: Option<String>,
+    salary_min: Option<i32>,
+    salary_max: Option<i32>,
+    currency: String,
+    is_featured: bool,
+    views_count: i64,
+    posted_at: Option<NaiveDateTime>,
+    applications_count: i64,
+    company_name: String,
+    company_logo_url: Option<String>,
+}
+
+impl SummaryRow {
+    pub(crate) fn into_summary(self, has_applied: bool) -> Result<JobSummary, RepoError> {
+        Ok(JobSummary {
+            id: JobId(self.id),
+            company_id: CompanyId(self.company_id),
+            title: self.title,
+            description: self.description,
+            job_type: parse("job type", &self.job_type, JobType::parse)?,
+            location_type: parse("location type", &self.location_type, LocationType::parse)?,
+            location: self.location,
+            salary_min: self.salary_min,
+            salary_max: self.salary_max,
+            currency: self.currency,
+            is_featured: self.is_featured,
+            views_count: self.views_count,
+            applications_count: self.applications_count,
+            posted_at: self.posted_at.map(|t| t.and_utc()),
+            company_name: self.company_name,
+            company_logo_url: self.company_logo_url,
+            has_applied,
+        })
+    }
 }

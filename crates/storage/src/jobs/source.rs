@@ -1,11 +1,13 @@
-//! The listing query: `jobs ⋈ companies ⋈ employers ⋈ users`, its select list and its order.
+//! The listing query: `jobs ⋈ companies ⋈ employers ⋈ users`, its select lists (a list's rows,
+//! one job with its company) and its order.
 //! Every list is one page query plus a count (and, for a signed-in candidate, one `has_applied`
 //! query for the page): a fixed number of statements whatever the page holds.
 
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Nullable, Timestamp};
+use diesel::sql_types::{BigInt, Nullable, Text, Timestamp};
+use intowork_domain::job::LISTED_DESCRIPTION_CHARS;
 
-use super::rows::{JobRow, ListingRow};
+use super::rows::{JobRow, SummaryRow};
 use crate::conn::{DbConn, MultiBackend};
 use crate::schema::{companies, employers, jobs, users};
 use crate::static_sql::{StaticSql, static_sql};
@@ -42,15 +44,83 @@ pub(crate) type Source = diesel::dsl::IntoBoxed<
     MultiBackend,
 >;
 
-/// The select list of [`ListingRow`], the stable order, and the page window.
+/// How much of a description a list loads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Description {
+    /// The employer's own list fills the edit form from it (D2).
+    Whole,
+    /// The public list shows [`LISTED_DESCRIPTION_CHARS`]: one character more is loaded, so that
+    /// the presenter can tell a cut text from one of exactly that length. `substr` counts
+    /// characters (code points) on both databases.
+    Cut,
+}
+
+const WHOLE_DESCRIPTION_SQL: &str = "jobs.description";
+const CUT_DESCRIPTION_SQL: &str = "substr(jobs.description, 1, 301)";
+const _: () = assert!(
+    LISTED_DESCRIPTION_CHARS + 1 == 301,
+    "CUT_DESCRIPTION_SQL's length"
+);
+
+impl Description {
+    fn column(self) -> StaticSql<Text> {
+        static_sql::<Text>(match self {
+            Description::Whole => WHOLE_DESCRIPTION_SQL,
+            Description::Cut => CUT_DESCRIPTION_SQL,
+        })
+    }
+}
+
+/// The select list of [`SummaryRow`]: the columns the list shows, and no other text.
+type SummaryColumns = (
+    jobs::id,
+    jobs::company_id,
+    jobs::title,
+    StaticSql<Text>,
+    jobs::job_type,
+    jobs::location_type,
+    jobs::location,
+    jobs::salary_min,
+    jobs::salary_max,
+    jobs::currency,
+    jobs::is_featured,
+    jobs::views_count,
+    jobs::posted_at,
+    StaticSql<BigInt>,
+    companies::name,
+    companies::logo_url,
+);
+
+fn summary_columns(description: Description) -> SummaryColumns {
+    (
+        jobs::id,
+        jobs::company_id,
+        jobs::title,
+        description.column(),
+        jobs::job_type,
+        jobs::location_type,
+        jobs::location,
+        jobs::salary_min,
+        jobs::salary_max,
+        jobs::currency,
+        jobs::is_featured,
+        jobs::views_count,
+        jobs::posted_at,
+        applications_count(),
+        companies::name,
+        companies::logo_url,
+    )
+}
+
+/// The list rows of a page: the select list of [`SummaryRow`], the stable order, the window.
 pub(crate) fn load_page(
     source: Source,
-    limit: i64,
-    offset: i64,
+    description: Description,
+    (limit, offset): (i64, i64),
     conn: &mut DbConn,
-) -> QueryResult<Vec<ListingRow>> {
+) -> QueryResult<Vec<SummaryRow>> {
     source
-        .select(listing_columns())
+        .select(summary_columns(description))
         .order((
             static_sql::<Nullable<Timestamp>>(POSTED_DESC_NULLS_FIRST),
             jobs::id.desc(),

@@ -111,7 +111,7 @@ impl Repos {
 
     pub async fn titles(&self, q: PublicJobQuery) -> Vec<String> {
         let page = self.jobs.list_public(q).await.unwrap();
-        page.items.into_iter().map(|l| l.job.fields.title).collect()
+        page.items.into_iter().map(|l| l.title).collect()
     }
 }
 

@@ -95,10 +95,10 @@ async fn filters_order_and_counts(test_db: TestDb) {
     let mut q = public(None);
     q.viewer = Some(cand_user);
     let page = r.jobs.list_public(q).await.unwrap();
-    let by_title = |t: &str| page.items.iter().find(|l| l.job.fields.title == t).unwrap();
-    assert_eq!(by_title("Paris job").job.applications_count, 2);
+    let by_title = |t: &str| page.items.iter().find(|l| l.title == t).unwrap();
+    assert_eq!(by_title("Paris job").applications_count, 2);
     assert!(by_title("Paris job").has_applied);
-    assert_eq!(by_title("No salary").job.applications_count, 1);
+    assert_eq!(by_title("No salary").applications_count, 1);
     assert!(!by_title("No salary").has_applied);
     assert_eq!(
         r.jobs
@@ -162,7 +162,7 @@ async fn employer_list_hides_archived_and_searches_title_and_description_only(te
         status,
     };
     let titles = |p: intowork_domain::job::JobPage| -> Vec<String> {
-        p.items.into_iter().map(|l| l.job.fields.title).collect()
+        p.items.into_iter().map(|l| l.title).collect()
     };
     assert_eq!(
         titles(r.jobs.list_for_employer(q(None, None)).await.unwrap()),

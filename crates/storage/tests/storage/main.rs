@@ -13,6 +13,7 @@ mod cv_maintenance;
 mod cvs;
 mod dashboard;
 mod job_fixtures;
+mod job_lists;
 mod jobs;
 mod migrations;
 mod notifications;

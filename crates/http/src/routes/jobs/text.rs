@@ -1,10 +1,14 @@
 //! How jobs read on the wire: list descriptions cut short, salaries as a range (CONTRACT 3.6).
 //! Presentation only, so it lives here rather than in the domain.
 
+use intowork_domain::job::LISTED_DESCRIPTION_CHARS;
+
 /// The first 300 characters (code points) and `...` when longer, as the list endpoints show it.
+/// The public list loads one character more than it shows ([`JobSummary::description`]).
+///
+/// [`JobSummary::description`]: intowork_domain::job::JobSummary::description
 pub fn truncate_description(text: &str) -> String {
-    const MAX: usize = 300;
-    match text.char_indices().nth(MAX) {
+    match text.char_indices().nth(LISTED_DESCRIPTION_CHARS) {
         Some((cut, _)) => format!("{}...", &text[..cut]),
         None => text.to_owned(),
     }

@@ -1,7 +1,7 @@
 //! Wire shapes of jobs (CONTRACT 3, "Job (summary)" and "JobDetail").
 
 use chrono::{DateTime, Utc};
-use intowork_domain::job::{JobListing, JobPage, Paging};
+use intowork_domain::job::{JobListing, JobPage, JobSummary, Paging};
 use serde::Serialize;
 use utoipa::openapi::RefOr;
 use utoipa::openapi::schema::Schema;
@@ -34,32 +34,35 @@ pub struct Job {
 }
 
 impl Job {
-    /// A job summary; `truncate` cuts the description as list endpoints do.
-    pub fn new(l: &JobListing, truncate: bool) -> Self {
-        let j = &l.job;
-        let f = &j.fields;
+    /// A list row; `truncate` cuts the description as the public list does.
+    pub fn listed(s: &JobSummary, truncate: bool) -> Self {
         Self {
-            id: j.id.get(),
-            title: f.title.clone(),
+            id: s.id.get(),
+            title: s.title.clone(),
             description: if truncate {
-                truncate_description(&f.description)
+                truncate_description(&s.description)
             } else {
-                f.description.clone()
+                s.description.clone()
             },
-            company_name: l.company.name.clone(),
-            company_logo_url: l.company.logo_url.clone(),
-            location: f.location.clone(),
-            location_type: f.location_type.into(),
-            job_type: f.job_type.into(),
-            salary_min: f.salary_min,
-            salary_max: f.salary_max,
-            currency: f.currency.clone(),
-            posted_at: j.posted_at,
-            is_featured: j.is_featured,
-            views_count: j.views_count,
-            applications_count: j.applications_count,
-            has_applied: l.has_applied,
+            company_name: s.company_name.clone(),
+            company_logo_url: s.company_logo_url.clone(),
+            location: s.location.clone(),
+            location_type: s.location_type.into(),
+            job_type: s.job_type.into(),
+            salary_min: s.salary_min,
+            salary_max: s.salary_max,
+            currency: s.currency.clone(),
+            posted_at: s.posted_at,
+            is_featured: s.is_featured,
+            views_count: s.views_count,
+            applications_count: s.applications_count,
+            has_applied: s.has_applied,
         }
+    }
+
+    /// One job's summary, its description whole (the answers to create and update).
+    pub fn new(l: &JobListing) -> Self {
+        Self::listed(&l.summary(), false)
     }
 }
 
@@ -94,7 +97,7 @@ impl From<&JobListing> for JobDetail {
     fn from(l: &JobListing) -> Self {
         let f = &l.job.fields;
         Self {
-            summary: Job::new(l, false),
+            summary: Job::new(l),
             detail: JobDetailFields {
                 requirements: f.requirements.clone(),
                 responsibilities: f.responsibilities.clone(),
@@ -148,7 +151,11 @@ pub struct JobList {
 impl JobList {
     pub fn new(page: &JobPage, paging: Paging, truncate: bool) -> Self {
         Self {
-            jobs: page.items.iter().map(|l| Job::new(l, truncate)).collect(),
+            jobs: page
+                .items
+                .iter()
+                .map(|s| Job::listed(s, truncate))
+                .collect(),
             total: page.total,
             page: paging.page,
             limit: paging.limit,

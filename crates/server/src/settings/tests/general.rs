@@ -17,6 +17,13 @@ fn zero_configuration_defaults_run_locally_on_sqlite() {
     assert!(s.cors.allows("http://localhost:3000"));
     assert_eq!((s.max_upload_mib, s.max_cvs_per_candidate), (5, 10));
     assert_eq!(s.database_pool_size, 8);
+    assert_eq!(s.read_cache_max_bytes, 32 * 1024 * 1024);
+}
+
+#[test]
+fn the_read_cache_budget_is_given_in_mib() {
+    let s = load(&[("READ_CACHE_MAX_MB", "4")]).unwrap();
+    assert_eq!(s.read_cache_max_bytes, 4 * 1024 * 1024);
 }
 
 #[test]
@@ -90,6 +97,8 @@ fn bad_values_name_their_variable() {
         ("LOG_LEVEL", "info,[[["),
         ("MAX_UPLOAD_SIZE_MB", "0"),
         ("MAX_CVS_PER_CANDIDATE", "many"),
+        ("READ_CACHE_MAX_MB", "0"),
+        ("READ_CACHE_MAX_MB", "5000"),
         ("API_DOCS_ENABLED", "sometimes"),
     ] {
         let err = load(&[(var, value)]).unwrap_err();

@@ -1,0 +1,53 @@
+//! [`HeapSize`]: what a cached value holds on the heap, for the caches' budgets in bytes.
+
+use std::sync::Arc;
+
+use intowork_domain::job::JobSummary;
+
+/// The approximate bytes a value owns on the heap (its inline size is counted by the owner).
+/// Approximate on the side of more: capacities rather than lengths.
+pub(crate) trait HeapSize {
+    fn heap_size(&self) -> usize;
+}
+
+impl HeapSize for i64 {
+    fn heap_size(&self) -> usize {
+        0
+    }
+}
+
+impl HeapSize for String {
+    fn heap_size(&self) -> usize {
+        self.capacity()
+    }
+}
+
+impl<T: HeapSize> HeapSize for Option<T> {
+    fn heap_size(&self) -> usize {
+        self.as_ref().map_or(0, HeapSize::heap_size)
+    }
+}
+
+impl<T: HeapSize> HeapSize for Vec<T> {
+    fn heap_size(&self) -> usize {
+        self.capacity() * size_of::<T>() + self.iter().map(HeapSize::heap_size).sum::<usize>()
+    }
+}
+
+/// The shared allocation, counted once per cached handle (the cache holds one).
+impl<T: HeapSize> HeapSize for Arc<T> {
+    fn heap_size(&self) -> usize {
+        2 * size_of::<usize>() + size_of::<T>() + T::heap_size(self)
+    }
+}
+
+impl HeapSize for JobSummary {
+    fn heap_size(&self) -> usize {
+        self.title.heap_size()
+            + self.description.heap_size()
+            + self.location.heap_size()
+            + self.currency.heap_size()
+            + self.company_name.heap_size()
+            + self.company_logo_url.heap_size()
+    }
+}
