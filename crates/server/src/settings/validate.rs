@@ -7,8 +7,7 @@ use super::model::{Environment, Settings};
 use super::problems::{ConfigProblem, Problems, SettingsError};
 use super::raw::Raw;
 use super::{
-    caches, connections, database, http, logging, mail, security, signing_secret, storage,
-    uploads,
+    caches, connections, database, http, logging, mail, security, signing_secret, storage, uploads,
 };
 
 pub(super) fn validate(raw: Raw) -> Result<Settings, SettingsError> {

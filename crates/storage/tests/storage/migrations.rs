@@ -50,3 +50,98 @@ async fn up_down_up(test_db: TestDb) {
 }
 
 intowork_testkit::test_both_backends!(up_down_up);
+
+#[derive(diesel::QueryableByName)]
+struct Links {
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    website_url: Option<String>,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    linkedin_url: Option<String>,
+}
+
+/// Links stored before the API refused other schemes: `javascript:`/`data:` ones are cleared
+/// when the migration runs, http(s) links and scheme-less values stay.
+async fn stored_script_links_are_cleared(test_db: TestDb) {
+    use diesel::RunQueryDsl;
+    use intowork_domain::ports::UserRepository;
+    use intowork_domain::user::Role;
+    use intowork_storage::DieselUserRepository;
+
+    let db = crate::support::migrated(&test_db);
+    // Back to the schema before the clean-up, as an older release left it.
+    assert_eq!(
+        db.revert_last_migration().unwrap().as_deref(),
+        Some("20261207000004")
+    );
+    db.set_ready(true);
+    let user = DieselUserRepository::new(db.clone())
+        .create_with_profile(crate::support::new_user("c@example.com", Role::Candidate))
+        .await
+        .unwrap();
+    let user_id = user.id.get();
+    let rows = [
+        (
+            "javascript:alert(1)",
+            "https://www.linkedin.com/company/acme",
+        ),
+        ("JavaScript:alert(1)", "java\tscript:alert(1)"),
+        (
+            "data:text/html,<script>alert(1)</script>",
+            "HTTPS://acme.example",
+        ),
+        ("www.acme.example", "/uploads/logo.png"),
+    ];
+    crate::support::with_conn(&db, move |c| {
+        for (i, (website, linkedin)) in rows.iter().enumerate() {
+            diesel::sql_query(format!(
+                "INSERT INTO companies (name, website_url, linkedin_url, logo_url, created_at, \
+                 updated_at) VALUES ('c{i}', '{website}', '{linkedin}', '{website}', \
+                 CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            ))
+            .execute(c)?;
+        }
+        diesel::sql_query(format!(
+            "UPDATE candidates SET website_url = 'vbscript:msgbox', \
+             linkedin_url = 'https://linkedin.com/in/ada' WHERE user_id = {user_id}"
+        ))
+        .execute(c)
+    })
+    .await;
+
+    assert_eq!(db.run_migrations().unwrap(), ["20261207000004"]);
+    let (companies, candidate) = crate::support::with_conn(&db, |c| {
+        let companies: Vec<Links> =
+            diesel::sql_query("SELECT website_url, linkedin_url FROM companies ORDER BY name")
+                .load(c)?;
+        let logos: Vec<Links> = diesel::sql_query(
+            "SELECT logo_url AS website_url, NULL AS linkedin_url FROM companies ORDER BY name",
+        )
+        .load(c)?;
+        let candidate: Links =
+            diesel::sql_query("SELECT website_url, linkedin_url FROM candidates").get_result(c)?;
+        let companies: Vec<_> = companies
+            .into_iter()
+            .zip(logos)
+            .map(|(l, logo)| (l.website_url, l.linkedin_url, logo.website_url))
+            .collect();
+        Ok((companies, (candidate.website_url, candidate.linkedin_url)))
+    })
+    .await;
+    let some = |s: &str| Some(s.to_owned());
+    assert_eq!(
+        companies,
+        [
+            (None, some("https://www.linkedin.com/company/acme"), None),
+            (None, None, None),
+            (None, some("HTTPS://acme.example"), None),
+            (
+                some("www.acme.example"),
+                some("/uploads/logo.png"),
+                some("www.acme.example")
+            ),
+        ]
+    );
+    assert_eq!(candidate, (None, some("https://linkedin.com/in/ada")));
+}
+
+intowork_testkit::test_both_backends!(stored_script_links_are_cleared);
