@@ -1,12 +1,12 @@
 //! Input limits through the real server: a `javascript:` website is refused and the stored one
-//! kept; oversized `search` and `location` are refused before normalisation or any SQL (on SQLite
+//! kept; texts past their caps are refused whole; oversized `search` and `location` are refused before normalisation or any SQL (on SQLite
 //! a 60,000-character pattern used to fail in `LIKE` with a 500).
 
 use intowork_testkit::TestDb;
 use serde_json::json;
 
 use crate::both_backends;
-use crate::hiring::{employer, put};
+use crate::hiring::{employer, job_body, put};
 use crate::support::*;
 
 async fn a_script_url_is_refused_and_the_stored_one_kept(db: TestDb) {
@@ -77,7 +77,54 @@ async fn oversized_searches_are_422_before_any_query(db: TestDb) {
     app.stop().await;
 }
 
+/// The texts behind the job list's memory: a megabyte of company description, and job texts past
+/// their cap, are refused whole and store nothing.
+async fn oversized_texts_are_refused_and_nothing_stored(db: TestDb) {
+    let dir = data_dir();
+    let app = TestApp::spawn(db_url(&db), dir.path()).await;
+    let (token, _) = employer(&app, "rh@texts.sn", "Acme").await;
+    let huge = json!({"description": "x".repeat(1_000_000)});
+    let (status, body) = put(&app, "/api/companies/my-company", huge, &token).await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["detail"][0]["type"], "string_too_long");
+    assert_eq!(body["detail"][0]["loc"], json!(["body", "description"]));
+    assert_eq!(body["detail"][0]["ctx"], json!({"max_length": 20_000}));
+    let (_, company) = app.get("/api/companies/my-company", Some(&token)).await;
+    assert_eq!(company["description"], json!(null));
+
+    let mut job = job_body("Développeur Rust");
+    job["requirements"] = json!("r".repeat(20_001));
+    job["title"] = json!("t".repeat(201));
+    let (status, body) = app.post("/api/jobs/create", job, Some(&token)).await;
+    assert_eq!(status, 422, "{body}");
+    let fields: Vec<_> = body["detail"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| (item["loc"][1].clone(), item["type"].clone()))
+        .collect();
+    assert!(
+        fields.contains(&(json!("title"), json!("string_too_long")))
+            && fields.contains(&(json!("requirements"), json!("string_too_long"))),
+        "{body}"
+    );
+    let (_, mine) = app.get("/api/jobs/my-jobs", Some(&token)).await;
+    assert_eq!(mine["total"], 0, "{mine}");
+
+    // At the caps: accepted, and the public list shows the description cut.
+    let mut job = job_body("t".repeat(200).as_str());
+    job["description"] = json!("d".repeat(20_000));
+    job["requirements"] = json!("r".repeat(20_000));
+    let (status, body) = app.post("/api/jobs/create", job, Some(&token)).await;
+    assert_eq!(status, 201, "{body}");
+    let (_, list) = app.get("/api/jobs?page=1", None).await;
+    let listed = list["jobs"][0]["description"].as_str().unwrap();
+    assert_eq!(listed.chars().count(), 303, "300 characters and `...`");
+    app.stop().await;
+}
+
 both_backends!(
     a_script_url_is_refused_and_the_stored_one_kept,
     oversized_searches_are_422_before_any_query,
+    oversized_texts_are_refused_and_nothing_stored,
 );
