@@ -1,8 +1,10 @@
 //! URL fields of request bodies (company website, LinkedIn page and logo; candidate links): only an
 //! absolute `http`/`https` URL with a host, at most 2,048 characters, as pydantic's `HttpUrl`
 //! accepts, so a `javascript:` or `data:` URL is never stored to end up in someone's `href`. An
-//! empty string stays what the forms send for "no URL" and is kept as sent; the URL is stored as
-//! typed, not normalised. Values stored before this check are served unchanged.
+//! empty string stays what the forms send for "no URL" and is kept as sent. A host typed without
+//! a scheme (`www.acme.sn`, `acme.sn/jobs`) is what people write in a website field: it is taken
+//! as `https://…` (as a link without a scheme would point into the frontend itself); anything
+//! else is stored as typed. The `unsafe_urls` migration brought stored values to the same rules.
 
 use serde::{Deserialize, Deserializer};
 use serde_json::json;
@@ -23,9 +25,12 @@ impl WebUrl {
         self.0
     }
 
-    pub fn new(value: String) -> Result<Self, String> {
+    pub fn new(mut value: String) -> Result<Self, String> {
         if value.trim().is_empty() {
             return Ok(Self(value));
+        }
+        if is_bare_host(&value) {
+            value = format!("https://{value}");
         }
         if value.chars().nth(URL_MAX_LENGTH).is_some() {
             return Err(custom_problem(
@@ -57,6 +62,17 @@ impl WebUrl {
         }
         Ok(Self(value))
     }
+}
+
+/// `www.acme.sn` or `acme.sn/jobs`: no scheme, no leading `/`, no space, and a dot in what
+/// would be the host.
+fn is_bare_host(value: &str) -> bool {
+    let host = value.split('/').next().unwrap_or_default();
+    !value.starts_with('/')
+        && !value.contains(':')
+        && !value.chars().any(char::is_whitespace)
+        && host.contains('.')
+        && !host.starts_with('.')
 }
 
 impl<'de> Deserialize<'de> for WebUrl {
@@ -118,9 +134,30 @@ mod tests {
         );
         assert_eq!(kind("ftp://acme.example").as_deref(), Some("url_scheme"));
         assert_eq!(kind("/relative/logo.png").as_deref(), Some("url_parsing"));
-        assert_eq!(kind("www.acme.example").as_deref(), Some("url_parsing"));
+        assert_eq!(kind("acme").as_deref(), Some("url_parsing"));
+        assert_eq!(kind("n/a").as_deref(), Some("url_parsing"));
         assert_eq!(kind("http://").as_deref(), Some("url_parsing"));
         let long = format!("https://acme.example/{}", "a".repeat(URL_MAX_LENGTH));
         assert_eq!(kind(&long).as_deref(), Some("url_too_long"));
+    }
+
+    #[test]
+    fn a_host_without_a_scheme_is_taken_as_https() {
+        for (typed, stored) in [
+            ("www.acme.example", "https://www.acme.example"),
+            ("acme.example/jobs?x=1", "https://acme.example/jobs?x=1"),
+            ("https://acme.example", "https://acme.example"),
+        ] {
+            let url = WebUrl::new(typed.to_owned()).unwrap();
+            assert_eq!(url.into_inner(), stored);
+        }
+        for kept_out in [
+            "/uploads/logo.png",
+            "//evil.example/x",
+            ".acme.example",
+            "a b.example",
+        ] {
+            assert!(WebUrl::new(kept_out.to_owned()).is_err(), "{kept_out}");
+        }
     }
 }

@@ -158,7 +158,7 @@ async fn company_urls_must_be_absolute_http_with_a_host() {
         ("JavaScript:alert(1)", "url_scheme"),
         ("ftp://acme.example/logo.png", "url_scheme"),
         ("/uploads/logo.png", "url_parsing"),
-        ("www.acme.example", "url_parsing"),
+        ("acme", "url_parsing"),
         ("http://", "url_parsing"),
     ] {
         for field in ["website_url", "linkedin_url", "logo_url"] {

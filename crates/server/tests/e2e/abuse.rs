@@ -105,23 +105,9 @@ async fn headers_and_the_https_redirect_through_the_server() {
     let db = intowork_testkit::TestDb::sqlite();
     let dir = data_dir();
     let app = TestApp::spawn_with(db_url(&db), dir.path(), &[("FORCE_HTTPS", "true")]).await;
-    let no_redirects = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let res = no_redirects
-        .get(app.url("/api/jobs?page=1"))
-        .header("Host", "api.intowork.test")
-        .header("X-Forwarded-Proto", "http")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status().as_u16(), 308);
-    assert_eq!(
-        res.headers()["location"],
-        "https://api.intowork.test/api/jobs?page=1"
-    );
-    let res = no_redirects
+    let location = plain_http_redirect(&app, "api.intowork.test").await;
+    assert_eq!(location, "https://api.intowork.test/api/jobs?page=1");
+    let res = no_redirects()
         .get(app.url("/health"))
         .header("X-Forwarded-Proto", "http")
         .send()
@@ -151,21 +137,28 @@ async fn with_public_api_url_the_https_redirect_ignores_the_host_header() {
         ("PUBLIC_API_URL", "https://api.intowork.test"),
     ];
     let app = TestApp::spawn_with(db_url(&db), dir.path(), &vars).await;
-    let no_redirects = reqwest::Client::builder()
+    let location = plain_http_redirect(&app, "evil.example").await;
+    assert_eq!(location, "https://api.intowork.test/api/jobs?page=1");
+    app.stop().await;
+}
+
+fn no_redirects() -> reqwest::Client {
+    reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
-        .unwrap();
-    let res = no_redirects
+        .unwrap()
+}
+
+/// `GET /api/jobs?page=1` as the proxy forwards a plain-HTTP request for `host`: must be a 308,
+/// whose `Location` is returned.
+async fn plain_http_redirect(app: &TestApp, host: &str) -> String {
+    let res = no_redirects()
         .get(app.url("/api/jobs?page=1"))
-        .header("Host", "evil.example")
+        .header("Host", host)
         .header("X-Forwarded-Proto", "http")
         .send()
         .await
         .unwrap();
     assert_eq!(res.status().as_u16(), 308);
-    assert_eq!(
-        res.headers()["location"],
-        "https://api.intowork.test/api/jobs?page=1"
-    );
-    app.stop().await;
+    res.headers()["location"].to_str().unwrap().to_owned()
 }

@@ -42,6 +42,14 @@ async fn a_script_url_is_refused_and_the_stored_one_kept(db: TestDb) {
     assert_eq!(company["website_url"], "https://acme.example");
     assert_eq!(company["logo_url"], json!(null));
 
+    // A host typed without a scheme is taken as https.
+    let bare = json!({"website_url": "www.acme.example"});
+    let (status, saved) = put(&app, "/api/companies/my-company", bare, &token).await;
+    assert_eq!(
+        (status, &saved["website_url"]),
+        (200, &json!("https://www.acme.example"))
+    );
+
     // "" stays the forms' "no URL".
     let blank = json!({"website_url": "", "logo_url": null});
     let (status, saved) = put(&app, "/api/companies/my-company", blank, &token).await;

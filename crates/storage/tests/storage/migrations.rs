@@ -59,9 +59,10 @@ struct Links {
     linkedin_url: Option<String>,
 }
 
-/// Links stored before the API refused other schemes: `javascript:`/`data:` ones are cleared
-/// when the migration runs, http(s) links and scheme-less values stay.
-async fn stored_script_links_are_cleared(test_db: TestDb) {
+/// Links stored before the API took only http(s) URLs: other schemes (`javascript:`, `data:`) and
+/// values that are no link are cleared, bare hosts get `https://`, http(s) links and `""` stay,
+/// and so do `/…` logo paths.
+async fn stored_links_are_brought_to_the_url_rules(test_db: TestDb) {
     use diesel::RunQueryDsl;
     use intowork_domain::ports::UserRepository;
     use intowork_domain::user::Role;
@@ -90,6 +91,8 @@ async fn stored_script_links_are_cleared(test_db: TestDb) {
             "HTTPS://acme.example",
         ),
         ("www.acme.example", "/uploads/logo.png"),
+        ("n/a", ""),
+        ("/uploads/x.png", "acme.example/jobs"),
     ];
     crate::support::with_conn(&db, move |c| {
         for (i, (website, linkedin)) in rows.iter().enumerate() {
@@ -135,13 +138,19 @@ async fn stored_script_links_are_cleared(test_db: TestDb) {
             (None, None, None),
             (None, some("HTTPS://acme.example"), None),
             (
-                some("www.acme.example"),
-                some("/uploads/logo.png"),
-                some("www.acme.example")
+                some("https://www.acme.example"),
+                None,
+                some("https://www.acme.example")
+            ),
+            (None, some(""), None),
+            (
+                None,
+                some("https://acme.example/jobs"),
+                some("/uploads/x.png")
             ),
         ]
     );
     assert_eq!(candidate, (None, some("https://linkedin.com/in/ada")));
 }
 
-intowork_testkit::test_both_backends!(stored_script_links_are_cleared);
+intowork_testkit::test_both_backends!(stored_links_are_brought_to_the_url_rules);
