@@ -8,13 +8,16 @@ use crate::user::User;
 pub struct RecoverySettings {
     /// The frontend's origin (`FRONTEND_URL`), without a trailing slash.
     pub frontend_url: String,
+    /// The frontend's reset page (`RESET_PASSWORD_PATH`), starting with `/`.
+    pub reset_path: String,
 }
 
 /// The mail carrying `token` as a link to the frontend's reset page.
 pub(super) fn reset_mail(settings: &RecoverySettings, user: &User, token: &str) -> OutgoingMail {
     let link = format!(
-        "{}/auth/reset-password?token={token}",
-        settings.frontend_url.trim_end_matches('/')
+        "{}{}?token={token}",
+        settings.frontend_url.trim_end_matches('/'),
+        settings.reset_path
     );
     OutgoingMail {
         to: user.email.clone(),

@@ -61,6 +61,7 @@ impl Mocks {
             Arc::new(clock),
             RecoverySettings {
                 frontend_url: "https://app.example.com/".into(),
+                reset_path: "/reset-password".into(),
             },
         )
     }
@@ -100,7 +101,7 @@ async fn a_known_address_gets_a_hashed_one_hour_token_and_a_link() {
     // No double slash after a FRONTEND_URL with a trailing one.
     assert!(
         mail.text
-            .contains("\nhttps://app.example.com/auth/reset-password?token=tok-123\n"),
+            .contains("\nhttps://app.example.com/reset-password?token=tok-123\n"),
         "{}",
         mail.text
     );

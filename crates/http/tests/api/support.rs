@@ -173,6 +173,7 @@ pub async fn app_with_limits(
         clock.clone(),
         RecoverySettings {
             frontend_url: "http://front.test".into(),
+            reset_path: "/reset-password".into(),
         },
     );
     let state = AppState {

@@ -1,5 +1,6 @@
-//! Mail settings (CONTRACT 8.10, 9.7, 9.19): `SMTP_URL`, `MAIL_FROM`, `FRONTEND_URL`. Errors name
-//! the variable and never repeat the URL (it may hold the SMTP password).
+//! Mail settings (CONTRACT 8.10, 9.7, 9.19; HEAD 10.7): `SMTP_URL`, `MAIL_FROM`, `FRONTEND_URL`,
+//! `RESET_PASSWORD_PATH`. Errors name the variable and never repeat the URL (it may hold the SMTP
+//! password).
 
 use intowork_mail::{SmtpEndpoint, check_mailbox};
 
@@ -10,6 +11,8 @@ use super::values::{http_origin, non_empty};
 
 /// The development default of `FRONTEND_URL`: the Next.js dev server.
 const DEFAULT_FRONTEND_URL: &str = "http://localhost:3000";
+/// The current frontend's reset page (HEAD 10.7; the French pages carry no locale prefix).
+const DEFAULT_RESET_PASSWORD_PATH: &str = "/reset-password";
 /// The sender when `MAIL_FROM` is unset and mail only goes to the log.
 const DEFAULT_MAIL_FROM: &str = "IntoWork <no-reply@localhost>";
 
@@ -22,6 +25,9 @@ pub struct MailSettings {
     pub from: String,
     /// `FRONTEND_URL`: the origin the reset links point at, without a trailing slash.
     pub frontend_url: String,
+    /// `RESET_PASSWORD_PATH`: the frontend's reset page, `/reset-password` by default; links are
+    /// `{frontend_url}{reset_path}?token=…`.
+    pub reset_path: String,
 }
 
 pub(super) fn parse(raw: &Raw, production: bool, problems: &mut Problems) -> Option<MailSettings> {
@@ -35,10 +41,12 @@ pub(super) fn parse(raw: &Raw, production: bool, problems: &mut Problems) -> Opt
     let from = problems.check(sender(raw, smtp));
     // Links to localhost would reach nobody.
     let frontend_url = problems.check(frontend_origin(raw, production && smtp));
+    let reset_path = problems.check(reset_path(raw));
     Some(MailSettings {
         smtp_url: smtp_url.map(Secret::new),
         from: from?,
         frontend_url: frontend_url?,
+        reset_path: reset_path?,
     })
 }
 
@@ -82,4 +90,25 @@ fn frontend_origin(raw: &Raw, required: bool) -> Result<String, ConfigProblem> {
         None => DEFAULT_FRONTEND_URL.to_owned(),
     };
     http_origin("FRONTEND_URL", &url, "https://intowork.app")
+}
+
+/// `RESET_PASSWORD_PATH`: a path of the frontend, appended to `FRONTEND_URL` (the token is added as
+/// the query, so the path carries none).
+fn reset_path(raw: &Raw) -> Result<String, ConfigProblem> {
+    let Some(path) = non_empty(raw.reset_password_path.as_deref()) else {
+        return Ok(DEFAULT_RESET_PASSWORD_PATH.to_owned());
+    };
+    let valid = path.starts_with('/')
+        && !path.starts_with("//")
+        && path.len() <= 200
+        && path
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"/-_.~".contains(&b));
+    if !valid {
+        return Err(ConfigProblem::new(
+            "RESET_PASSWORD_PATH",
+            "must be a path such as /reset-password or /en/reset-password (letters, digits, `/-_.~`)",
+        ));
+    }
+    Ok(path)
 }

@@ -146,6 +146,7 @@ pub(super) fn recovery_service(
         s.clock.clone(),
         RecoverySettings {
             frontend_url: settings.mail.frontend_url.clone(),
+            reset_path: settings.mail.reset_path.clone(),
         },
     ))
 }

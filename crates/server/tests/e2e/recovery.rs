@@ -28,7 +28,7 @@ fn uuid_like() -> String {
 
 /// The token of the reset link in a mail body.
 pub(crate) fn link_token(text: &str) -> String {
-    let prefix = "http://front.test/auth/reset-password?token=";
+    let prefix = "http://front.test/reset-password?token=";
     let start = text
         .find(prefix)
         .unwrap_or_else(|| panic!("no link in: {text}"))

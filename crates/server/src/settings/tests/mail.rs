@@ -57,3 +57,17 @@ fn production_refuses_clear_text_passwords_and_localhost_links() {
     // Without SMTP, production starts (mail is off and says so in the log).
     assert!(load(&PROD).is_ok());
 }
+
+#[test]
+fn reset_links_go_to_the_current_frontends_page_unless_set() {
+    assert_eq!(load(&[]).unwrap().mail.reset_path, "/reset-password");
+    let s = load(&[("RESET_PASSWORD_PATH", "/en/reset-password")]).unwrap();
+    assert_eq!(s.mail.reset_path, "/en/reset-password");
+    for bad in ["reset-password", "//evil.example", "/reset?x=1", "/a b"] {
+        assert_eq!(
+            refused(&[("RESET_PASSWORD_PATH", bad)]),
+            ["RESET_PASSWORD_PATH"],
+            "{bad}"
+        );
+    }
+}
