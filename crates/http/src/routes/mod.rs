@@ -12,6 +12,7 @@ pub mod employers;
 pub mod health;
 pub mod jobs;
 pub mod notifications;
+pub mod outside_services;
 pub mod password_reset;
 pub mod profile_items;
 pub mod registry;

@@ -6,7 +6,7 @@ use utoipa::OpenApi;
 
 use super::{
     admin, applications, auth, candidates, companies, cvs, dashboard, employers, health, jobs,
-    notifications, password_reset, profile_items, users,
+    notifications, outside_services, password_reset, profile_items, users,
 };
 
 /// A resource: how to register its routes, and its paths (with their schemas) for the document.
@@ -72,5 +72,9 @@ pub const RESOURCES: &[Resource] = &[
     Resource {
         routes: password_reset::config,
         docs: password_reset::PasswordResetApi::openapi,
+    },
+    Resource {
+        routes: outside_services::config,
+        docs: outside_services::docs,
     },
 ];

@@ -17,6 +17,7 @@ mod jobs;
 mod limits;
 mod notifications;
 mod openapi;
+mod outside_services;
 mod password_reset;
 mod spec_check;
 mod support;

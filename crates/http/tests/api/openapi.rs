@@ -32,15 +32,20 @@ fn source_files(dir: &str) -> Vec<std::path::PathBuf> {
     files
 }
 
-/// (method, path) of every `resource!` under `src/routes`: what the app serves.
+/// (method, path) of every `resource!` under `src/routes`, and of every placeholder of
+/// `outside_services` (`at(Verb, "path", …)`): what the app serves.
 fn served_routes() -> BTreeSet<(String, String)> {
     let dir = format!("{}/src/routes", env!("CARGO_MANIFEST_DIR"));
     let resource = Regex::new(r#"resource!\(\s*(\[[^\]]*\]|"[^"]*")\s*,([^)]*)\)"#).unwrap();
     let literal = Regex::new(r#""([^"]*)""#).unwrap();
     let method = Regex::new(r"(\w+)\s*=>").unwrap();
+    let placeholder = Regex::new(r#"\bat\(\s*(Get|Post|Delete)\s*,\s*"([^"]+)""#).unwrap();
     let mut routes = BTreeSet::new();
     for path in source_files(&dir) {
         let text = std::fs::read_to_string(path).unwrap();
+        for p in placeholder.captures_iter(&text) {
+            routes.insert((p[1].to_ascii_lowercase(), p[2].to_owned()));
+        }
         for r in resource.captures_iter(&text) {
             for p in literal.captures_iter(&r[1]) {
                 for m in method.captures_iter(&r[2]) {

@@ -1046,6 +1046,53 @@ fn routes(w: &World) -> Vec<Route> {
         )
         .destructive(),
     ]
+    .into_iter()
+    .chain(placeholders())
+    .collect()
+}
+
+/// outside_services.rs: the route's checks, then 501 `not_configured` for whoever passes them.
+fn placeholders() -> Vec<Route> {
+    use Method as M;
+    use Who::{Candidate, Employer, Public};
+    [
+        (M::GET, "/api/integrations/status", Employer),
+        (M::GET, "/api/integrations/linkedin/auth-url", Employer),
+        (M::GET, "/api/integrations/linkedin/organizations", Employer),
+        (M::POST, "/api/integrations/linkedin/publish-job", Employer),
+        (M::DELETE, "/api/integrations/linkedin/disconnect", Employer),
+        (
+            M::GET,
+            "/api/integrations/google-calendar/auth-url",
+            Employer,
+        ),
+        (
+            M::POST,
+            "/api/integrations/google-calendar/create-event",
+            Employer,
+        ),
+        (
+            M::DELETE,
+            "/api/integrations/google-calendar/disconnect",
+            Employer,
+        ),
+        (M::GET, "/api/integrations/outlook/auth-url", Employer),
+        (M::POST, "/api/integrations/outlook/create-event", Employer),
+        (M::DELETE, "/api/integrations/outlook/disconnect", Employer),
+        (M::GET, "/api/integrations/api-key", Employer),
+        (M::POST, "/api/integrations/api-key/generate", Employer),
+        (M::POST, "/api/integrations/targetym/link", Employer),
+        (M::DELETE, "/api/integrations/targetym/unlink", Employer),
+        (M::GET, "/api/integrations/targetym/status", Employer),
+        (M::POST, "/api/ai-scoring/score-application", Employer),
+        (M::POST, "/api/ai-scoring/score-job-applications", Employer),
+        (M::GET, "/api/ai-scoring/candidate/job-matches", Candidate),
+        (M::POST, "/api/ai-scoring/interview-prep", Candidate),
+        (M::POST, "/api/auth/oauth/signin", Public),
+    ]
+    .into_iter()
+    .map(|(method, path, who)| route(method, path, path.into(), who).ok(&[501]))
+    .collect()
 }
 
 /// `/api/jobs/{job_id}` → `/api/jobs/{}`, so that parameter names do not matter, and without a
