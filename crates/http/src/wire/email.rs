@@ -2,6 +2,7 @@
 
 use intowork_domain::user::Email;
 
+use super::text::bounded_string;
 use crate::error::ApiError;
 use crate::validation::ValidationItem;
 use crate::wire::Text;
@@ -38,11 +39,9 @@ impl<'de> serde::Deserialize<'de> for EmailText {
 
 impl utoipa::PartialSchema for EmailText {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
-        ObjectBuilder::new()
-            .schema_type(Type::String)
+        use utoipa::openapi::schema::{KnownFormat, SchemaFormat};
+        bounded_string(EMAIL_MAX_LENGTH)
             .format(Some(SchemaFormat::KnownFormat(KnownFormat::Email)))
-            .max_length(Some(EMAIL_MAX_LENGTH))
             .into()
     }
 }

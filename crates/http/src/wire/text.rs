@@ -48,10 +48,8 @@ impl<'de> Deserialize<'de> for NewPasswordText {
 
 impl utoipa::PartialSchema for NewPasswordText {
     fn schema() -> RefOr<Schema> {
-        ObjectBuilder::new()
-            .schema_type(Type::String)
+        bounded_string(PasswordText::MAX)
             .min_length(Some(intowork_domain::user::PASSWORD_MIN_CHARS))
-            .max_length(Some(PasswordText::MAX))
             .description(Some(
                 "At least 8 characters and at most 256 bytes (400 `password_too_short`, \
                  `password_too_long`)",
@@ -127,14 +125,19 @@ impl<'de, const MAX: usize> Deserialize<'de> for Text<MAX> {
 
 impl<const MAX: usize> utoipa::PartialSchema for Text<MAX> {
     fn schema() -> RefOr<Schema> {
-        ObjectBuilder::new()
-            .schema_type(Type::String)
-            .max_length(Some(MAX))
-            .into()
+        bounded_string(MAX).into()
     }
 }
 
 impl<const MAX: usize> utoipa::ToSchema for Text<MAX> {}
+
+/// The schema of a string of at most `max` characters, for every bounded wire string (text, email,
+/// URL, password) to add its format or description to.
+pub fn bounded_string(max: usize) -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .max_length(Some(max))
+}
 
 /// The inner strings of an "absent vs null" field (`Option<Option<Text>>`, see `present`).
 pub fn patch<const MAX: usize>(field: Option<Option<Text<MAX>>>) -> Option<Option<String>> {

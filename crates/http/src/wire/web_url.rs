@@ -9,8 +9,9 @@
 use serde::{Deserialize, Deserializer};
 use serde_json::json;
 use utoipa::openapi::RefOr;
-use utoipa::openapi::schema::{ObjectBuilder, Schema, SchemaFormat, Type};
+use utoipa::openapi::schema::{Schema, SchemaFormat};
 
+use super::text::bounded_string;
 use crate::validation::custom_problem;
 
 /// pydantic's `HttpUrl` maximum.
@@ -84,10 +85,8 @@ impl<'de> Deserialize<'de> for WebUrl {
 
 impl utoipa::PartialSchema for WebUrl {
     fn schema() -> RefOr<Schema> {
-        ObjectBuilder::new()
-            .schema_type(Type::String)
+        bounded_string(URL_MAX_LENGTH)
             .format(Some(SchemaFormat::Custom("uri".to_owned())))
-            .max_length(Some(URL_MAX_LENGTH))
             .description(Some(
                 "An absolute http or https URL, or \"\" for none".to_owned(),
             ))
