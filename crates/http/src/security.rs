@@ -73,12 +73,7 @@ fn https_location(req: &ServiceRequest, public_origin: Option<&str>) -> Option<S
         .get(header::HOST)
         .and_then(|v| v.to_str().ok())
         .or_else(|| req.uri().authority().map(|a| a.as_str()))?;
-    let valid = !host.is_empty()
-        && host.len() <= 255
-        && host
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b));
-    if !valid {
+    if !crate::extract::is_plain_authority(host) {
         return None;
     }
     Some(format!("https://{host}{path_and_query}"))

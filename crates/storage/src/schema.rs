@@ -114,6 +114,9 @@ diesel::table! {
         logo_url -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        is_verified -> Bool,
+        verified_at -> Nullable<Timestamp>,
+        logo_key -> Nullable<Text>,
     }
 }
 
@@ -160,6 +163,18 @@ diesel::table! {
         updated_at -> Timestamp,
         /// Added by `2026-11-27-000002_job_location_norm`: the location, normalised for search.
         location_norm -> Text,
+        context -> Nullable<Text>,
+        mission_principale -> Nullable<Text>,
+        profil_formation -> Nullable<Text>,
+        profil_experience -> Nullable<Text>,
+        profil_competences -> Nullable<Text>,
+        profil_posture -> Nullable<Text>,
+        profil_autre -> Nullable<Text>,
+        country -> Nullable<Text>,
+        zone -> Nullable<Text>,
+        language -> Nullable<Text>,
+        image_key -> Nullable<Text>,
+        linkedin_published_at -> Nullable<Timestamp>,
     }
 }
 
@@ -177,6 +192,19 @@ diesel::table! {
         viewed_at -> Nullable<Timestamp>,
         updated_at -> Timestamp,
         employer_id -> BigInt,
+        source_ref -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    /// Append-only: one row per status an application reached (`2026-12-07-000005_head_frontend`).
+    application_status_history (id) {
+        id -> BigInt,
+        application_id -> BigInt,
+        from_status -> Nullable<Text>,
+        to_status -> Text,
+        actor_user_id -> Nullable<BigInt>,
+        changed_at -> Timestamp,
     }
 }
 
@@ -233,6 +261,7 @@ diesel::joinable!(jobs -> companies (company_id));
 diesel::joinable!(job_applications -> jobs (job_id));
 diesel::joinable!(job_applications -> candidates (candidate_id));
 diesel::joinable!(job_applications -> candidate_cvs (cv_id));
+diesel::joinable!(application_status_history -> job_applications (application_id));
 diesel::joinable!(notifications -> users (user_id));
 diesel::joinable!(password_reset_tokens -> users (user_id));
 
@@ -247,6 +276,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     employers,
     jobs,
     job_applications,
+    application_status_history,
     notifications,
     password_reset_tokens,
     admin_audit_log,

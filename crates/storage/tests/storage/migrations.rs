@@ -51,6 +51,19 @@ async fn up_down_up(test_db: TestDb) {
 
 intowork_testkit::test_both_backends!(up_down_up);
 
+/// Reverts migrations newest first, down to and including `version`.
+pub(crate) fn revert_through(db: &Database, version: &str) {
+    loop {
+        let reverted = db
+            .revert_last_migration()
+            .unwrap()
+            .expect("no migration left");
+        if reverted == version {
+            return;
+        }
+    }
+}
+
 #[derive(diesel::QueryableByName)]
 struct Links {
     #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
@@ -70,10 +83,7 @@ async fn stored_links_are_brought_to_the_url_rules(test_db: TestDb) {
 
     let db = crate::support::migrated(&test_db);
     // Back to the schema before the clean-up, as an older release left it.
-    assert_eq!(
-        db.revert_last_migration().unwrap().as_deref(),
-        Some("20261207000004")
-    );
+    revert_through(&db, "20261207000004");
     db.set_ready(true);
     let user = DieselUserRepository::new(db.clone())
         .create_with_profile(crate::support::new_user("c@example.com", Role::Candidate))
@@ -111,7 +121,7 @@ async fn stored_links_are_brought_to_the_url_rules(test_db: TestDb) {
     })
     .await;
 
-    assert_eq!(db.run_migrations().unwrap(), ["20261207000004"]);
+    assert_eq!(db.run_migrations().unwrap()[0], "20261207000004");
     let (companies, candidate) = crate::support::with_conn(&db, |c| {
         let companies: Vec<Links> =
             diesel::sql_query("SELECT website_url, linkedin_url FROM companies ORDER BY name")
@@ -154,3 +164,87 @@ async fn stored_links_are_brought_to_the_url_rules(test_db: TestDb) {
 }
 
 intowork_testkit::test_both_backends!(stored_links_are_brought_to_the_url_rules);
+
+#[derive(diesel::QueryableByName, Debug, PartialEq)]
+struct HistoryRow {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    application_id: i64,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    from_status: Option<String>,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    to_status: String,
+}
+
+/// Applications made before the status history existed get their first `applied` and, when
+/// they have moved on, the status they are at now: the funnel then counts them where they are.
+async fn existing_applications_get_their_history(test_db: TestDb) {
+    use diesel::RunQueryDsl;
+    use intowork_domain::ports::UserRepository;
+    use intowork_domain::user::Role;
+    use intowork_storage::DieselUserRepository;
+
+    use crate::support::*;
+
+    let db = migrated(&test_db);
+    let users = DieselUserRepository::new(db.clone());
+    let boss = users
+        .create_with_profile(new_user("boss@example.com", Role::Employer))
+        .await
+        .unwrap();
+    let mut candidates = Vec::new();
+    for email in ["a@example.com", "b@example.com"] {
+        let user = users
+            .create_with_profile(new_user(email, Role::Candidate))
+            .await
+            .unwrap();
+        candidates.push(user.id.get());
+    }
+    let bu = boss.id.get();
+    let apps = with_conn(&db, move |c| {
+        let e = employer_id(c, bu)?;
+        let company = company_for(c, e, "ACME")?;
+        let j = job(c, e, company, "Développeur Rust")?;
+        let mut apps = Vec::new();
+        for user in &candidates {
+            let cid = candidate_id(c, *user)?;
+            apps.push(application(c, j, cid, None)?);
+        }
+        Ok(apps)
+    })
+    .await;
+    revert_through(&db, "20261207000005");
+    db.set_ready(true);
+    let moved = apps[1];
+    with_conn(&db, move |c| {
+        diesel::sql_query(format!(
+            "UPDATE job_applications SET status = 'interview' WHERE id = {moved}"
+        ))
+        .execute(c)
+    })
+    .await;
+
+    assert_eq!(db.run_migrations().unwrap(), ["20261207000005"]);
+    let rows: Vec<HistoryRow> = with_conn(&db, |c| {
+        diesel::sql_query(
+            "SELECT application_id, from_status, to_status FROM application_status_history \
+             ORDER BY application_id, id",
+        )
+        .load(c)
+    })
+    .await;
+    let row = |app: i64, from: Option<&str>, to: &str| HistoryRow {
+        application_id: app,
+        from_status: from.map(str::to_owned),
+        to_status: to.to_owned(),
+    };
+    assert_eq!(
+        rows,
+        [
+            row(apps[0], None, "applied"),
+            row(apps[1], None, "applied"),
+            row(apps[1], Some("applied"), "interview"),
+        ]
+    );
+}
+
+intowork_testkit::test_both_backends!(existing_applications_get_their_history);

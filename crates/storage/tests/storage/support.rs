@@ -12,7 +12,7 @@ use intowork_storage::schema::*;
 use intowork_storage::{Database, DbConn};
 use intowork_testkit::TestDb;
 
-pub const TABLES: [&str; 13] = [
+pub const TABLES: [&str; 14] = [
     "users",
     "candidates",
     "candidate_cvs",
@@ -23,6 +23,7 @@ pub const TABLES: [&str; 13] = [
     "employers",
     "jobs",
     "job_applications",
+    "application_status_history",
     "notifications",
     "password_reset_tokens",
     "admin_audit_log",

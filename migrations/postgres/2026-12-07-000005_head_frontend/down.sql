@@ -1,0 +1,17 @@
+DROP TABLE application_status_history;
+ALTER TABLE job_applications DROP COLUMN source_ref;
+ALTER TABLE companies DROP COLUMN logo_key;
+ALTER TABLE companies DROP COLUMN verified_at;
+ALTER TABLE companies DROP COLUMN is_verified;
+ALTER TABLE jobs DROP COLUMN linkedin_published_at;
+ALTER TABLE jobs DROP COLUMN image_key;
+ALTER TABLE jobs DROP COLUMN language;
+ALTER TABLE jobs DROP COLUMN zone;
+ALTER TABLE jobs DROP COLUMN country;
+ALTER TABLE jobs DROP COLUMN profil_autre;
+ALTER TABLE jobs DROP COLUMN profil_posture;
+ALTER TABLE jobs DROP COLUMN profil_competences;
+ALTER TABLE jobs DROP COLUMN profil_experience;
+ALTER TABLE jobs DROP COLUMN profil_formation;
+ALTER TABLE jobs DROP COLUMN mission_principale;
+ALTER TABLE jobs DROP COLUMN context;
