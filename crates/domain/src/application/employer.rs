@@ -3,11 +3,13 @@
 
 use tracing::instrument;
 
-use super::entity::{ApplicationOwner, EmployerApplication, Page, StatusChange};
-use super::error::EmployerApplicationError;
+use super::entity::{ApplicationOwner, EmployerApplication, Page, StatusChange, StatusUpdate};
+use super::error::{EmployerApplicationError, JobApplicationsError};
 use super::notice;
 use super::service::ApplicationService;
+use super::source::{SourceBreakdown, source_breakdown};
 use super::status::ApplicationStatus;
+use crate::error::RepoError;
 use crate::ids::{ApplicationId, EmployerId, JobId, UserId};
 use crate::job::Paging;
 
@@ -37,10 +39,15 @@ impl ApplicationService {
     ) -> Result<StatusChange, EmployerApplicationError> {
         let owner = self.owned_application(user, id).await?;
         let notification = notice::status_changed(&owner, id, status);
+        let update = StatusUpdate {
+            status,
+            actor: user,
+            at: self.clock.now(),
+        };
         // The candidate may have withdrawn it since the ownership check.
         let changed = self
             .apps
-            .change_status(id, status, notification, self.clock.now())
+            .change_status(id, update, notification)
             .await?
             .ok_or(EmployerApplicationError::NotFound)?;
         Ok(StatusChange { status, changed })
@@ -60,6 +67,34 @@ impl ApplicationService {
             .ok_or(EmployerApplicationError::NotFound)
     }
 
+    /// The applications to one of the caller's jobs, newest first: the pipeline page (HEAD.md
+    /// 10.8). Another employer's job is not found, as a missing one. With no score recorded yet,
+    /// the score order (nulls last, then newest) is the newest-first order.
+    pub async fn list_for_job(
+        &self,
+        user: UserId,
+        job: JobId,
+        paging: Paging,
+    ) -> Result<Page<EmployerApplication>, JobApplicationsError> {
+        let employer = self
+            .employer_of(user)
+            .await?
+            .ok_or(JobApplicationsError::EmployerMissing)?;
+        if self.apps.job_employer(job).await? != Some(employer) {
+            return Err(JobApplicationsError::JobNotFound);
+        }
+        Ok(self
+            .apps
+            .list_for_employer(employer, None, Some(job), paging)
+            .await?)
+    }
+
+    /// The employer's applications by channel, for the dashboard's sources widget.
+    pub async fn sources(&self, user: UserId) -> Result<SourceBreakdown, EmployerApplicationError> {
+        let employer = self.employer_id(user).await?;
+        Ok(source_breakdown(self.apps.source_counts(employer).await?))
+    }
+
     /// The checks the status and notes routes make before looking at the body (CONTRACT 3.7
     /// steps 2-4): employer row, application, ownership.
     pub async fn check_reviewable(
@@ -71,11 +106,13 @@ impl ApplicationService {
     }
 
     async fn employer_id(&self, user: UserId) -> Result<EmployerId, EmployerApplicationError> {
-        self.companies
-            .employer_by_user(user)
+        self.employer_of(user)
             .await?
-            .map(|e| e.id)
             .ok_or(EmployerApplicationError::EmployerMissing)
+    }
+
+    async fn employer_of(&self, user: UserId) -> Result<Option<EmployerId>, RepoError> {
+        Ok(self.companies.employer_by_user(user).await?.map(|e| e.id))
     }
 
     async fn owned_application(

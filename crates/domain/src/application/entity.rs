@@ -68,7 +68,30 @@ pub struct NewApplication {
     pub job_id: JobId,
     pub candidate_id: CandidateId,
     pub cover_letter: Option<String>,
+    /// The CV the candidate picked; `None`: their newest active CV.
+    pub cv: Option<CvId>,
+    /// The channel of the shared link, already sanitised.
+    pub source_ref: Option<String>,
+    /// The candidate's user, recorded as the actor of the first `applied` in the history.
+    pub actor: UserId,
     pub now: DateTime<Utc>,
+}
+
+/// What a candidate sends to apply (HEAD.md 10.5): `source_ref` as received, sanitised by the
+/// service.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ApplyRequest {
+    pub cover_letter: Option<String>,
+    pub cv: Option<CvId>,
+    pub source_ref: Option<String>,
+}
+
+/// One status change as the history records it: who made it and when, by the domain's clock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StatusUpdate {
+    pub status: ApplicationStatus,
+    pub actor: UserId,
+    pub at: DateTime<Utc>,
 }
 
 /// An application seen from the employer-side checks.

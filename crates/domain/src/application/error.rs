@@ -13,6 +13,9 @@ pub enum CreateApplicationError {
     /// The unique (job, candidate) index refused a second application.
     #[error("already applied")]
     AlreadyApplied,
+    /// The chosen CV is not one of the candidate's active CVs.
+    #[error("invalid cv")]
+    InvalidCv,
     #[error(transparent)]
     Repo(#[from] RepoError),
 }
@@ -26,6 +29,9 @@ pub enum ApplyError {
     JobNotFound,
     #[error("already applied")]
     AlreadyApplied,
+    /// `cv_id` names no active CV of the caller's (someone else's, deleted, or none at all).
+    #[error("invalid cv")]
+    InvalidCv,
     #[error(transparent)]
     Repo(#[from] RepoError),
 }
@@ -35,6 +41,7 @@ impl From<CreateApplicationError> for ApplyError {
         match e {
             CreateApplicationError::JobNotFound => ApplyError::JobNotFound,
             CreateApplicationError::AlreadyApplied => ApplyError::AlreadyApplied,
+            CreateApplicationError::InvalidCv => ApplyError::InvalidCv,
             CreateApplicationError::Repo(e) => ApplyError::Repo(e),
         }
     }
@@ -58,6 +65,18 @@ pub enum EmployerApplicationError {
     /// The application is to another employer's job.
     #[error("not the job's owner")]
     NotOwner,
+    #[error(transparent)]
+    Repo(#[from] RepoError),
+}
+
+/// The applications to one job, for the pipeline page (HEAD.md 10.8).
+#[derive(Debug, Error)]
+pub enum JobApplicationsError {
+    #[error("employer profile not found")]
+    EmployerMissing,
+    /// No such job, or another employer's: the same answer, so ids reveal nothing.
+    #[error("job not found")]
+    JobNotFound,
     #[error(transparent)]
     Repo(#[from] RepoError),
 }

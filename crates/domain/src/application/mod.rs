@@ -7,20 +7,28 @@ mod error;
 mod notice;
 mod port;
 mod service;
+mod source;
 mod status;
 
 pub use entity::{
-    ApplicationJob, ApplicationOwner, ApplyTarget, CandidateApplication, EmployerApplication,
-    NewApplication, Page, StatusChange,
+    ApplicationJob, ApplicationOwner, ApplyRequest, ApplyTarget, CandidateApplication,
+    EmployerApplication, NewApplication, Page, StatusChange, StatusUpdate,
 };
 pub use error::{
     ApplyError, CandidateApplicationError, CreateApplicationError, EmployerApplicationError,
+    JobApplicationsError,
 };
 pub use port::ApplicationRepository;
 #[cfg(any(test, feature = "mocks"))]
 pub use port::MockApplicationRepository;
 pub use service::ApplicationService;
+pub use source::{
+    DIRECT, SOURCE_REF_MAX_CHARS, SourceBreakdown, SourceShare, percent_one_decimal,
+    sanitize_source_ref, source_breakdown,
+};
 pub use status::ApplicationStatus;
 
+#[cfg(test)]
+mod choice_and_pipeline_tests;
 #[cfg(test)]
 mod tests;

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::entity::{
     ApplicationOwner, ApplyTarget, CandidateApplication, EmployerApplication, NewApplication, Page,
+    StatusUpdate,
 };
 use super::error::CreateApplicationError;
 use super::status::ApplicationStatus;
@@ -19,10 +20,13 @@ pub trait ApplicationRepository: Send + Sync {
     /// `Ok(None)` unless the job is published and its employer active.
     async fn apply_target(&self, job: JobId) -> Result<Option<ApplyTarget>, RepoError>;
 
-    /// In ONE write transaction: re-checks the job is published, inserts the application with the
-    /// candidate's current CV (newest active) and writes `notification` linked to the new
-    /// application. MUST return `AlreadyApplied` when the candidate already applied, including
-    /// when a concurrent request won (the unique index decides); nothing is written then.
+    /// In ONE write transaction: re-checks the job is published, inserts the application with
+    /// `new.cv` or, without one, the candidate's current CV (newest active), its `source_ref`,
+    /// its first history row (`None` → `applied` by `new.actor` at `new.now`) and writes
+    /// `notification` linked to the new application. MUST return `AlreadyApplied` when the
+    /// candidate already applied, including when a concurrent request won (the unique index
+    /// decides), and otherwise `InvalidCv` when `new.cv` is not one of the candidate's active
+    /// CVs at that moment; nothing is written then.
     async fn create(
         &self,
         new: NewApplication,
@@ -58,15 +62,16 @@ pub trait ApplicationRepository: Send + Sync {
 
     async fn owner_of(&self, id: ApplicationId) -> Result<Option<ApplicationOwner>, RepoError>;
 
-    /// In one write transaction: moves to `status` unless it already is (then `Ok(Some(false))`
-    /// and nothing is written, notification included); sets `viewed_at` the first time the status
-    /// leaves `applied`; writes `notification`. `Ok(None)` when the application no longer exists.
+    /// In one write transaction: moves to `update.status` unless it already is (then
+    /// `Ok(Some(false))` and nothing is written, notification and history included); sets
+    /// `viewed_at` the first time the status leaves `applied`; appends the history row (previous
+    /// status → new, `update.actor`, `update.at`); writes `notification`. `Ok(None)` when the
+    /// application no longer exists.
     async fn change_status(
         &self,
         id: ApplicationId,
-        status: ApplicationStatus,
+        update: StatusUpdate,
         notification: NewNotification,
-        now: DateTime<Utc>,
     ) -> Result<Option<bool>, RepoError>;
 
     /// `Ok(false)` when the application no longer exists.
@@ -76,4 +81,14 @@ pub trait ApplicationRepository: Send + Sync {
         notes: String,
         now: DateTime<Utc>,
     ) -> Result<bool, RepoError>;
+
+    /// The employer of `job`, whatever its status; `Ok(None)` when there is no such job.
+    async fn job_employer(&self, job: JobId) -> Result<Option<EmployerId>, RepoError>;
+
+    /// How many of the employer's applications came through each channel (`None`: none
+    /// recorded), in one statement.
+    async fn source_counts(
+        &self,
+        employer: EmployerId,
+    ) -> Result<Vec<(Option<String>, i64)>, RepoError>;
 }

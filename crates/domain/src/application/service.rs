@@ -5,10 +5,11 @@ use std::sync::Arc;
 use derive_new::new;
 use tracing::{info, instrument};
 
-use super::entity::{CandidateApplication, NewApplication, Page};
+use super::entity::{ApplyRequest, CandidateApplication, NewApplication, Page};
 use super::error::{ApplyError, CandidateApplicationError};
 use super::notice;
 use super::port::ApplicationRepository;
+use super::source::sanitize_source_ref;
 use super::status::ApplicationStatus;
 use crate::candidate::CandidateRepository;
 use crate::company::CompanyRepository;
@@ -29,13 +30,15 @@ pub struct ApplicationService {
 
 impl ApplicationService {
     /// Applies and tells the employer, in one transaction (D6): the application never exists
-    /// without its notification, and a failed request leaves neither.
+    /// without its notification and its first history row, and a failed request leaves none.
+    /// A chosen CV must be one of the caller's active ones; a channel that is not a plain name
+    /// is dropped, never refused (HEAD.md 10.5).
     #[instrument(skip_all, fields(user_id = %user.id, job_id = %job))]
     pub async fn apply(
         &self,
         user: &User,
         job: JobId,
-        cover_letter: Option<String>,
+        request: ApplyRequest,
     ) -> Result<CandidateApplication, ApplyError> {
         let candidate = self
             .candidates
@@ -50,7 +53,10 @@ impl ApplicationService {
         let new = NewApplication {
             job_id: job,
             candidate_id: candidate,
-            cover_letter,
+            cover_letter: request.cover_letter,
+            cv: request.cv,
+            source_ref: sanitize_source_ref(request.source_ref.as_deref()),
+            actor: user.id,
             now: self.clock.now(),
         };
         let notification = notice::application_received(user, &target, job);

@@ -10,11 +10,11 @@ use crate::notification::NotificationKind;
 use crate::ports::MockClock;
 use crate::user::{Role, User};
 
-fn now() -> DateTime<Utc> {
+pub(super) fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap()
 }
 
-fn candidate_user() -> User {
+pub(super) fn candidate_user() -> User {
     User {
         id: UserId(1),
         email: "c@example.com".into(),
@@ -31,7 +31,7 @@ fn candidate_user() -> User {
     }
 }
 
-fn employer(id: i64) -> Employer {
+pub(super) fn employer(id: i64) -> Employer {
     Employer {
         id: EmployerId(id),
         user_id: UserId(100 + id),
@@ -45,7 +45,7 @@ fn employer(id: i64) -> Employer {
     }
 }
 
-fn created() -> CandidateApplication {
+pub(super) fn created() -> CandidateApplication {
     CandidateApplication {
         id: ApplicationId(9),
         job_id: JobId(5),
@@ -57,14 +57,14 @@ fn created() -> CandidateApplication {
 }
 
 #[derive(Default)]
-struct Mocks {
-    apps: MockApplicationRepository,
-    candidates: MockCandidateRepository,
-    companies: MockCompanyRepository,
+pub(super) struct Mocks {
+    pub(super) apps: MockApplicationRepository,
+    pub(super) candidates: MockCandidateRepository,
+    pub(super) companies: MockCompanyRepository,
 }
 
 impl Mocks {
-    fn service(self) -> ApplicationService {
+    pub(super) fn service(self) -> ApplicationService {
         let mut clock = MockClock::new();
         clock.expect_now().returning(now);
         ApplicationService::new(
@@ -76,7 +76,7 @@ impl Mocks {
     }
 
     /// User 101 is employer 1; the application 9 is to employer `owner`'s job 5.
-    fn employer_side(mut self, owner: i64) -> Self {
+    pub(super) fn employer_side(mut self, owner: i64) -> Self {
         self.companies
             .expect_employer_by_user()
             .returning(|u| Ok((u == UserId(101)).then(|| employer(1))));
@@ -130,7 +130,14 @@ async fn apply_notifies_the_employer_in_the_same_write() {
         .returning(|_, _| Ok(created()));
     let app = m
         .service()
-        .apply(&candidate_user(), JobId(5), Some("Bonjour".into()))
+        .apply(
+            &candidate_user(),
+            JobId(5),
+            ApplyRequest {
+                cover_letter: Some("Bonjour".into()),
+                ..ApplyRequest::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!(app.id, ApplicationId(9));
@@ -145,7 +152,7 @@ async fn apply_to_a_closed_job_or_twice_is_refused() {
     m.apps.expect_apply_target().returning(|_| Ok(None));
     m.apps.expect_create().never();
     assert!(matches!(
-        m.service().apply(&candidate_user(), JobId(5), None).await,
+        m.service().apply(&candidate_user(), JobId(5), ApplyRequest::default()).await,
         Err(ApplyError::JobNotFound)
     ));
 
@@ -163,7 +170,7 @@ async fn apply_to_a_closed_job_or_twice_is_refused() {
         .expect_create()
         .returning(|_, _| Err(CreateApplicationError::AlreadyApplied));
     assert!(matches!(
-        m.service().apply(&candidate_user(), JobId(5), None).await,
+        m.service().apply(&candidate_user(), JobId(5), ApplyRequest::default()).await,
         Err(ApplyError::AlreadyApplied)
     ));
 
@@ -171,7 +178,7 @@ async fn apply_to_a_closed_job_or_twice_is_refused() {
     m.candidates.expect_candidate_id().returning(|_| Ok(None));
     m.apps.expect_apply_target().never();
     assert!(matches!(
-        m.service().apply(&candidate_user(), JobId(5), None).await,
+        m.service().apply(&candidate_user(), JobId(5), ApplyRequest::default()).await,
         Err(ApplyError::ProfileMissing)
     ));
 }
@@ -237,9 +244,14 @@ async fn a_status_change_notifies_the_candidate_with_the_statuss_text() {
         let mut m = Mocks::default().employer_side(1);
         m.apps
             .expect_change_status()
-            .withf(move |id, s, n, _| {
+            .withf(move |id, u, n| {
                 *id == ApplicationId(9)
-                    && *s == status
+                    && *u
+                        == StatusUpdate {
+                            status,
+                            actor: UserId(101),
+                            at: now(),
+                        }
                     && n.user_id == UserId(1)
                     && n.kind == NotificationKind::StatusChange
                     && n.title == status.notification_title()
@@ -251,7 +263,7 @@ async fn a_status_change_notifies_the_candidate_with_the_statuss_text() {
                     && n.related_application_id == Some(ApplicationId(9))
             })
             .times(1)
-            .returning(|_, _, _, _| Ok(Some(true)));
+            .returning(|_, _, _| Ok(Some(true)));
         let change = m
             .service()
             .change_status(UserId(101), ApplicationId(9), status)
@@ -299,7 +311,7 @@ async fn a_vanished_application_is_not_found_not_a_false_success() {
     let mut m = Mocks::default().employer_side(1);
     m.apps
         .expect_change_status()
-        .returning(|_, _, _, _| Ok(None));
+        .returning(|_, _, _| Ok(None));
     m.apps.expect_set_notes().returning(|_, _, _| Ok(false));
     let svc = m.service();
     assert!(matches!(

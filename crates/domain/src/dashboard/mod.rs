@@ -5,6 +5,7 @@ mod blocks;
 mod error;
 mod facts;
 mod figures;
+mod funnel;
 mod port;
 mod service;
 mod texts;
@@ -13,6 +14,10 @@ mod view;
 pub use error::DashboardError;
 pub use facts::{
     AdminCounts, CandidateFacts, EmployerDashboardFacts, EmployerFacts, Latest, ProfileFacts,
+};
+pub use funnel::{
+    EmployerFunnel, FunnelFacts, FunnelStep, JobTotal, PIPELINE, ReachedGroup, TOP_JOBS,
+    employer_funnel,
 };
 pub use figures::{completion_score, response_rate, round_half_even, time_ago};
 pub use port::DashboardRepository;

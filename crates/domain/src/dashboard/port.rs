@@ -3,6 +3,7 @@
 use async_trait::async_trait;
 
 use super::facts::{AdminCounts, CandidateFacts, EmployerDashboardFacts, ProfileFacts};
+use super::funnel::FunnelFacts;
 use crate::error::RepoError;
 use crate::ids::UserId;
 
@@ -24,4 +25,13 @@ pub trait DashboardRepository: Send + Sync {
 
     /// `Ok(None)` when the user has no candidate row.
     async fn profile_facts(&self, user: UserId) -> Result<Option<ProfileFacts>, RepoError>;
+
+    /// The funnel facts of the user's employer profile (the statuses each application ever had,
+    /// from the history and its current status; the interview delays; the `top_jobs` jobs with
+    /// the most applications). `Ok(None)` without an employer row or without a company.
+    async fn funnel_facts(
+        &self,
+        user: UserId,
+        top_jobs: i64,
+    ) -> Result<Option<FunnelFacts>, RepoError>;
 }

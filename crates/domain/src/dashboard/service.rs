@@ -9,12 +9,14 @@ use tracing::instrument;
 use super::error::DashboardError;
 use super::facts::EmployerDashboardFacts;
 use super::figures::completion_score;
+use super::funnel::{EmployerFunnel, TOP_JOBS, employer_funnel};
 use super::port::DashboardRepository;
 use super::texts::{
     activities, admin_dashboard, candidate_dashboard, employer_dashboard, employer_without_company,
 };
 use super::view::{Activity, Dashboard};
 use crate::error::RepoError;
+use crate::ids::UserId;
 use crate::ports::Clock;
 use crate::user::{Role, User};
 
@@ -48,6 +50,16 @@ impl DashboardService {
                 Ok(candidate_dashboard(user, &facts, self.clock.now()))
             }
         }
+    }
+
+    /// `GET /api/dashboard/employer-funnel`: the employer's funnel from the status history
+    /// (HEAD.md 10.10); empty without a company.
+    #[instrument(skip_all, fields(user_id = %user))]
+    pub async fn employer_funnel(&self, user: UserId) -> Result<EmployerFunnel, RepoError> {
+        Ok(match self.repo.funnel_facts(user, TOP_JOBS).await? {
+            Some(facts) => employer_funnel(facts),
+            None => EmployerFunnel::empty(),
+        })
     }
 
     /// `GET /api/dashboard/activities`, for every role.

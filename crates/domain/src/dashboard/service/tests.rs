@@ -2,7 +2,11 @@ use std::sync::Arc;
 
 use super::*;
 use crate::dashboard::tests::{full_profile, now, user};
-use crate::dashboard::{AdminCounts, CandidateFacts, EmployerFacts, MockDashboardRepository};
+use crate::application::ApplicationStatus;
+use crate::dashboard::{
+    AdminCounts, CandidateFacts, EmployerFacts, EmployerFunnel, FunnelFacts, MockDashboardRepository,
+    ReachedGroup,
+};
 use crate::ids::UserId;
 use crate::ports::MockClock;
 
@@ -95,4 +99,38 @@ async fn activities_add_the_score_only_with_a_candidate_row() {
         .await
         .unwrap();
     assert_eq!(list[2].target, "100% complété");
+}
+
+#[tokio::test]
+async fn the_funnel_asks_for_the_top_jobs_and_is_empty_without_a_company() {
+    let mut repo = MockDashboardRepository::new();
+    repo.expect_funnel_facts()
+        .withf(|u, top| *u == UserId(7) && *top == TOP_JOBS)
+        .times(1)
+        .returning(|_, _| Ok(None));
+    let f = service(repo).employer_funnel(UserId(7)).await.unwrap();
+    assert_eq!(f, EmployerFunnel::empty());
+
+    // Applied, then interview three days later, then accepted: counted at every stage up to
+    // accepted, interview included.
+    let mut repo = MockDashboardRepository::new();
+    repo.expect_funnel_facts().returning(|_, _| {
+        Ok(Some(FunnelFacts {
+            reached: vec![ReachedGroup {
+                statuses: vec![
+                    ApplicationStatus::Applied,
+                    ApplicationStatus::Interview,
+                    ApplicationStatus::Accepted,
+                ],
+                applications: 1,
+            }],
+            interviewed: 1,
+            seconds_to_interview: 3.0 * 86_400.0,
+            top_jobs: vec![],
+        }))
+    });
+    let f = service(repo).employer_funnel(UserId(7)).await.unwrap();
+    let counts: Vec<i64> = f.funnel.iter().map(|s| s.count).collect();
+    assert_eq!(counts, [1, 1, 1, 1, 1]);
+    assert_eq!((f.conversion_rate, f.avg_days_to_interview), (100.0, Some(3.0)));
 }
