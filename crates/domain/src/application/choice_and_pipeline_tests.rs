@@ -74,7 +74,9 @@ async fn a_cv_that_is_not_an_active_one_of_the_callers_is_refused() {
         ..ApplyRequest::default()
     };
     assert!(matches!(
-        m.service().apply(&candidate_user(), JobId(5), request).await,
+        m.service()
+            .apply(&candidate_user(), JobId(5), request)
+            .await,
         Err(ApplyError::InvalidCv)
     ));
 }
@@ -114,7 +116,9 @@ async fn the_pipeline_lists_only_the_callers_own_job() {
         let mut m = own_job_mocks(owner);
         m.apps.expect_list_for_employer().never();
         assert!(matches!(
-            m.service().list_for_job(UserId(101), JobId(5), paging).await,
+            m.service()
+                .list_for_job(UserId(101), JobId(5), paging)
+                .await,
             Err(JobApplicationsError::JobNotFound)
         ));
     }

@@ -99,7 +99,13 @@ mod tests {
 
     #[test]
     fn only_plain_channel_names_are_kept() {
-        for kept in ["whatsapp", "LinkedIn", "promo_2026-q1", "x", &"a".repeat(100)] {
+        for kept in [
+            "whatsapp",
+            "LinkedIn",
+            "promo_2026-q1",
+            "x",
+            &"a".repeat(100),
+        ] {
             assert_eq!(sanitize_source_ref(Some(kept)).as_deref(), Some(kept));
         }
         for dropped in [

@@ -152,7 +152,9 @@ async fn apply_to_a_closed_job_or_twice_is_refused() {
     m.apps.expect_apply_target().returning(|_| Ok(None));
     m.apps.expect_create().never();
     assert!(matches!(
-        m.service().apply(&candidate_user(), JobId(5), ApplyRequest::default()).await,
+        m.service()
+            .apply(&candidate_user(), JobId(5), ApplyRequest::default())
+            .await,
         Err(ApplyError::JobNotFound)
     ));
 
@@ -170,7 +172,9 @@ async fn apply_to_a_closed_job_or_twice_is_refused() {
         .expect_create()
         .returning(|_, _| Err(CreateApplicationError::AlreadyApplied));
     assert!(matches!(
-        m.service().apply(&candidate_user(), JobId(5), ApplyRequest::default()).await,
+        m.service()
+            .apply(&candidate_user(), JobId(5), ApplyRequest::default())
+            .await,
         Err(ApplyError::AlreadyApplied)
     ));
 
@@ -178,7 +182,9 @@ async fn apply_to_a_closed_job_or_twice_is_refused() {
     m.candidates.expect_candidate_id().returning(|_| Ok(None));
     m.apps.expect_apply_target().never();
     assert!(matches!(
-        m.service().apply(&candidate_user(), JobId(5), ApplyRequest::default()).await,
+        m.service()
+            .apply(&candidate_user(), JobId(5), ApplyRequest::default())
+            .await,
         Err(ApplyError::ProfileMissing)
     ));
 }
@@ -309,9 +315,7 @@ async fn withdraw_and_reads_are_limited_to_the_callers_candidate_id() {
 #[tokio::test]
 async fn a_vanished_application_is_not_found_not_a_false_success() {
     let mut m = Mocks::default().employer_side(1);
-    m.apps
-        .expect_change_status()
-        .returning(|_, _, _| Ok(None));
+    m.apps.expect_change_status().returning(|_, _, _| Ok(None));
     m.apps.expect_set_notes().returning(|_, _, _| Ok(false));
     let svc = m.service();
     assert!(matches!(

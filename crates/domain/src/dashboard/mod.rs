@@ -15,11 +15,11 @@ pub use error::DashboardError;
 pub use facts::{
     AdminCounts, CandidateFacts, EmployerDashboardFacts, EmployerFacts, Latest, ProfileFacts,
 };
+pub use figures::{completion_score, response_rate, round_half_even, time_ago};
 pub use funnel::{
     EmployerFunnel, FunnelFacts, FunnelStep, JobTotal, PIPELINE, ReachedGroup, TOP_JOBS,
     employer_funnel,
 };
-pub use figures::{completion_score, response_rate, round_half_even, time_ago};
 pub use port::DashboardRepository;
 #[cfg(any(test, feature = "mocks"))]
 pub use port::MockDashboardRepository;

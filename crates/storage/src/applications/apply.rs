@@ -1,5 +1,6 @@
-//! Applying: one write transaction that checks the job, picks the candidate's current CV, inserts
-//! the application and the employer's notification (CONTRACT D6).
+//! Applying: one write transaction that checks the job, picks the chosen or current CV, inserts
+//! the application, its first history row and the employer's notification (CONTRACT D6,
+//! HEAD.md 10.5, 10.9).
 
 use diesel::prelude::*;
 use intowork_domain::application::{
@@ -9,8 +10,9 @@ use intowork_domain::job::JobStatus;
 use intowork_domain::notification::NewNotification;
 use intowork_domain::{EmployerId, RepoError};
 
+use super::history::append;
 use super::rows::{CANDIDATE_COLUMNS, CandidateRow};
-use crate::conn::DbConn;
+use crate::conn::{DbConn, MultiBackend};
 use crate::error::{TxError, is_foreign_key_violation, is_unique_violation_on};
 use crate::locks::{job_status_shared, lock_candidate};
 use crate::notifications::insert_notification;
@@ -40,10 +42,17 @@ pub(crate) fn create(
         Some((status, employer)) if status == JobStatus::Published.as_str() => employer,
         _ => return Err(TxError::Domain(CreateApplicationError::JobNotFound)),
     };
-    // The CV the application is made with: the candidate's current one (D4).
-    let cv: Option<i64> = candidate_cvs::table
+    // The CV the application is made with: the chosen one if it is an active CV of the
+    // candidate's, else their current one (D4). Read under the candidate's lock, so a concurrent
+    // delete of that CV waits for this application.
+    let mut cvs = candidate_cvs::table
         .filter(candidate_cvs::candidate_id.eq(new.candidate_id.get()))
         .filter(candidate_cvs::is_active.eq(true))
+        .into_boxed::<MultiBackend>();
+    if let Some(chosen) = new.cv {
+        cvs = cvs.filter(candidate_cvs::id.eq(chosen.get()));
+    }
+    let cv: Option<i64> = cvs
         .order((candidate_cvs::created_at.desc(), candidate_cvs::id.desc()))
         .select(candidate_cvs::id)
         .first(conn)
@@ -57,6 +66,7 @@ pub(crate) fn create(
             job_applications::cv_id.eq(cv),
             job_applications::status.eq(ApplicationStatus::Applied.as_str()),
             job_applications::cover_letter.eq(new.cover_letter.as_deref()),
+            job_applications::source_ref.eq(new.source_ref.as_deref()),
             job_applications::applied_at.eq(now),
             job_applications::updated_at.eq(now),
         ))
@@ -72,6 +82,13 @@ pub(crate) fn create(
                 TxError::Db(e)
             }
         })?;
+    // After the insert, so a second application is reported as such first (HEAD's order); the
+    // error rolls the insert back.
+    if new.cv.is_some() && cv.is_none() {
+        return Err(TxError::Domain(CreateApplicationError::InvalidCv));
+    }
+    let applied = ApplicationStatus::Applied;
+    append(conn, id, None, applied, new.actor.get(), now)?;
     insert_notification(conn, notification, Some(id), now)?;
     Ok((candidate_view(conn, id)?, EmployerId(employer)))
 }

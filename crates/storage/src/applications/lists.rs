@@ -122,3 +122,15 @@ pub(crate) fn employer_page(
         total,
     })
 }
+
+/// The employer's applications per stored channel, in one statement from the `employer_id` index.
+pub(crate) fn source_counts(
+    conn: &mut DbConn,
+    employer: EmployerId,
+) -> QueryResult<Vec<(Option<String>, i64)>> {
+    job_applications::table
+        .filter(job_applications::employer_id.eq(employer.get()))
+        .group_by(job_applications::source_ref)
+        .select((job_applications::source_ref, count_star()))
+        .load(conn)
+}

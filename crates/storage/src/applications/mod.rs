@@ -1,6 +1,7 @@
 //! Applications over diesel: the repository, its rows, applying, status changes and the lists.
 
 mod apply;
+mod history;
 mod lists;
 mod repository;
 mod rows;

@@ -6,14 +6,14 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use intowork_domain::application::{
     ApplicationOwner, ApplicationRepository, ApplicationStatus, ApplyTarget, CandidateApplication,
-    CreateApplicationError, EmployerApplication, NewApplication, Page,
+    CreateApplicationError, EmployerApplication, NewApplication, Page, StatusUpdate,
 };
 use intowork_domain::job::{JobStatus, Paging};
 use intowork_domain::notification::NewNotification;
 use intowork_domain::{ApplicationId, CandidateId, EmployerId, JobId, RepoError, UserId};
 
 use super::apply::create;
-use super::lists::{candidate_page, employer_page};
+use super::lists::{candidate_page, employer_page, source_counts};
 use super::rows::{CANDIDATE_COLUMNS, CandidateRow};
 use super::status::change_status;
 use crate::cache::{CacheEvent, evicting_repository, publish};
@@ -174,17 +174,14 @@ impl ApplicationRepository for DieselApplicationRepository {
     async fn change_status(
         &self,
         id: ApplicationId,
-        status: ApplicationStatus,
+        update: StatusUpdate,
         notification: NewNotification,
-        now: DateTime<Utc>,
     ) -> Result<Option<bool>, RepoError> {
         let changed = self
             .db
             .run(move |conn| {
-                write_tx(conn, |c| {
-                    change_status(c, id.get(), status, &notification, now.naive_utc())
-                })
-                .map_err(map_db_error)
+                write_tx(conn, |c| change_status(c, id.get(), &update, &notification))
+                    .map_err(map_db_error)
             })
             .await?;
         Ok(changed.map(|employer| {
@@ -215,6 +212,29 @@ impl ApplicationRepository for DieselApplicationRepository {
                     .map(|n| n > 0)
                     .map_err(map_db_error)
             })
+            .await
+    }
+
+    async fn job_employer(&self, job: JobId) -> Result<Option<EmployerId>, RepoError> {
+        self.db
+            .run(move |conn| {
+                jobs::table
+                    .find(job.get())
+                    .select(jobs::employer_id)
+                    .first::<i64>(conn)
+                    .optional()
+                    .map(|e| e.map(EmployerId))
+                    .map_err(map_db_error)
+            })
+            .await
+    }
+
+    async fn source_counts(
+        &self,
+        employer: EmployerId,
+    ) -> Result<Vec<(Option<String>, i64)>, RepoError> {
+        self.db
+            .run(move |conn| source_counts(conn, employer).map_err(map_db_error))
             .await
     }
 }

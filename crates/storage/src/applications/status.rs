@@ -1,47 +1,51 @@
-//! Moving an application to another status, with the candidate's notification, in the caller's
-//! write transaction.
+//! Moving an application to another status, with its history row and the candidate's
+//! notification, in the caller's write transaction.
 
-use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use intowork_domain::EmployerId;
-use intowork_domain::application::ApplicationStatus;
+use intowork_domain::application::{ApplicationStatus, StatusUpdate};
 use intowork_domain::notification::NewNotification;
 
+use super::history::append;
 use crate::conn::DbConn;
 use crate::notifications::insert_notification;
 use crate::schema::job_applications;
 
-/// The same status again writes nothing and notifies no one (9.1); the conditional UPDATE makes
-/// that decision atomic even with concurrent changes. `None` when the application is gone, else
-/// the job's employer when the status changed.
+/// The application's employer and status, locked on PostgreSQL until the transaction ends so the
+/// status the history records as `from` is still the one being replaced (SQLite's write
+/// transaction already excludes other writers).
+fn current_locked(conn: &mut DbConn, id: i64) -> QueryResult<Option<(i64, String)>> {
+    let query = job_applications::table
+        .find(id)
+        .select((job_applications::employer_id, job_applications::status));
+    match conn {
+        DbConn::Pg(pg) => query.for_update().first(pg).optional(),
+        DbConn::Sqlite(c) => query.first(c).optional(),
+    }
+}
+
+/// The same status again writes nothing and notifies no one (9.1). `None` when the application
+/// is gone, else the job's employer when the status changed.
 pub(crate) fn change_status(
     conn: &mut DbConn,
     id: i64,
-    status: ApplicationStatus,
+    update: &StatusUpdate,
     notification: &NewNotification,
-    now: NaiveDateTime,
 ) -> QueryResult<Option<Option<EmployerId>>> {
-    let employer: Option<i64> = job_applications::table
-        .find(id)
-        .select(job_applications::employer_id)
-        .first(conn)
-        .optional()?;
-    let Some(employer) = employer else {
+    let Some((employer, current)) = current_locked(conn, id)? else {
         return Ok(None);
     };
-    let changed = diesel::update(
-        job_applications::table
-            .filter(job_applications::id.eq(id))
-            .filter(job_applications::status.ne(status.as_str())),
-    )
-    .set((
-        job_applications::status.eq(status.as_str()),
-        job_applications::updated_at.eq(now),
-    ))
-    .execute(conn)?;
-    if changed == 0 {
+    let status = update.status;
+    if current == status.as_str() {
         return Ok(Some(None));
     }
+    let now = update.at.naive_utc();
+    diesel::update(job_applications::table.find(id))
+        .set((
+            job_applications::status.eq(status.as_str()),
+            job_applications::updated_at.eq(now),
+        ))
+        .execute(conn)?;
     if status != ApplicationStatus::Applied {
         diesel::update(
             job_applications::table
@@ -51,6 +55,9 @@ pub(crate) fn change_status(
         .set(job_applications::viewed_at.eq(Some(now)))
         .execute(conn)?;
     }
+    // A stored status the CHECK list no longer knows is recorded as unknown, not guessed.
+    let from = ApplicationStatus::parse(&current);
+    append(conn, id, from, status, update.actor.get(), now)?;
     insert_notification(conn, notification, None, now)?;
     Ok(Some(Some(EmployerId(employer))))
 }

@@ -2,6 +2,7 @@
 
 mod candidate;
 mod employer;
+mod funnel;
 mod latest;
 mod repository;
 

@@ -7,13 +7,15 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use diesel::prelude::*;
 use intowork_domain::dashboard::{
-    AdminCounts, CandidateFacts, DashboardRepository, EmployerDashboardFacts, ProfileFacts,
+    AdminCounts, CandidateFacts, DashboardRepository, EmployerDashboardFacts, FunnelFacts,
+    ProfileFacts,
 };
 use intowork_domain::job::{JobRepository, PublicJobFilter};
 use intowork_domain::{RepoError, UserId};
 
 use super::candidate::{candidate_facts, profile_facts};
 use super::employer::employer_facts;
+use super::funnel::funnel_facts;
 use crate::conn::DbConn;
 use crate::database::Database;
 use crate::error::map_db_error;
@@ -103,6 +105,17 @@ impl DashboardRepository for DieselDashboardRepository {
     async fn profile_facts(&self, user: UserId) -> Result<Option<ProfileFacts>, RepoError> {
         self.db
             .run(move |conn| profile_facts(conn, user.get()).map_err(map_db_error))
+            .await
+    }
+
+    #[tracing::instrument(name = "db.dashboard.funnel", skip_all, fields(user_id = user.get()))]
+    async fn funnel_facts(
+        &self,
+        user: UserId,
+        top_jobs: i64,
+    ) -> Result<Option<FunnelFacts>, RepoError> {
+        self.db
+            .run(move |conn| funnel_facts(conn, user.get(), top_jobs).map_err(map_db_error))
             .await
     }
 }

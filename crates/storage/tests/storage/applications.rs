@@ -2,7 +2,7 @@
 
 use futures_util::future::join_all;
 use intowork_domain::application::{
-    ApplicationRepository, ApplicationStatus, CreateApplicationError, NewApplication,
+    ApplicationRepository, ApplicationStatus, CreateApplicationError, NewApplication, StatusUpdate,
 };
 use intowork_domain::job::Paging;
 use intowork_domain::notification::{NewNotification, NotificationKind};
@@ -69,11 +69,23 @@ fn notice(w: &World) -> NewNotification {
     }
 }
 
+/// A change by the employer at `at(seconds)`.
+fn update(w: &World, status: ApplicationStatus, seconds: i64) -> StatusUpdate {
+    StatusUpdate {
+        status,
+        actor: w.employer_user,
+        at: at(seconds),
+    }
+}
+
 fn new_app(w: &World) -> NewApplication {
     NewApplication {
         job_id: w.job,
         candidate_id: w.candidate,
         cover_letter: Some("Bonjour".into()),
+        cv: None,
+        source_ref: None,
+        actor: w.candidate_user,
         now: at(10),
     }
 }
@@ -189,9 +201,8 @@ async fn status_changes_write_once_and_notify_once(test_db: TestDb) {
         w.repo
             .change_status(
                 created.id,
-                ApplicationStatus::Viewed,
-                change(ApplicationStatus::Viewed),
-                at(20)
+                update(&w, ApplicationStatus::Viewed, 20),
+                change(ApplicationStatus::Viewed)
             )
             .await
             .unwrap(),
@@ -201,9 +212,8 @@ async fn status_changes_write_once_and_notify_once(test_db: TestDb) {
         w.repo
             .change_status(
                 created.id,
-                ApplicationStatus::Viewed,
-                change(ApplicationStatus::Viewed),
-                at(21)
+                update(&w, ApplicationStatus::Viewed, 21),
+                change(ApplicationStatus::Viewed)
             )
             .await
             .unwrap(),
@@ -213,9 +223,8 @@ async fn status_changes_write_once_and_notify_once(test_db: TestDb) {
         w.repo
             .change_status(
                 created.id,
-                ApplicationStatus::Applied,
-                change(ApplicationStatus::Applied),
-                at(22)
+                update(&w, ApplicationStatus::Applied, 22),
+                change(ApplicationStatus::Applied)
             )
             .await
             .unwrap(),
@@ -251,7 +260,7 @@ async fn status_changes_write_once_and_notify_once(test_db: TestDb) {
     };
     assert_eq!(
         w.repo
-            .change_status(created.id, ApplicationStatus::Viewed, n, at(24))
+            .change_status(created.id, update(&w, ApplicationStatus::Viewed, 24), n)
             .await
             .unwrap(),
         None
@@ -282,7 +291,7 @@ async fn withdraw_refuses_other_statuses_and_other_candidates(test_db: TestDb) {
         ..notice(&w)
     };
     w.repo
-        .change_status(created.id, ApplicationStatus::Interview, n, at(30))
+        .change_status(created.id, update(&w, ApplicationStatus::Interview, 30), n)
         .await
         .unwrap();
     assert!(!w.repo.withdraw(w.candidate, created.id).await.unwrap());

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod admin;
+mod application_history;
 mod applications;
 mod candidates;
 mod companies;

@@ -6,7 +6,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use intowork_domain::admin::{AdminRepository, AuditAction, AuditRecord};
-use intowork_domain::application::{ApplicationRepository, ApplicationStatus, NewApplication};
+use intowork_domain::application::{
+    ApplicationRepository, ApplicationStatus, NewApplication, StatusUpdate,
+};
 use intowork_domain::company::CompanyRepository;
 use intowork_domain::dashboard::DashboardRepository;
 use intowork_domain::job::{JobRepository, Paging, PublicJobQuery};
@@ -69,6 +71,9 @@ impl Cached {
             job_id: job,
             candidate_id: CandidateId(candidate),
             cover_letter: None,
+            cv: None,
+            source_ref: None,
+            actor: to,
             now: at(20),
         };
         let notice = NewNotification {
@@ -232,10 +237,12 @@ async fn employer_totals_follow_application_writes(test_db: TestDb) {
         related_application_id: None,
     };
     let status = ApplicationStatus::Interview;
-    c.apps
-        .change_status(first, status, notice, at(21))
-        .await
-        .unwrap();
+    let update = StatusUpdate {
+        status,
+        actor: u2,
+        at: at(21),
+    };
+    c.apps.change_status(first, update, notice).await.unwrap();
     assert_eq!(c.employer_total(e.1, interview).await, 1);
 
     // The candidate's own withdrawal, then its account's deletion.

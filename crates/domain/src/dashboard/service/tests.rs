@@ -1,11 +1,11 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::dashboard::tests::{full_profile, now, user};
 use crate::application::ApplicationStatus;
+use crate::dashboard::tests::{full_profile, now, user};
 use crate::dashboard::{
-    AdminCounts, CandidateFacts, EmployerFacts, EmployerFunnel, FunnelFacts, MockDashboardRepository,
-    ReachedGroup,
+    AdminCounts, CandidateFacts, EmployerFacts, EmployerFunnel, FunnelFacts,
+    MockDashboardRepository, ReachedGroup,
 };
 use crate::ids::UserId;
 use crate::ports::MockClock;
@@ -132,5 +132,8 @@ async fn the_funnel_asks_for_the_top_jobs_and_is_empty_without_a_company() {
     let f = service(repo).employer_funnel(UserId(7)).await.unwrap();
     let counts: Vec<i64> = f.funnel.iter().map(|s| s.count).collect();
     assert_eq!(counts, [1, 1, 1, 1, 1]);
-    assert_eq!((f.conversion_rate, f.avg_days_to_interview), (100.0, Some(3.0)));
+    assert_eq!(
+        (f.conversion_rate, f.avg_days_to_interview),
+        (100.0, Some(3.0))
+    );
 }
