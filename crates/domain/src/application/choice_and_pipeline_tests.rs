@@ -107,7 +107,12 @@ async fn the_pipeline_lists_only_the_callers_own_job() {
         });
     let page = m
         .service()
-        .list_for_job(UserId(101), JobId(5), paging)
+        .list_for_job(
+            UserId(101),
+            JobId(5),
+            PipelineOrder::ScoreThenNewest,
+            paging,
+        )
         .await
         .unwrap();
     assert_eq!(page.total, 0);
@@ -117,7 +122,12 @@ async fn the_pipeline_lists_only_the_callers_own_job() {
         m.apps.expect_list_for_employer().never();
         assert!(matches!(
             m.service()
-                .list_for_job(UserId(101), JobId(5), paging)
+                .list_for_job(
+                    UserId(101),
+                    JobId(5),
+                    PipelineOrder::ScoreThenNewest,
+                    paging
+                )
                 .await,
             Err(JobApplicationsError::JobNotFound)
         ));
@@ -125,7 +135,9 @@ async fn the_pipeline_lists_only_the_callers_own_job() {
     let mut m = own_job_mocks(Some(1));
     m.apps.expect_job_employer().never();
     assert!(matches!(
-        m.service().list_for_job(UserId(55), JobId(5), paging).await,
+        m.service()
+            .list_for_job(UserId(55), JobId(5), PipelineOrder::Newest, paging)
+            .await,
         Err(JobApplicationsError::EmployerMissing)
     ));
 }

@@ -3,7 +3,9 @@
 
 use tracing::instrument;
 
-use super::entity::{ApplicationOwner, EmployerApplication, Page, StatusChange, StatusUpdate};
+use super::entity::{
+    ApplicationOwner, EmployerApplication, Page, PipelineOrder, StatusChange, StatusUpdate,
+};
 use super::error::{EmployerApplicationError, JobApplicationsError};
 use super::notice;
 use super::service::ApplicationService;
@@ -67,13 +69,13 @@ impl ApplicationService {
             .ok_or(EmployerApplicationError::NotFound)
     }
 
-    /// The applications to one of the caller's jobs, newest first: the pipeline page (HEAD.md
-    /// 10.8). Another employer's job is not found, as a missing one. With no score recorded yet,
-    /// the score order (nulls last, then newest) is the newest-first order.
+    /// The applications to one of the caller's jobs: the pipeline page (HEAD.md 10.8). Another
+    /// employer's job is not found, as a missing one.
     pub async fn list_for_job(
         &self,
         user: UserId,
         job: JobId,
+        order: PipelineOrder,
         paging: Paging,
     ) -> Result<Page<EmployerApplication>, JobApplicationsError> {
         let employer = self
@@ -82,6 +84,10 @@ impl ApplicationService {
             .ok_or(JobApplicationsError::EmployerMissing)?;
         if self.apps.job_employer(job).await? != Some(employer) {
             return Err(JobApplicationsError::JobNotFound);
+        }
+        match order {
+            // No application has a score yet: "unscored last, then newest" is newest first.
+            PipelineOrder::ScoreThenNewest | PipelineOrder::Newest => {}
         }
         Ok(self
             .apps

@@ -110,3 +110,12 @@ pub struct StatusChange {
     /// False when the application already had this status (nothing written, nobody notified).
     pub changed: bool,
 }
+
+/// The order of the pipeline page's list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PipelineOrder {
+    /// Best AI score first, unscored ones last, then newest first.
+    ScoreThenNewest,
+    /// Newest first (`applied_at`, then id).
+    Newest,
+}

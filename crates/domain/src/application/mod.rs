@@ -12,7 +12,7 @@ mod status;
 
 pub use entity::{
     ApplicationJob, ApplicationOwner, ApplyRequest, ApplyTarget, CandidateApplication,
-    EmployerApplication, NewApplication, Page, StatusChange, StatusUpdate,
+    EmployerApplication, NewApplication, Page, PipelineOrder, StatusChange, StatusUpdate,
 };
 pub use error::{
     ApplyError, CandidateApplicationError, CreateApplicationError, EmployerApplicationError,

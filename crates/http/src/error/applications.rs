@@ -2,7 +2,7 @@
 
 use actix_web::http::StatusCode;
 use intowork_domain::application::{
-    ApplyError, CandidateApplicationError, EmployerApplicationError,
+    ApplyError, CandidateApplicationError, EmployerApplicationError, JobApplicationsError,
 };
 
 use super::api_error::ApiError;
@@ -15,6 +15,9 @@ impl From<ApplyError> for ApiError {
             // The frontend matches on the substring `déjà postulé` (CONTRACT 3.7).
             ApplyError::AlreadyApplied => {
                 ApiError::bad_request("already_applied", "Vous avez déjà postulé à cette offre")
+            }
+            ApplyError::InvalidCv => {
+                ApiError::bad_request("invalid_cv", "CV invalide ou introuvable")
             }
             ApplyError::Repo(e) => e.into(),
         }
@@ -43,6 +46,19 @@ impl From<EmployerApplicationError> for ApiError {
                 "Vous ne pouvez pas modifier cette candidature",
             ),
             EmployerApplicationError::Repo(e) => e.into(),
+        }
+    }
+}
+
+/// HEAD's texts for the pipeline page (HEAD.md 10.8).
+impl From<JobApplicationsError> for ApiError {
+    fn from(e: JobApplicationsError) -> Self {
+        match e {
+            JobApplicationsError::EmployerMissing => ApiError::not_found("Employeur introuvable"),
+            JobApplicationsError::JobNotFound => {
+                ApiError::not_found("Offre introuvable ou non autorisée")
+            }
+            JobApplicationsError::Repo(e) => e.into(),
         }
     }
 }

@@ -6,13 +6,16 @@ pub mod candidate_wire;
 mod employer;
 pub mod employer_wire;
 mod page;
+mod pipeline;
+pub mod pipeline_wire;
 mod query;
 
 use actix_web::web;
 use utoipa::OpenApi;
 
 use self::candidate::{apply, get_mine, list_mine, withdraw};
-use self::employer::{change_status, list_for_employer, set_notes};
+use self::employer::{change_status, list_for_employer, set_notes, sources};
+use self::pipeline::scored_applications;
 use crate::resource;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
@@ -22,6 +25,10 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             get => get_mine, delete => withdraw),
         )
         .service(resource!("/api/applications/employer/applications", get => list_for_employer))
+        .service(resource!("/api/applications/employer/applications/sources", get => sources))
+        .service(
+            resource!("/api/ai-scoring/scored-applications/{job_id}", get => scored_applications),
+        )
         .service(
             resource!("/api/applications/employer/applications/{application_id}/status",
             put => change_status),
@@ -41,5 +48,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
     employer::list_for_employer,
     employer::change_status,
     employer::set_notes,
+    employer::sources,
+    pipeline::scored_applications,
 ))]
 pub struct ApplicationsApi;

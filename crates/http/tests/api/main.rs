@@ -11,6 +11,7 @@ mod companies;
 mod cross_cutting;
 mod cvs;
 mod dashboard;
+mod employer_insights;
 mod health;
 mod input_limits;
 mod jobs;

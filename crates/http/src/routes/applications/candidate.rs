@@ -2,10 +2,10 @@
 //! (CONTRACT 3.7, 9.1).
 
 use actix_web::web;
+use intowork_domain::ApplicationId;
 use intowork_domain::application::{CandidateApplicationError, Page};
 use intowork_domain::limits::UserAction;
 use intowork_domain::user::Role;
-use intowork_domain::{ApplicationId, JobId};
 
 use super::candidate_wire::{ApplyRequest, CandidateApplication, CandidateApplicationPage};
 use super::query::MineQuery;
@@ -55,7 +55,7 @@ pub(super) async fn list_mine(
     tag = "applications",
     security(("bearer" = [])),
     request_body = ApplyRequest,
-    responses((status = 200, description = "Applied", body = CandidateApplication), (status = 400, description = "`already_applied` and other refusals", body = ErrorBody), NeedsRole, Missing, Invalid, Limited)
+    responses((status = 200, description = "Applied", body = CandidateApplication), (status = 400, description = "`already_applied`, `invalid_cv` (not one of the caller's active CVs)", body = ErrorBody), NeedsRole, Missing, Invalid, Limited)
 )]
 pub(super) async fn apply(
     state: web::Data<AppState>,
@@ -66,14 +66,8 @@ pub(super) async fn apply(
         .limits
         .user_action(user.user().id, UserAction::Apply)
         .await?;
-    let created = state
-        .applications
-        .apply(
-            user.user(),
-            JobId(b.job_id),
-            crate::wire::opt(b.cover_letter),
-        )
-        .await?;
+    let (job, request) = b.into_domain();
+    let created = state.applications.apply(user.user(), job, request).await?;
     Ok(web::Json(created.into()))
 }
 

@@ -3,7 +3,9 @@
 use chrono::{DateTime, Utc};
 use intowork_domain::application;
 use intowork_domain::job::Paging;
+use intowork_domain::{CvId, JobId};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use utoipa::ToSchema;
 
 use super::page::application_page;
@@ -102,11 +104,42 @@ impl From<application::CandidateApplication> for CandidateApplication {
 
 application_page!(CandidateApplicationPage of CandidateApplication);
 
+// The current frontend's body (HEAD.md 10.5); the 0f11e72 one sends `job_id` and
+// `cover_letter` only.
 #[derive(Deserialize, ToSchema)]
-#[schema(example = json!({"job_id": 42, "cover_letter": "Bonjour"}))]
+#[schema(example = json!({"job_id": 42, "cover_letter": "Bonjour", "cv_id": 7, "source_ref": "whatsapp"}))]
 pub struct ApplyRequest {
     pub job_id: i64,
     #[serde(default)]
     #[schema(inline)]
     pub cover_letter: Option<LongText>,
+    /// One of the caller's active CVs (`GET /api/candidates/cvs`), else 400 `invalid_cv`;
+    /// absent or null: the newest active CV.
+    #[serde(default)]
+    pub cv_id: Option<i64>,
+    /// The channel of the shared link (`?ref=`, e.g. `whatsapp`). Kept when it is a string of
+    /// 1 to 100 of `A-Z a-z 0-9 _ -`; any other value is stored as null, never a reason to refuse
+    /// the application (so any JSON value is accepted here, and nothing longer is stored).
+    #[serde(default, deserialize_with = "any_string")]
+    #[schema(value_type = Value)]
+    pub source_ref: Option<String>,
+}
+
+impl ApplyRequest {
+    pub fn into_domain(self) -> (JobId, application::ApplyRequest) {
+        let request = application::ApplyRequest {
+            cover_letter: crate::wire::opt(self.cover_letter),
+            cv: self.cv_id.map(CvId),
+            source_ref: self.source_ref,
+        };
+        (JobId(self.job_id), request)
+    }
+}
+
+/// A string as is; any other JSON value as none, since a bad channel is dropped, never refused.
+fn any_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::String(s) => Some(s),
+        _ => None,
+    })
 }

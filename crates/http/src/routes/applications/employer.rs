@@ -2,22 +2,33 @@
 //! (CONTRACT 3.7, 8.7).
 
 use actix_web::web;
-use intowork_domain::ApplicationId;
 use intowork_domain::application::Page;
 use intowork_domain::user::Role;
+use intowork_domain::{ApplicationId, CvId};
 
 use super::employer_wire::{
-    EmployerApplication, EmployerApplicationPage, NotesRequest, NotesSet, StatusChanged,
-    StatusRequest,
+    ApplicationSources, EmployerApplication, EmployerApplicationPage, NotesRequest, NotesSet,
+    StatusChanged, StatusRequest,
 };
 use super::query::EmployerQuery;
 use crate::error::responses::{Invalid, Missing, NeedsRole, Rejected};
 use crate::error::{ApiError, after_checks};
-use crate::extract::{RoleUser, ValidJson, ValidQuery};
+use crate::extract::{PublicBase, RoleUser, ValidJson, ValidQuery};
 use crate::role_gate;
 use crate::state::AppState;
 
-role_gate!(Reviewer, Role::Employer, "Accès réservé aux employeurs");
+role_gate!(
+    /// The employer's review of applications to their jobs.
+    Reviewer,
+    Role::Employer,
+    "Accès réservé aux employeurs"
+);
+
+/// The absolute signed link of the CV an application was made with: both frontends open a
+/// `cv_url` that starts with `http` as is (HEAD.md 10.6).
+pub(super) fn cv_link(state: &AppState, base: &PublicBase, cv: CvId) -> String {
+    base.url(&format!("/{}", state.cvs.signed_link(cv)))
+}
 
 #[utoipa::path(
     get,
@@ -30,6 +41,7 @@ role_gate!(Reviewer, Role::Employer, "Accès réservé aux employeurs");
 pub(super) async fn list_for_employer(
     state: web::Data<AppState>,
     user: RoleUser<Reviewer>,
+    base: PublicBase,
     ValidQuery(q): ValidQuery<EmployerQuery>,
 ) -> Result<web::Json<EmployerApplicationPage>, ApiError> {
     let p = q.paging()?;
@@ -40,11 +52,26 @@ pub(super) async fn list_for_employer(
     let items = items
         .into_iter()
         .map(|a| {
-            let cv_url = a.cv_id.map(|cv| state.cvs.signed_link(cv));
+            let cv_url = a.cv_id.map(|cv| cv_link(&state, &base, cv));
             EmployerApplication::new(a, cv_url)
         })
         .collect();
     Ok(web::Json(EmployerApplicationPage::new(items, total, p)))
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/applications/employer/applications/sources",
+    tag = "applications",
+    security(("bearer" = [])),
+    responses((status = 200, description = "The employer's applications by channel (`direct` when none was recorded), most first", body = ApplicationSources), NeedsRole, Missing)
+)]
+pub(super) async fn sources(
+    state: web::Data<AppState>,
+    user: RoleUser<Reviewer>,
+) -> Result<web::Json<ApplicationSources>, ApiError> {
+    let breakdown = state.applications.sources(user.user().id).await?;
+    Ok(web::Json(breakdown.into()))
 }
 
 #[utoipa::path(

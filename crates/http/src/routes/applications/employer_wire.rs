@@ -26,7 +26,8 @@ pub struct EmployerApplication {
     pub applied_at: DateTime<Utc>,
     pub cover_letter: Option<String>,
     pub notes: Option<String>,
-    /// A signed, expiring link to the candidate's CV.
+    /// An absolute, signed, expiring link to the CV the application was made with; a plain
+    /// browser link, no token needed.
     pub cv_url: Option<String>,
 }
 
@@ -91,4 +92,45 @@ pub struct NotesSet {
     pub message: &'static str,
     pub application_id: i64,
     pub notes: String,
+}
+
+/// One channel's share in the sources widget.
+#[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourceShare {
+    /// The stored channel (`direct` when none was recorded).
+    pub source: String,
+    pub label: String,
+    pub count: i64,
+    /// Percentage of `total`, one decimal.
+    pub pct: f64,
+    /// The bar colour, `#rrggbb`.
+    pub color: &'static str,
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ApplicationSources {
+    pub sources: Vec<SourceShare>,
+    pub total: i64,
+}
+
+impl From<application::SourceBreakdown> for ApplicationSources {
+    fn from(b: application::SourceBreakdown) -> Self {
+        let sources = b
+            .sources
+            .into_iter()
+            .map(|s| SourceShare {
+                source: s.source,
+                label: s.label,
+                count: s.count,
+                pct: s.pct,
+                color: s.color,
+            })
+            .collect();
+        Self {
+            sources,
+            total: b.total,
+        }
+    }
 }

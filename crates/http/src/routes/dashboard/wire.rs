@@ -5,7 +5,7 @@ use intowork_domain::dashboard;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::wire::{ActivityKind, ChangeType, StatColor};
+use crate::wire::{ActivityKind, ApplicationStatus, ChangeType, StatColor};
 
 #[derive(Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -74,6 +74,65 @@ impl From<dashboard::Dashboard> for Dashboard {
                 .map(Activity::from)
                 .collect(),
             profile_completion: d.profile_completion,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FunnelStep {
+    pub status: ApplicationStatus,
+    pub label: &'static str,
+    pub count: i64,
+    /// Percentage of all the employer's applications, one decimal.
+    pub pct: f64,
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FunnelJob {
+    pub job_id: i64,
+    pub title: String,
+    pub total: i64,
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EmployerFunnel {
+    /// Applied, viewed, shortlisted, interview, accepted; empty without a company.
+    pub funnel: Vec<FunnelStep>,
+    /// The 5 jobs with the most applications.
+    pub by_job: Vec<FunnelJob>,
+    /// Accepted applications as a percentage of all, one decimal.
+    pub conversion_rate: f64,
+    /// Mean days from applying to the first interview, one decimal; null when none.
+    pub avg_days_to_interview: Option<f64>,
+}
+
+impl From<dashboard::EmployerFunnel> for EmployerFunnel {
+    fn from(f: dashboard::EmployerFunnel) -> Self {
+        Self {
+            funnel: f
+                .funnel
+                .into_iter()
+                .map(|s| FunnelStep {
+                    status: s.status.into(),
+                    label: s.label,
+                    count: s.count,
+                    pct: s.pct,
+                })
+                .collect(),
+            by_job: f
+                .by_job
+                .into_iter()
+                .map(|j| FunnelJob {
+                    job_id: j.job_id.get(),
+                    title: j.title,
+                    total: j.total,
+                })
+                .collect(),
+            conversion_rate: f.conversion_rate,
+            avg_days_to_interview: f.avg_days_to_interview,
         }
     }
 }
