@@ -538,7 +538,8 @@ async fn build_world(app: &TestApp, s: &Secrets) -> World {
         .find(|x| x["id"] == json!(app1))
         .and_then(|x| x["cv_url"].as_str())
         .unwrap_or_else(|| panic!("no cv_url for {app1}: {list}"));
-    let signed_link = format!("/{}", signed_link.trim_start_matches('/'));
+    // An absolute link (HEAD.md 10.6): the matrix requests its path.
+    let signed_link = signed_link.strip_prefix(&app.base).unwrap().to_owned();
     let notes = ok_json(app, Method::GET, "/api/notifications", &e, None).await;
     let ids: Vec<i64> = notes["notifications"]
         .as_array()
@@ -876,6 +877,19 @@ fn routes(w: &World) -> Vec<Route> {
             Employer,
         ),
         route(
+            M::GET,
+            "/api/applications/employer/applications/sources",
+            "/api/applications/employer/applications/sources".into(),
+            Employer,
+        ),
+        route(
+            M::GET,
+            "/api/ai-scoring/scored-applications/{job_id}",
+            format!("/api/ai-scoring/scored-applications/{}", w.job1),
+            Employer,
+        )
+        .owner(Owner::E),
+        route(
             M::PUT,
             "/api/applications/employer/applications/{application_id}/status",
             format!("/api/applications/employer/applications/{app1}/status"),
@@ -930,6 +944,12 @@ fn routes(w: &World) -> Vec<Route> {
             "/api/dashboard/activities",
             "/api/dashboard/activities".into(),
             AnyUser,
+        ),
+        route(
+            M::GET,
+            "/api/dashboard/employer-funnel",
+            "/api/dashboard/employer-funnel".into(),
+            Employer,
         ),
         // admin.rs, users.rs
         route(M::GET, "/api/admin/stats", "/api/admin/stats".into(), Admin),

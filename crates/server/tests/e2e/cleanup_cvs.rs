@@ -263,12 +263,7 @@ async fn cleanup_purges_only_what_may_go_and_a_dry_run_nothing(db: TestDb) {
         .unwrap()
         .clone();
     let link = bob_row["cv_url"].as_str().unwrap();
-    let res = app
-        .client
-        .get(format!("{}/{link}", app.base))
-        .send()
-        .await
-        .unwrap();
+    let res = app.client.get(link).send().await.unwrap();
     assert_eq!(res.status().as_u16(), 200);
 
     // A second run finds nothing more to do.

@@ -234,7 +234,7 @@ async fn a_reference_deployment_moves_over_with_its_accounts_and_cvs(db: TestDb)
         (Some("interview"), Some("Très bon profil"))
     );
     let link = alice_app["cv_url"].as_str().unwrap();
-    let (s, bytes) = download(&app, &format!("/{link}"), None).await;
+    let (s, bytes) = download(&app, link.strip_prefix(&app.base).unwrap(), None).await;
     assert_eq!((s, bytes), (200, pdf("Alice 2025")));
     let dan_app = rows.iter().find(|r| r["id"] == 4).unwrap();
     assert_eq!(dan_app["cv_url"], Value::Null, "no CV at all: no link");

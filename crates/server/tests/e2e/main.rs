@@ -7,6 +7,7 @@ mod abuse;
 mod accounts;
 mod admin;
 mod admin_cli;
+mod application_insights;
 mod applications;
 mod authz_matrix;
 mod budgets;
