@@ -5,9 +5,10 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use intowork_storage::DbConn;
+use intowork_domain::application::ApplicationStatus;
 use intowork_storage::schema::{
-    candidate_cvs, candidates, companies, educations, employers, experiences, job_applications,
-    jobs, notifications, skills, users,
+    application_status_history, candidate_cvs, candidates, companies, educations, employers,
+    experiences, job_applications, jobs, notifications, skills, users,
 };
 
 use crate::reference::hiring::{
@@ -153,7 +154,9 @@ our_row!(JobRow in jobs {
     pub verbatim: JobVerbatim,
 });
 
-our_row!(ApplicationRow in job_applications {
+#[derive(Insertable)]
+#[diesel(table_name = job_applications, treat_none_as_default_value = false)]
+pub struct ApplicationRow {
     pub id: i64,
     pub job_id: i64,
     pub employer_id: i64,
@@ -164,7 +167,36 @@ our_row!(ApplicationRow in job_applications {
     pub updated_at: NaiveDateTime,
     #[diesel(embed)]
     pub verbatim: ApplicationVerbatim,
-});
+}
+
+/// With its status history, as the schema migration gave the applications it found: `applied`
+/// at `applied_at`, then the current status at `updated_at` when it differs (the reference kept
+/// nothing in between). The funnel reads the history (HEAD.md 10.9, 10.10).
+impl OurRow for ApplicationRow {
+    const TABLE: &'static str = "job_applications";
+    fn insert(&self, conn: &mut DbConn) -> QueryResult<usize> {
+        let inserted = diesel::insert_into(job_applications::table)
+            .values(self)
+            .execute(conn)?;
+        let applied = ApplicationStatus::Applied.as_str();
+        let mut steps = vec![(None, applied, self.applied_at)];
+        if self.status != applied {
+            steps.push((Some(applied), self.status, self.updated_at));
+        }
+        for (from, to, at) in steps {
+            diesel::insert_into(application_status_history::table)
+                .values((
+                    application_status_history::application_id.eq(self.id),
+                    application_status_history::from_status.eq(from),
+                    application_status_history::to_status.eq(to),
+                    application_status_history::actor_user_id.eq(None::<i64>),
+                    application_status_history::changed_at.eq(at),
+                ))
+                .execute(conn)?;
+        }
+        Ok(inserted)
+    }
+}
 
 our_row!(NotificationRow in notifications {
     pub id: i64,
