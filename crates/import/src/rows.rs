@@ -4,8 +4,8 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use intowork_storage::DbConn;
 use intowork_domain::application::ApplicationStatus;
+use intowork_storage::DbConn;
 use intowork_storage::schema::{
     application_status_history, candidate_cvs, candidates, companies, educations, employers,
     experiences, job_applications, jobs, notifications, skills, users,
