@@ -38,4 +38,6 @@ id_type!(
     CvId,
     /// `notifications.id`
     NotificationId,
+    /// `cv_builder_documents.id`
+    CvDocumentId,
 );

@@ -11,6 +11,7 @@ pub mod candidate;
 pub mod cleanup;
 pub mod company;
 pub mod cv;
+pub mod cv_builder;
 pub mod dashboard;
 pub mod error;
 pub mod files;

@@ -249,6 +249,31 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    cv_builder_documents (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        slug -> Text,
+        title -> Nullable<Text>,
+        template -> Text,
+        is_public -> Bool,
+        document -> Text,
+        photo_key -> Nullable<Text>,
+        views_count -> BigInt,
+        downloads_count -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    cv_builder_daily_views (document_id, day) {
+        document_id -> BigInt,
+        day -> Text,
+        views -> BigInt,
+    }
+}
+
 diesel::joinable!(candidates -> users (user_id));
 diesel::joinable!(candidate_cvs -> candidates (candidate_id));
 diesel::joinable!(experiences -> candidates (candidate_id));
@@ -264,6 +289,8 @@ diesel::joinable!(job_applications -> candidate_cvs (cv_id));
 diesel::joinable!(application_status_history -> job_applications (application_id));
 diesel::joinable!(notifications -> users (user_id));
 diesel::joinable!(password_reset_tokens -> users (user_id));
+diesel::joinable!(cv_builder_documents -> users (user_id));
+diesel::joinable!(cv_builder_daily_views -> cv_builder_documents (document_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -280,4 +307,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     notifications,
     password_reset_tokens,
     admin_audit_log,
+    cv_builder_documents,
+    cv_builder_daily_views,
 );

@@ -12,7 +12,7 @@ use intowork_storage::schema::*;
 use intowork_storage::{Database, DbConn};
 use intowork_testkit::TestDb;
 
-pub const TABLES: [&str; 14] = [
+pub const TABLES: [&str; 16] = [
     "users",
     "candidates",
     "candidate_cvs",
@@ -27,6 +27,8 @@ pub const TABLES: [&str; 14] = [
     "notifications",
     "password_reset_tokens",
     "admin_audit_log",
+    "cv_builder_documents",
+    "cv_builder_daily_views",
 ];
 
 /// A migrated database with a small pool.
