@@ -42,6 +42,7 @@ impl AccountRemoval {
 /// What deleting a user removed, for the clean-up that must happen after the commit.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DeletedUser {
-    /// Storage keys of the CV files whose rows were deleted; the caller removes the files.
+    /// Storage keys of the CV files whose rows were deleted (and of the CV builder's photo); the
+    /// caller removes the files.
     pub cv_keys: Vec<String>,
 }

@@ -11,7 +11,9 @@ use crate::cache::{CacheEvent, ReadCaches, publish};
 use crate::conn::DbConn;
 use crate::locks::lock_jobs_of;
 use crate::notifications::insert_notifications;
-use crate::schema::{candidate_cvs, candidates, employers, job_applications, jobs, users};
+use crate::schema::{
+    candidate_cvs, candidates, cv_builder_documents, employers, job_applications, jobs, users,
+};
 
 /// The candidates' user ids with an application to a job of `user`'s employer profile, the user
 /// excluded, ascending and distinct.
@@ -58,12 +60,19 @@ pub(crate) fn remove_account(
         return Ok(Commit::Stale);
     }
     // CV files to remove after the commit (the rows go with the candidate profile).
-    let cv_keys: Vec<String> = candidate_cvs::table
+    let mut cv_keys: Vec<String> = candidate_cvs::table
         .inner_join(candidates::table)
         .filter(candidates::user_id.eq(id))
         .select(candidate_cvs::storage_key)
         .order(candidate_cvs::id.asc())
         .load(conn)?;
+    // The CV builder's photo goes with its document (the row cascades with the user).
+    let photo: Option<Option<String>> = cv_builder_documents::table
+        .filter(cv_builder_documents::user_id.eq(id))
+        .select(cv_builder_documents::photo_key)
+        .first(conn)
+        .optional()?;
+    cv_keys.extend(photo.flatten());
     let now: NaiveDateTime = removal.at.naive_utc();
     insert_notifications(conn, &removal.notifications, now)?;
     diesel::delete(users::table.find(id)).execute(conn)?;

@@ -10,6 +10,7 @@ mod applications;
 mod candidates;
 mod companies;
 mod concurrency;
+mod cv_builder;
 mod cv_maintenance;
 mod cvs;
 mod dashboard;
