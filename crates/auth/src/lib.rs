@@ -6,12 +6,15 @@
 //! * [`Argon2Hasher`]: argon2id (OWASP parameters) for new hashes; legacy bcrypt hashes imported
 //!   from the reference database still verify and are flagged for re-hashing (decision 8.4).
 //! * [`RandomResetTokens`]: password reset tokens and their stored digest (decision 8.10).
+//! * [`RandomCvNames`]: the CV builder's public slugs and photo names (HEAD.md 10.18).
 
+mod cv_names;
 mod jwt;
 mod links;
 mod password;
 mod reset_tokens;
 
+pub use cv_names::RandomCvNames;
 pub use jwt::{DEFAULT_TOKEN_TTL, JwtTokenIssuer};
 pub use links::HmacLinkSigner;
 pub use password::{Argon2Hasher, hashing_threads_for};

@@ -9,6 +9,7 @@ use intowork_domain::auth::AuthService;
 use intowork_domain::candidate::ProfileService;
 use intowork_domain::company::CompanyService;
 use intowork_domain::cv::CvService;
+use intowork_domain::cv_builder::CvBuilderService;
 use intowork_domain::dashboard::DashboardService;
 use intowork_domain::health::HealthService;
 use intowork_domain::job::JobService;
@@ -26,6 +27,7 @@ pub struct AppState {
     pub health: Arc<HealthService>,
     pub profiles: Arc<ProfileService>,
     pub cvs: Arc<CvService>,
+    pub cv_builder: Arc<CvBuilderService>,
     pub companies: Arc<CompanyService>,
     pub jobs: Arc<JobService>,
     pub notifications: Arc<NotificationService>,

@@ -26,8 +26,8 @@ pub enum PathStep {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProblemKind {
     TooLong { max_chars: usize },
-    TooMany { max_items: usize },
-    OutOfRange { min: i64, max: i64 },
+    TooMany { max_items: usize, items: usize },
+    OutOfRange { min: i64, max: i64, value: i64 },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,7 +50,10 @@ impl Checker {
 
     fn count(&mut self, section: &'static str, len: usize, max_items: usize) -> bool {
         if len > max_items {
-            let kind = ProblemKind::TooMany { max_items };
+            let kind = ProblemKind::TooMany {
+                max_items,
+                items: len,
+            };
             self.push(&[], Some(section), kind);
             return false;
         }
@@ -126,6 +129,7 @@ pub fn check(doc: &CvDocument) -> Vec<DocumentProblem> {
                 let kind = ProblemKind::OutOfRange {
                     min: MIN_SKILL_LEVEL,
                     max: MAX_SKILL_LEVEL,
+                    value: s.level,
                 };
                 c.push(&at, Some("level"), kind);
             }

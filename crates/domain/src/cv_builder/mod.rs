@@ -14,7 +14,7 @@ pub use entity::{CvAnalytics, CvSave, DailyViews, PublicCv, SavedCv, SavedVersio
 pub use error::{OwnCvError, PhotoError, PublicCvError, SaveCvError};
 pub use limits::{
     DocumentProblem, MAX_EDUCATIONS, MAX_EXPERIENCES, MAX_LANGUAGES, MAX_LONG_TEXT, MAX_SHORT_TEXT,
-    MAX_SKILLS, PathStep, ProblemKind, check,
+    MAX_SKILL_LEVEL, MAX_SKILLS, MIN_SKILL_LEVEL, PathStep, ProblemKind, check,
 };
 pub use photo::{
     MAX_PHOTO_BYTES, PHOTO_PREFIX, PhotoFormat, PhotoInput, photo_file_name, photo_key,

@@ -126,12 +126,17 @@ fn caps_report_every_problem_with_its_path() {
             ),
             (
                 vec![Field("skills"), Index(0), Field("level")],
-                ProblemKind::OutOfRange { min: 0, max: 100 }
+                ProblemKind::OutOfRange {
+                    min: 0,
+                    max: 100,
+                    value: 101
+                }
             ),
             (
                 vec![Field("languages")],
                 ProblemKind::TooMany {
-                    max_items: MAX_LANGUAGES
+                    max_items: MAX_LANGUAGES,
+                    items: MAX_LANGUAGES + 1
                 }
             ),
         ]

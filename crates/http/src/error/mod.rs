@@ -9,6 +9,7 @@ mod applications;
 mod auth;
 mod body;
 mod candidates;
+mod cv_builder;
 mod hiring;
 mod infra;
 mod limits;

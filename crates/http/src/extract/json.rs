@@ -29,33 +29,64 @@ impl<T: DeserializeOwned + 'static> FromRequest for ValidJson<T> {
         let settings = req.app_data::<web::Data<HttpSettings>>();
         let limit = settings.map_or(1024 * 1024, |s| s.json_limit);
         let deadline = settings.map_or(Duration::from_secs(30), |s| s.json_body_timeout);
-        let declared = req
-            .headers()
-            .get(header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<usize>().ok());
-        let mut payload = payload.take();
-        Box::pin(async move {
-            if declared.is_some_and(|len| len > limit) {
-                return Err(too_large());
-            }
-            let read = async {
-                let mut body = web::BytesMut::new();
-                while let Some(chunk) = payload.next().await {
-                    let chunk = chunk.map_err(|_| {
-                        ApiError::bad_request("invalid_body", "The request body could not be read")
-                    })?;
-                    if body.len() + chunk.len() > limit {
-                        return Err(too_large());
-                    }
-                    body.extend_from_slice(&chunk);
-                }
-                Ok(body)
-            };
-            let body = within_deadline(deadline, read).await?;
-            parse_json(&body).map(ValidJson)
-        })
+        let body = read_body(req, payload, limit, deadline);
+        Box::pin(async move { parse_json(&body.await?).map(ValidJson) })
     }
+}
+
+/// The largest body of the CV builder's save, which carries the photo as a data URL (HEAD.md
+/// 10.18): a 5 MB image is about 6.7 MB of base64.
+pub const DOCUMENT_JSON_LIMIT: usize = 8 * 1024 * 1024;
+
+/// A [`ValidJson`] body of up to [`DOCUMENT_JSON_LIMIT`], given the upload deadline since it may
+/// carry an image. Only the route that needs it uses it; every other body keeps the JSON limit.
+pub struct DocumentJson<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for DocumentJson<T> {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let settings = req.app_data::<web::Data<HttpSettings>>();
+        let deadline = settings.map_or(Duration::from_secs(120), |s| s.upload_body_timeout);
+        let body = read_body(req, payload, DOCUMENT_JSON_LIMIT, deadline);
+        Box::pin(async move { parse_json(&body.await?).map(DocumentJson) })
+    }
+}
+
+/// Reads the whole body: 413 past `limit` (from the declared length before reading), 408 when it
+/// is not complete at `deadline`.
+fn read_body(
+    req: &HttpRequest,
+    payload: &mut Payload,
+    limit: usize,
+    deadline: Duration,
+) -> LocalBoxFuture<'static, Result<web::BytesMut, ApiError>> {
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    let mut payload = payload.take();
+    Box::pin(async move {
+        if declared.is_some_and(|len| len > limit) {
+            return Err(too_large());
+        }
+        let read = async {
+            let mut body = web::BytesMut::new();
+            while let Some(chunk) = payload.next().await {
+                let chunk = chunk.map_err(|_| {
+                    ApiError::bad_request("invalid_body", "The request body could not be read")
+                })?;
+                if body.len() + chunk.len() > limit {
+                    return Err(too_large());
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok(body)
+        };
+        within_deadline(deadline, read).await
+    })
 }
 
 fn too_large() -> ApiError {

@@ -6,6 +6,7 @@ pub mod applications;
 pub mod auth;
 pub mod candidates;
 pub mod companies;
+pub mod cv_builder;
 pub mod cvs;
 pub mod dashboard;
 pub mod employers;

@@ -5,8 +5,8 @@ use actix_web::web::ServiceConfig;
 use utoipa::OpenApi;
 
 use super::{
-    admin, applications, auth, candidates, companies, cvs, dashboard, employers, health, jobs,
-    notifications, outside_services, password_reset, profile_items, users,
+    admin, applications, auth, candidates, companies, cv_builder, cvs, dashboard, employers,
+    health, jobs, notifications, outside_services, password_reset, profile_items, users,
 };
 
 /// A resource: how to register its routes, and its paths (with their schemas) for the document.
@@ -72,6 +72,10 @@ pub const RESOURCES: &[Resource] = &[
     Resource {
         routes: password_reset::config,
         docs: password_reset::PasswordResetApi::openapi,
+    },
+    Resource {
+        routes: cv_builder::config,
+        docs: cv_builder::CvBuilderApi::openapi,
     },
     Resource {
         routes: outside_services::config,

@@ -9,6 +9,7 @@ mod auth;
 mod candidates;
 mod companies;
 mod cross_cutting;
+mod cv_builder;
 mod cvs;
 mod dashboard;
 mod employer_insights;

@@ -15,6 +15,7 @@ use intowork_domain::company::{CompanyService, MockCompanyRepository};
 use intowork_domain::cv::{
     CvLimits, CvService, MockCvRepository, MockKeyGenerator, MockLinkSigner,
 };
+use intowork_domain::cv_builder::{CvBuilderService, MockCvBuilderNames, MockCvBuilderRepository};
 use intowork_domain::dashboard::{DashboardService, MockDashboardRepository};
 use intowork_domain::files::MockFileStore;
 use intowork_domain::health::HealthService;
@@ -84,6 +85,8 @@ pub struct Mocks {
     pub reset_hasher: MockPasswordHasher,
     /// The users repository of the password-reset service.
     pub reset_users: MockUserRepository,
+    pub cv_documents: MockCvBuilderRepository,
+    pub cv_names: MockCvBuilderNames,
 }
 
 impl Mocks {
@@ -209,6 +212,12 @@ pub async fn app_with_limits(
         )),
         health: Arc::new(HealthService::new(Arc::new(m.db), files.clone())),
         profiles: Arc::new(ProfileService::new(candidates.clone(), clock.clone())),
+        cv_builder: Arc::new(CvBuilderService::new(
+            Arc::new(m.cv_documents),
+            files.clone(),
+            Arc::new(m.cv_names),
+            clock.clone(),
+        )),
         cvs: Arc::new(CvService::new(
             Arc::new(m.cvs),
             candidates,

@@ -10,8 +10,8 @@ use intowork_storage::Database;
 use super::adapters::file_store;
 use super::error::WiringError;
 use super::services::{
-    Shared, admin_service, auth_service, dashboard_service, health_service, hiring_services,
-    notification_service, recovery_service,
+    Shared, admin_service, auth_service, cv_builder_service, dashboard_service, health_service,
+    hiring_services, notification_service, recovery_service,
 };
 use super::{rate_limits, signing_secret};
 use crate::settings::Settings;
@@ -38,6 +38,7 @@ pub async fn app_state(settings: &Settings, database: &Database) -> Result<AppSt
         jobs: Arc::new(hiring.jobs),
         profiles: Arc::new(hiring.profiles),
         cvs: Arc::new(hiring.cvs),
+        cv_builder: Arc::new(cv_builder_service(&shared)),
         health: Arc::new(health_service(&shared)),
     })
 }

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use intowork_auth::{HmacLinkSigner, JwtTokenIssuer, RandomResetTokens};
+use intowork_auth::{HmacLinkSigner, JwtTokenIssuer, RandomCvNames, RandomResetTokens};
 use intowork_domain::admin::AdminService;
 use intowork_domain::application::ApplicationService;
 use intowork_domain::auth::AuthService;
@@ -11,6 +11,7 @@ use intowork_domain::candidate::ProfileService;
 use intowork_domain::cleanup::CvCleanup;
 use intowork_domain::company::CompanyService;
 use intowork_domain::cv::{CvLimits, CvService};
+use intowork_domain::cv_builder::CvBuilderService;
 use intowork_domain::dashboard::DashboardService;
 use intowork_domain::files::FileStore;
 use intowork_domain::health::HealthService;
@@ -22,9 +23,10 @@ use intowork_files::UuidKeyGenerator;
 use intowork_mail::MailConfigError;
 use intowork_storage::{
     CachedJobs, Database, DieselAdminRepository, DieselApplicationRepository,
-    DieselCandidateRepository, DieselCompanyRepository, DieselCvMaintenance, DieselCvRepository,
-    DieselDashboardRepository, DieselHealth, DieselJobRepository, DieselNotificationRepository,
-    DieselResetTokenRepository, DieselUserRepository, ReadCaches,
+    DieselCandidateRepository, DieselCompanyRepository, DieselCvBuilderRepository,
+    DieselCvMaintenance, DieselCvRepository, DieselDashboardRepository, DieselHealth,
+    DieselJobRepository, DieselNotificationRepository, DieselResetTokenRepository,
+    DieselUserRepository, ReadCaches,
 };
 
 use super::adapters::mailer;
@@ -120,6 +122,16 @@ pub(super) fn dashboard_service(s: &Shared) -> DashboardService {
     // The candidate's "open jobs" figure is the public job total, read through the cache.
     let dashboards = DieselDashboardRepository::new(s.database.clone()).with_jobs(s.jobs());
     DashboardService::new(Arc::new(dashboards), s.clock.clone())
+}
+
+pub(super) fn cv_builder_service(s: &Shared) -> CvBuilderService {
+    let documents = DieselCvBuilderRepository::new(s.database.clone());
+    CvBuilderService::new(
+        Arc::new(documents),
+        s.files.clone(),
+        Arc::new(RandomCvNames),
+        s.clock.clone(),
+    )
 }
 
 pub(super) fn health_service(s: &Shared) -> HealthService {
