@@ -23,6 +23,7 @@ pub mod mail;
 pub mod notification;
 pub mod ports;
 pub mod recovery;
+pub mod reports;
 pub mod search;
 pub mod user;
 
