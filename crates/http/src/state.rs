@@ -16,6 +16,7 @@ use intowork_domain::job::JobService;
 use intowork_domain::limits::Limits;
 use intowork_domain::notification::NotificationService;
 use intowork_domain::recovery::PasswordResetService;
+use intowork_domain::reports::ReportService;
 
 use crate::client_slots::ClientSlots;
 use crate::cors::CorsPolicy;
@@ -32,6 +33,7 @@ pub struct AppState {
     pub jobs: Arc<JobService>,
     pub notifications: Arc<NotificationService>,
     pub dashboards: Arc<DashboardService>,
+    pub reports: Arc<ReportService>,
     pub admin: Arc<AdminService>,
     /// Cloned into the task that sends a reset link off the request path.
     pub recovery: Arc<PasswordResetService>,

@@ -14,6 +14,7 @@ mod hiring;
 mod infra;
 mod limits;
 mod order;
+mod reports;
 pub mod responses;
 
 pub use api_error::ApiError;

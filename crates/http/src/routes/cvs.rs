@@ -1,7 +1,7 @@
 //! CV files: upload, list, downloads, delete, the viewer route and signed links (CONTRACT 3.3,
 //! 3.11, 8.7, 9.13). Files are streamed with a hard size limit and never trusted for their names.
 
-mod pdf;
+pub(crate) mod pdf;
 mod upload;
 pub mod wire;
 

@@ -17,5 +17,6 @@ pub mod outside_services;
 pub mod password_reset;
 pub mod profile_items;
 pub mod registry;
+pub mod reports;
 mod resource;
 pub mod users;

@@ -6,7 +6,7 @@ use utoipa::OpenApi;
 
 use super::{
     admin, applications, auth, candidates, companies, cv_builder, cvs, dashboard, employers,
-    health, jobs, notifications, outside_services, password_reset, profile_items, users,
+    health, jobs, notifications, outside_services, password_reset, profile_items, reports, users,
 };
 
 /// A resource: how to register its routes, and its paths (with their schemas) for the document.
@@ -76,6 +76,10 @@ pub const RESOURCES: &[Resource] = &[
     Resource {
         routes: cv_builder::config,
         docs: cv_builder::CvBuilderApi::openapi,
+    },
+    Resource {
+        routes: reports::config,
+        docs: reports::ReportsApi::openapi,
     },
     Resource {
         routes: outside_services::config,

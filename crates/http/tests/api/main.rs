@@ -21,6 +21,7 @@ mod notifications;
 mod openapi;
 mod outside_services;
 mod password_reset;
+mod reports;
 mod spec_check;
 mod support;
 mod transport;

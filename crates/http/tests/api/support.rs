@@ -30,6 +30,7 @@ use intowork_domain::ports::{
 use intowork_domain::recovery::{
     MockResetTokenRepository, MockResetTokens, PasswordResetService, RecoverySettings,
 };
+use intowork_domain::reports::{MockReportRenderer, MockReportRepository, ReportService};
 use intowork_domain::user::{Role, User};
 use intowork_http::{AppState, HttpSettings, build_app};
 use serde_json::Value;
@@ -87,6 +88,12 @@ pub struct Mocks {
     pub reset_users: MockUserRepository,
     pub cv_documents: MockCvBuilderRepository,
     pub cv_names: MockCvBuilderNames,
+    pub reports: MockReportRepository,
+    pub renderer: MockReportRenderer,
+    /// The dashboard repository of the report service (the dashboard service has its own).
+    pub report_dashboards: MockDashboardRepository,
+    /// The admin repository of the report service.
+    pub report_admin: MockAdminRepository,
 }
 
 impl Mocks {
@@ -191,6 +198,13 @@ pub async fn app_with_limits(
             clock.clone(),
         )),
         dashboards: Arc::new(DashboardService::new(Arc::new(m.dashboards), clock.clone())),
+        reports: Arc::new(ReportService::new(
+            Arc::new(m.reports),
+            Arc::new(m.report_dashboards),
+            Arc::new(m.report_admin),
+            Arc::new(m.renderer),
+            clock.clone(),
+        )),
         companies: Arc::new(CompanyService::new(companies.clone(), clock.clone())),
         jobs: Arc::new(JobService::new(
             Arc::new(m.jobs),

@@ -11,7 +11,7 @@ use super::adapters::file_store;
 use super::error::WiringError;
 use super::services::{
     Shared, admin_service, auth_service, cv_builder_service, dashboard_service, health_service,
-    hiring_services, notification_service, recovery_service,
+    hiring_services, notification_service, recovery_service, report_service,
 };
 use super::{rate_limits, signing_secret};
 use crate::settings::Settings;
@@ -32,6 +32,7 @@ pub async fn app_state(settings: &Settings, database: &Database) -> Result<AppSt
         recovery: Arc::new(recovery),
         notifications: Arc::new(notification_service(&shared)),
         dashboards: Arc::new(dashboard_service(&shared)),
+        reports: Arc::new(report_service(&shared)?),
         auth: Arc::new(auth_service(&shared, hasher, &secret)),
         applications: Arc::new(hiring.applications),
         companies: Arc::new(hiring.companies),

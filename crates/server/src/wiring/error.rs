@@ -2,6 +2,7 @@
 //! the start-up and command messages operators see.
 
 use intowork_domain::files::FileStoreError;
+use intowork_domain::reports::RenderError;
 use intowork_mail::MailConfigError;
 use intowork_ratelimit::InvalidRedisUrl;
 use thiserror::Error;
@@ -16,4 +17,7 @@ pub enum WiringError {
     Redis(#[from] InvalidRedisUrl),
     #[error("SMTP_URL or MAIL_FROM: {0}")]
     Mail(#[from] MailConfigError),
+    /// The PDF reports' embedded fonts cannot be read (a build defect, never configuration).
+    #[error("PDF reports: {0}")]
+    Reports(#[from] RenderError),
 }

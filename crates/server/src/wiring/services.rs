@@ -19,14 +19,16 @@ use intowork_domain::job::{JobRepository, JobService};
 use intowork_domain::notification::NotificationService;
 use intowork_domain::ports::{Clock, PasswordHasher, SystemClock, UserRepository};
 use intowork_domain::recovery::{PasswordResetService, RecoverySettings};
+use intowork_domain::reports::{RenderError, ReportService};
 use intowork_files::UuidKeyGenerator;
 use intowork_mail::MailConfigError;
+use intowork_reports::PdfRenderer;
 use intowork_storage::{
     CachedJobs, Database, DieselAdminRepository, DieselApplicationRepository,
     DieselCandidateRepository, DieselCompanyRepository, DieselCvBuilderRepository,
     DieselCvMaintenance, DieselCvRepository, DieselDashboardRepository, DieselHealth,
-    DieselJobRepository, DieselNotificationRepository, DieselResetTokenRepository,
-    DieselUserRepository, ReadCaches,
+    DieselJobRepository, DieselNotificationRepository, DieselReportRepository,
+    DieselResetTokenRepository, DieselUserRepository, ReadCaches,
 };
 
 use super::adapters::mailer;
@@ -132,6 +134,19 @@ pub(super) fn cv_builder_service(s: &Shared) -> CvBuilderService {
         Arc::new(RandomCvNames),
         s.clock.clone(),
     )
+}
+
+/// The reports read the dashboard's figures and funnel and the admin statistics through the same
+/// repositories as those routes, and render with the pure-Rust PDF adapter.
+pub(super) fn report_service(s: &Shared) -> Result<ReportService, RenderError> {
+    let dashboards = DieselDashboardRepository::new(s.database.clone()).with_jobs(s.jobs());
+    Ok(ReportService::new(
+        Arc::new(DieselReportRepository::new(s.database.clone())),
+        Arc::new(dashboards),
+        Arc::new(DieselAdminRepository::new(s.database.clone())),
+        Arc::new(PdfRenderer::new()?),
+        s.clock.clone(),
+    ))
 }
 
 pub(super) fn health_service(s: &Shared) -> HealthService {
