@@ -14,6 +14,7 @@ mod budgets;
 mod candidates;
 mod cleanup_cvs;
 mod command;
+mod cv_builder;
 mod dashboard;
 mod delivery;
 mod hiring;
