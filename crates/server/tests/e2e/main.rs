@@ -26,6 +26,7 @@ mod notifications;
 mod operator;
 mod recovery;
 mod reporting;
+mod reports;
 mod request_log;
 mod scale_out;
 mod slow_clients;
