@@ -275,6 +275,18 @@ struct World {
     notif2: i64,
     target_activate: i64,
     target_delete: i64,
+    /// Candidate A's public CV builder slug, and the path of its photo.
+    cv_slug: String,
+    cv_photo: String,
+}
+
+/// The CV builder's autosave body (HEAD's shape), public, with or without a 1×1 PNG photo.
+fn cv_builder_body(photo: bool) -> Value {
+    let png = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
+    json!({"cv_data": {"personalInfo": {"photo": if photo { Value::from(png) } else { Value::Null },
+        "firstName": "Awa", "lastName": "Diop", "email": "", "phone": "", "address": "",
+        "title": "Comptable", "summary": ""}, "experiences": [], "educations": [],
+        "skills": [], "languages": []}, "template": "elegance", "is_public": true})
 }
 
 async fn send(
@@ -563,6 +575,18 @@ async fn build_world(app: &TestApp, s: &Secrets) -> World {
     let (_, target_activate) = signup(app, "target.activate@example.com", "candidate").await;
     let (_, target_delete) = signup(app, "target.delete@example.com", "candidate").await;
 
+    let cv = ok_json(
+        app,
+        Method::POST,
+        "/api/cv-builder/save",
+        &a,
+        Some(cv_builder_body(true)),
+    )
+    .await;
+    let cv_slug = cv["slug"].as_str().unwrap().to_owned();
+    let cv_photo = cv["cv_data"]["personalInfo"]["photo"].as_str().unwrap();
+    let cv_photo = cv_photo.strip_prefix(&app.base).unwrap().to_owned();
+
     for (id, t) in bad_tokens(&a) {
         tokens.insert(id, t);
     }
@@ -595,6 +619,8 @@ async fn build_world(app: &TestApp, s: &Secrets) -> World {
         notif2: ids[1],
         target_activate,
         target_delete,
+        cv_slug,
+        cv_photo,
     }
 }
 
@@ -951,6 +977,76 @@ fn routes(w: &World) -> Vec<Route> {
             "/api/dashboard/employer-funnel".into(),
             Employer,
         ),
+        // cv_builder.rs: the public reads first (A's CV is public, with its photo), then the
+        // owner's routes; a save without photo drops A's, and the toggle makes A's CV private.
+        route(
+            M::GET,
+            "/api/cv-builder/public/{slug}",
+            format!("/api/cv-builder/public/{}", w.cv_slug),
+            Public,
+        ),
+        route(
+            M::POST,
+            "/api/cv-builder/track-view/{slug}",
+            format!("/api/cv-builder/track-view/{}", w.cv_slug),
+            Public,
+        ),
+        route(
+            M::GET,
+            "/api/cv-builder/photos/{name}",
+            w.cv_photo.clone(),
+            Public,
+        ),
+        route(
+            M::GET,
+            "/api/cv-builder/load",
+            "/api/cv-builder/load".into(),
+            Candidate,
+        ),
+        route(
+            M::GET,
+            "/api/cv-builder/list",
+            "/api/cv-builder/list".into(),
+            Candidate,
+        ),
+        route(
+            M::GET,
+            "/api/cv-builder/analytics",
+            "/api/cv-builder/analytics".into(),
+            Candidate,
+        ),
+        route(
+            M::POST,
+            "/api/cv-builder/save",
+            "/api/cv-builder/save".into(),
+            Candidate,
+        )
+        .json(cv_builder_body(false)),
+        route(
+            M::PATCH,
+            "/api/cv-builder/toggle-public",
+            "/api/cv-builder/toggle-public".into(),
+            Candidate,
+        ),
+        // reports.rs
+        route(
+            M::GET,
+            "/api/reports/candidate/pdf",
+            "/api/reports/candidate/pdf".into(),
+            Candidate,
+        ),
+        route(
+            M::GET,
+            "/api/reports/employer/pdf",
+            "/api/reports/employer/pdf".into(),
+            Employer,
+        ),
+        route(
+            M::GET,
+            "/api/reports/admin/pdf",
+            "/api/reports/admin/pdf".into(),
+            Admin,
+        ),
         // admin.rs, users.rs
         route(M::GET, "/api/admin/stats", "/api/admin/stats".into(), Admin),
         route(M::GET, "/api/admin/users", "/api/admin/users".into(), Admin),
@@ -1040,6 +1136,13 @@ fn routes(w: &World) -> Vec<Route> {
             "/api/admin/users/{user_id}",
             format!("/api/admin/users/{}", w.target_delete),
             Admin,
+        )
+        .destructive(),
+        route(
+            M::DELETE,
+            "/api/cv-builder/delete",
+            "/api/cv-builder/delete".into(),
+            Candidate,
         )
         .destructive(),
         route(
