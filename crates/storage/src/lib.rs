@@ -18,6 +18,7 @@ mod conn;
 mod cvs;
 mod dashboard;
 mod database;
+mod directory;
 mod error;
 mod health;
 mod jobs;
@@ -33,15 +34,18 @@ mod stored;
 mod text_search;
 mod users;
 
-pub use admin::DieselAdminRepository;
+pub use admin::{
+    DieselAdminCompanyRepository, DieselAdminRepository, DieselInvitationRepository,
+};
 pub use applications::DieselApplicationRepository;
-pub use cache::{CachedJobs, DEFAULT_READ_CACHE_MAX_BYTES, ReadCaches};
+pub use cache::{CachedDirectory, CachedJobs, DEFAULT_READ_CACHE_MAX_BYTES, ReadCaches};
 pub use candidates::DieselCandidateRepository;
 pub use companies::DieselCompanyRepository;
 pub use conn::{Backend, DbConn, MultiBackend};
 pub use cvs::DieselCvRepository;
 pub use dashboard::DieselDashboardRepository;
 pub use database::{DEFAULT_POOL_TIMEOUT, Database, write_tx};
+pub use directory::DieselDirectoryRepository;
 pub use error::StorageError;
 pub use health::DieselHealth;
 pub use jobs::DieselJobRepository;
