@@ -34,9 +34,7 @@ mod stored;
 mod text_search;
 mod users;
 
-pub use admin::{
-    DieselAdminCompanyRepository, DieselAdminRepository, DieselInvitationRepository,
-};
+pub use admin::{DieselAdminCompanyRepository, DieselAdminRepository, DieselInvitationRepository};
 pub use applications::DieselApplicationRepository;
 pub use cache::{CachedDirectory, CachedJobs, DEFAULT_READ_CACHE_MAX_BYTES, ReadCaches};
 pub use candidates::DieselCandidateRepository;

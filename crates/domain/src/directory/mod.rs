@@ -6,12 +6,10 @@ mod port;
 mod records;
 mod service;
 
+pub use port::DirectoryRepository;
 #[cfg(any(test, feature = "mocks"))]
 pub use port::MockDirectoryRepository;
-pub use port::DirectoryRepository;
-pub use records::{
-    DirectoryCompany, DirectoryPage, LabelCount, MarketStats, PublicCounts,
-};
+pub use records::{DirectoryCompany, DirectoryPage, LabelCount, MarketStats, PublicCounts};
 pub use service::{DirectoryService, MARKET_TOP_COUNTRIES, MARKET_TOP_INDUSTRIES};
 
 #[cfg(test)]

@@ -37,7 +37,10 @@ async fn counts_and_directory_pages_come_from_the_store() {
             applications: 7,
         })
     });
-    let paging = Paging { page: 2, limit: 1000 };
+    let paging = Paging {
+        page: 2,
+        limit: 1000,
+    };
     repo.expect_companies()
         .with(eq(paging))
         .times(1)

@@ -90,7 +90,10 @@ pub(crate) enum DirectoryKey {
         top_industries: i64,
     },
     /// A page of the company directory.
-    Companies { limit: i64, offset: i64 },
+    Companies {
+        limit: i64,
+        offset: i64,
+    },
 }
 
 /// Every directory answer goes on any eviction: the key needs no tag.

@@ -88,7 +88,10 @@ pub(crate) fn total(conn: &mut DbConn) -> Result<i64, RepoError> {
         .map_err(map_db_error)
 }
 
-pub(crate) fn directory_page(conn: &mut DbConn, paging: Paging) -> Result<DirectoryPage, RepoError> {
+pub(crate) fn directory_page(
+    conn: &mut DbConn,
+    paging: Paging,
+) -> Result<DirectoryPage, RepoError> {
     Ok(DirectoryPage {
         companies: page(conn, paging)?,
         total: total(conn)?,

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod admin;
+mod admin_companies;
 mod applications;
 mod candidates;
 mod companies;
@@ -12,6 +13,7 @@ mod concurrency;
 mod cv_maintenance;
 mod cvs;
 mod dashboard;
+mod directory;
 mod job_fixtures;
 mod job_lists;
 mod jobs;

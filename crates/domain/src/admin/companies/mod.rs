@@ -9,9 +9,9 @@ mod removal;
 mod service;
 
 pub use errors::{RemoveCompanyError, VerifyCompanyError};
+pub use port::AdminCompanyRepository;
 #[cfg(any(test, feature = "mocks"))]
 pub use port::MockAdminCompanyRepository;
-pub use port::AdminCompanyRepository;
 pub use records::{AdminCompany, CompanyVerification, Recruiter};
 pub use removal::{
     CompanyApplicant, CompanyRemoval, RemovedCompany, company_removed_message,

@@ -16,8 +16,7 @@ pub trait AdminCompanyRepository: Send + Sync {
     /// Every company, by name then id, with its counters and recruiters. `search` keeps the
     /// names containing it, case-insensitively, `%` and `_` literal. MUST run a fixed number of
     /// statements whatever the number of companies and recruiters.
-    async fn list_companies(&self, search: Option<String>)
-    -> Result<Vec<AdminCompany>, RepoError>;
+    async fn list_companies(&self, search: Option<String>) -> Result<Vec<AdminCompany>, RepoError>;
 
     async fn find_company(&self, id: CompanyId) -> Result<Option<CompanyVerification>, RepoError>;
 

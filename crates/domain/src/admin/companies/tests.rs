@@ -149,7 +149,11 @@ async fn unknown_companies_are_not_found_and_nothing_is_written() {
 fn each_application_of_a_removed_company_is_told_once_naming_its_job() {
     let removal = CompanyRemoval::decide(
         CompanyId(4),
-        &[applicant(2, 9, 30), applicant(1, 5, 31), applicant(2, 9, 30)],
+        &[
+            applicant(2, 9, 30),
+            applicant(1, 5, 31),
+            applicant(2, 9, 30),
+        ],
         now(),
     );
     assert_eq!(
@@ -204,10 +208,7 @@ async fn removal_decides_again_when_someone_applied_meanwhile() {
                 })
             })
         });
-    let (company, removed) = service(repo)
-        .remove(&admin(), CompanyId(4))
-        .await
-        .unwrap();
+    let (company, removed) = service(repo).remove(&admin(), CompanyId(4)).await.unwrap();
     assert_eq!(company.id, CompanyId(4));
     assert_eq!(removed.detached_employers, 2);
 }

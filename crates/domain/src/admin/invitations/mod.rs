@@ -12,9 +12,9 @@ mod service;
 pub use command::{InviteCommand, Invited, NewInvitedAccount};
 pub use errors::{InviteError, ResendCredentialsError};
 pub use mail::{CredentialsMail, credentials_mail};
+pub use port::InvitationRepository;
 #[cfg(any(test, feature = "mocks"))]
 pub use port::MockInvitationRepository;
-pub use port::InvitationRepository;
 pub use service::{InvitationService, SET_PASSWORD_TOKEN_TTL};
 
 #[cfg(test)]

@@ -21,8 +21,7 @@ diesel::define_sql_function!(fn lower(x: Text) -> Text);
 
 /// Every job of the company, whatever its status. Plain SQL: diesel's DSL cannot refer to the
 /// outer row; the text is the same on both databases.
-const JOBS_COUNT_SQL: &str =
-    "(SELECT COUNT(*) FROM jobs WHERE jobs.company_id = companies.id)";
+const JOBS_COUNT_SQL: &str = "(SELECT COUNT(*) FROM jobs WHERE jobs.company_id = companies.id)";
 const EMPLOYERS_COUNT_SQL: &str =
     "(SELECT COUNT(*) FROM employers WHERE employers.company_id = companies.id)";
 

@@ -53,16 +53,23 @@ pub(crate) fn applicants(conn: &mut DbConn, company: i64) -> QueryResult<Vec<Com
         .filter(jobs::company_id.eq(company))
         .filter(jobs::status.ne(JobStatus::Archived.as_str()))
         .order(job_applications::id.asc())
-        .select((jobs::id, jobs::title, job_applications::id, candidates::user_id))
+        .select((
+            jobs::id,
+            jobs::title,
+            job_applications::id,
+            candidates::user_id,
+        ))
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(job, job_title, application, candidate)| CompanyApplicant {
-            job: JobId(job),
-            job_title,
-            application: ApplicationId(application),
-            candidate: UserId(candidate),
-        })
+        .map(
+            |(job, job_title, application, candidate)| CompanyApplicant {
+                job: JobId(job),
+                job_title,
+                application: ApplicationId(application),
+                candidate: UserId(candidate),
+            },
+        )
         .collect())
 }
 
@@ -125,7 +132,10 @@ pub(crate) fn remove(
                 ))
                 .execute(conn)?;
         diesel::update(companies::table.find(company))
-            .set((companies::deleted_at.eq(Some(at)), companies::updated_at.eq(at)))
+            .set((
+                companies::deleted_at.eq(Some(at)),
+                companies::updated_at.eq(at),
+            ))
             .execute(conn)?;
         insert_untargeted_audit(conn, audit)?;
         Ok(Commit::Done(RemovedCompany {

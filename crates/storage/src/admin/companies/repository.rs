@@ -24,10 +24,7 @@ evicting_repository!(
 #[async_trait]
 impl AdminCompanyRepository for DieselAdminCompanyRepository {
     #[tracing::instrument(name = "db.admin.list_companies", skip_all)]
-    async fn list_companies(
-        &self,
-        search: Option<String>,
-    ) -> Result<Vec<AdminCompany>, RepoError> {
+    async fn list_companies(&self, search: Option<String>) -> Result<Vec<AdminCompany>, RepoError> {
         self.db
             .run(move |conn| list_companies(conn, search.as_deref()))
             .await

@@ -34,7 +34,11 @@ impl InvitationRepository for DieselInvitationRepository {
     ) -> Result<UserRecord, CreateUserError> {
         let result = self
             .db
-            .run(move |conn| Ok(write_tx(conn, |conn| create_account(conn, &account, &audit))))
+            .run(move |conn| {
+                Ok(write_tx(conn, |conn| {
+                    create_account(conn, &account, &audit)
+                }))
+            })
             .await?;
         let row = result.map_err(TxError::into_domain)?;
         Ok(row.try_into()?)
