@@ -5,8 +5,8 @@ use actix_web::web::ServiceConfig;
 use utoipa::OpenApi;
 
 use super::{
-    admin, applications, auth, candidates, companies, cvs, dashboard, directory, employers,
-    health, jobs, notifications, outside_services, password_reset, profile_items, users,
+    admin, applications, auth, candidates, companies, cvs, dashboard, directory, employers, health,
+    jobs, notifications, outside_services, password_reset, profile_items, users,
 };
 
 /// A resource: how to register its routes, and its paths (with their schemas) for the document.

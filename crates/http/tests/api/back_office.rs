@@ -114,9 +114,9 @@ fn badge(verified: bool) -> CompanyVerification {
 #[actix_rt::test]
 async fn the_badge_is_set_flipped_or_not_found() {
     let mut m = mocks();
-    m.company_admin.expect_find_company().returning(|id| {
-        Ok((id == CompanyId(4)).then(|| badge(false)))
-    });
+    m.company_admin
+        .expect_find_company()
+        .returning(|id| Ok((id == CompanyId(4)).then(|| badge(false))));
     m.company_admin
         .expect_set_verified()
         .withf(|_, at, audit| *at == Some(now()) && audit.actor_user_id == Some(UserId(1)))
@@ -146,17 +146,23 @@ async fn the_badge_is_set_flipped_or_not_found() {
     let (s, _, b) = send(&app, patch(8).set_json(json!({"is_verified": true}))).await;
     assert_eq!(
         (s, b["detail"].as_str(), b["code"].as_str()),
-        (404, Some("Entreprise introuvable"), Some("company_not_found"))
+        (
+            404,
+            Some("Entreprise introuvable"),
+            Some("company_not_found")
+        )
     );
 }
 
 #[actix_rt::test]
 async fn removing_a_company_says_what_it_did() {
     let mut m = mocks();
-    m.company_admin.expect_find_company().returning(|id| {
-        Ok((id == CompanyId(4)).then(|| badge(false)))
-    });
-    m.company_admin.expect_applicants().returning(|_| Ok(vec![]));
+    m.company_admin
+        .expect_find_company()
+        .returning(|id| Ok((id == CompanyId(4)).then(|| badge(false))));
+    m.company_admin
+        .expect_applicants()
+        .returning(|_| Ok(vec![]));
     m.company_admin.expect_remove().times(1).returning(|_, _| {
         Ok(Commit::Done(RemovedCompany {
             archived_jobs: 2,
@@ -176,7 +182,10 @@ async fn removing_a_company_says_what_it_did() {
         "Entreprise « Acme » supprimée : 2 offre(s) archivée(s), 1 recruteur(s) détaché(s)."
     );
     let (s, _, b) = send(&app, delete(5)).await;
-    assert_eq!((s, b["detail"].as_str()), (404, Some("Entreprise introuvable")));
+    assert_eq!(
+        (s, b["detail"].as_str()),
+        (404, Some("Entreprise introuvable"))
+    );
 }
 
 /// The mails the account-creation service sent.
@@ -187,7 +196,9 @@ fn capture_mail(m: &mut Mocks) -> Arc<Mutex<Vec<OutgoingMail>>> {
         seen.lock().unwrap().push(mail);
         Ok(())
     });
-    m.invite_tokens.expect_generate().returning(|| "tok-9".into());
+    m.invite_tokens
+        .expect_generate()
+        .returning(|| "tok-9".into());
     m.invite_tokens
         .expect_hash()
         .returning(|t| format!("sha256({t})"));
@@ -226,8 +237,10 @@ async fn creating_an_employer_from_heads_form() {
     // `createForm` as HEAD's admin users page posts it.
     let (s, _, b) = send(
         &app,
-        post_user(json!({"email": "awa@acme.sn", "first_name": "Awa", "last_name": "Diop",
-                         "role": "employer", "company_name": "Acme Sénégal"})),
+        post_user(
+            json!({"email": "awa@acme.sn", "first_name": "Awa", "last_name": "Diop",
+                         "role": "employer", "company_name": "Acme Sénégal"}),
+        ),
     )
     .await;
     assert_eq!(s, 201, "{b}");
@@ -271,17 +284,27 @@ async fn creation_refusals_use_sign_ups_texts_and_heads() {
         let (s, _, b) = send(&app, post_user(body("employer", company))).await;
         assert_eq!(
             (s, b["detail"].as_str()),
-            (400, Some("Le nom de l'entreprise est requis pour un employeur")),
+            (
+                400,
+                Some("Le nom de l'entreprise est requis pour un employeur")
+            ),
             "{company:?}"
         );
     }
     let (s, _, b) = send(&app, post_user(body("candidate", None))).await;
     assert_eq!(
         (s, b["detail"].as_str(), b["code"].as_str()),
-        (400, Some("Email already registered"), Some("email_already_registered"))
+        (
+            400,
+            Some("Email already registered"),
+            Some("email_already_registered")
+        )
     );
-    let (s, _, b) = send(&app, post_user(json!({"email": "nope", "first_name": "A",
-        "last_name": "B", "role": "candidate"})))
+    let (s, _, b) = send(
+        &app,
+        post_user(json!({"email": "nope", "first_name": "A",
+        "last_name": "B", "role": "candidate"})),
+    )
     .await;
     assert_eq!(s, 422, "{b}");
 }
@@ -329,7 +352,10 @@ async fn resending_a_link_and_its_refusals() {
         "Lien pour choisir un mot de passe envoyé à user5@example.com"
     );
     let (s, h, b) = send(&app, resend(5)).await;
-    assert_eq!((s, b["code"].as_str()), (429, Some("credentials_recently_sent")));
+    assert_eq!(
+        (s, b["code"].as_str()),
+        (429, Some("credentials_recently_sent"))
+    );
     assert_eq!(h.get("retry-after").unwrap(), "60");
     let (s, _, b) = send(&app, resend(6)).await;
     assert_eq!((s, b["code"].as_str()), (503, Some("mail_unavailable")));
@@ -339,5 +365,8 @@ async fn resending_a_link_and_its_refusals() {
         (403, Some("Action impossible sur un administrateur"))
     );
     let (s, _, b) = send(&app, resend(9)).await;
-    assert_eq!((s, b["detail"].as_str()), (404, Some("Utilisateur introuvable")));
+    assert_eq!(
+        (s, b["detail"].as_str()),
+        (404, Some("Utilisateur introuvable"))
+    );
 }

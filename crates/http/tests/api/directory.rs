@@ -86,7 +86,10 @@ async fn the_market_page_gets_string_labels_and_is_not_a_job_id() {
     );
     assert_eq!(b["jobs_by_type"][0]["label"], "full_time");
     assert_eq!(b["jobs_by_location_type"][1]["label"], "on_site");
-    assert_eq!(b["top_industries"], json!([{"label": "Banque", "count": 3}]));
+    assert_eq!(
+        b["top_industries"],
+        json!([{"label": "Banque", "count": 3}])
+    );
 }
 
 #[actix_rt::test]
@@ -94,7 +97,12 @@ async fn the_directory_pages_as_heads_page_asks_without_contact_fields() {
     let mut m = Mocks::new();
     m.directory
         .expect_companies()
-        .withf(|p| *p == Paging { page: 1, limit: 1000 })
+        .withf(|p| {
+            *p == Paging {
+                page: 1,
+                limit: 1000,
+            }
+        })
         .times(1)
         .returning(|_| {
             Ok(DirectoryPage {
@@ -104,7 +112,12 @@ async fn the_directory_pages_as_heads_page_asks_without_contact_fields() {
         });
     m.directory
         .expect_companies()
-        .withf(|p| *p == Paging { page: 3, limit: 100 })
+        .withf(|p| {
+            *p == Paging {
+                page: 3,
+                limit: 100,
+            }
+        })
         .times(1)
         .returning(|_| {
             Ok(DirectoryPage {
@@ -138,7 +151,10 @@ async fn the_directory_pages_as_heads_page_asks_without_contact_fields() {
             "website_url"
         ]
     );
-    assert_eq!((first["id"].as_i64(), first["total_jobs"].as_i64()), (Some(2), Some(2)));
+    assert_eq!(
+        (first["id"].as_i64(), first["total_jobs"].as_i64()),
+        (Some(2), Some(2))
+    );
     // The default page size is HEAD's (100).
     let (s, _, b) = send(&app, get("/api/companies/all?page=3")).await;
     assert_eq!((s, &b["total_pages"]), (200, &json!(3)));

@@ -39,7 +39,9 @@ async fn list_companies(
     ValidQuery(q): ValidQuery<CompaniesQuery>,
 ) -> Result<web::Json<Vec<AdminCompany>>, ApiError> {
     let list = state.company_admin.list(opt(q.search)).await?;
-    Ok(web::Json(list.into_iter().map(AdminCompany::from).collect()))
+    Ok(web::Json(
+        list.into_iter().map(AdminCompany::from).collect(),
+    ))
 }
 
 #[utoipa::path(
