@@ -5,8 +5,6 @@ use std::sync::Arc;
 use intowork_domain::directory::{DirectoryCompany, DirectoryPage, LabelCount, MarketStats};
 use intowork_domain::job::JobSummary;
 
-use super::keys::DirectoryAnswer;
-
 /// The approximate bytes a value owns on the heap (its inline size is counted by the owner).
 /// Approximate on the side of more: capacities rather than lengths.
 pub(crate) trait HeapSize {
@@ -86,15 +84,5 @@ impl HeapSize for DirectoryCompany {
 impl HeapSize for DirectoryPage {
     fn heap_size(&self) -> usize {
         self.companies.heap_size()
-    }
-}
-
-impl HeapSize for DirectoryAnswer {
-    fn heap_size(&self) -> usize {
-        match self {
-            DirectoryAnswer::Counts(_) => 0,
-            DirectoryAnswer::Market(stats) => stats.heap_size(),
-            DirectoryAnswer::Companies(page) => page.heap_size(),
-        }
     }
 }

@@ -9,7 +9,7 @@ use intowork_domain::directory::{DirectoryPage, MarketStats, PublicCounts};
 use intowork_domain::job::PublicJobFilter;
 use intowork_domain::{EmployerId, JobId};
 
-use super::read_cache::CacheKey;
+use super::read_cache::{CacheKey, HeapSize};
 
 /// A count of the jobs the public sees.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -109,4 +109,14 @@ pub(crate) enum DirectoryAnswer {
     Counts(PublicCounts),
     Market(Arc<MarketStats>),
     Companies(Arc<DirectoryPage>),
+}
+
+impl HeapSize for DirectoryAnswer {
+    fn heap_size(&self) -> usize {
+        match self {
+            DirectoryAnswer::Counts(_) => 0,
+            DirectoryAnswer::Market(stats) => stats.heap_size(),
+            DirectoryAnswer::Companies(page) => page.heap_size(),
+        }
+    }
 }

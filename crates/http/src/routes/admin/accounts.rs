@@ -6,17 +6,18 @@ use intowork_domain::UserId;
 use intowork_domain::admin::Actor;
 use utoipa::OpenApi;
 
-use super::Admin;
 use super::account_wire::CreateUserRequest;
 use super::wire::AdminUser;
 use crate::error::responses::{Invalid, Limited, Missing, NeedsRole};
 use crate::error::{ApiError, ErrorBody};
-use crate::extract::ValidJson;
+use crate::extract::{AdminOnly, RoleUser, ValidJson};
 use crate::resource;
 use crate::state::AppState;
 use crate::wire::MessageBody;
 
 /// `POST /api/admin/users` shares its resource with the list (`admin::config`).
+type Admin = RoleUser<AdminOnly>;
+
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(resource!(
         "/api/admin/users/{user_id}/resend-credentials",

@@ -6,14 +6,15 @@ use intowork_domain::CompanyId;
 use intowork_domain::admin::Actor;
 use utoipa::OpenApi;
 
-use super::Admin;
 use super::company_wire::{AdminCompany, CompaniesQuery, CompanyVerification, VerifyRequest};
 use crate::error::ApiError;
 use crate::error::responses::{Invalid, Missing, NeedsRole};
-use crate::extract::{OptionalJson, ValidQuery};
+use crate::extract::{AdminOnly, OptionalJson, RoleUser, ValidQuery};
 use crate::resource;
 use crate::state::AppState;
 use crate::wire::{MessageBody, opt};
+
+type Admin = RoleUser<AdminOnly>;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(resource!("/api/admin/companies", get => list_companies))
