@@ -6,6 +6,7 @@
 
 mod admin;
 mod admin_companies;
+mod admin_invitations;
 mod applications;
 mod candidates;
 mod companies;
