@@ -4,12 +4,15 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use intowork_domain::admin::AdminService;
+use intowork_domain::admin::companies::CompanyAdminService;
+use intowork_domain::admin::invitations::InvitationService;
 use intowork_domain::application::ApplicationService;
 use intowork_domain::auth::AuthService;
 use intowork_domain::candidate::ProfileService;
 use intowork_domain::company::CompanyService;
 use intowork_domain::cv::CvService;
 use intowork_domain::dashboard::DashboardService;
+use intowork_domain::directory::DirectoryService;
 use intowork_domain::health::HealthService;
 use intowork_domain::job::JobService;
 use intowork_domain::limits::Limits;
@@ -37,6 +40,12 @@ pub struct AppState {
     /// `ClientIp` extractor: `state.limits.signin(ip.as_str(), email)`, `forgot_password`,
     /// `reset_password`, `account_change`, `cv_upload`, `job_creation`, `user_action`.
     pub limits: Arc<Limits>,
+    /// The public pages' figures and company directory.
+    pub directory: Arc<DirectoryService>,
+    /// The back-office's companies.
+    pub company_admin: Arc<CompanyAdminService>,
+    /// Accounts created by an admin, and their set-password links.
+    pub invitations: Arc<InvitationService>,
 }
 
 /// HTTP-level settings, passed in explicitly by the server (never read from the environment here).

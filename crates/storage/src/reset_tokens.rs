@@ -79,11 +79,20 @@ fn replace_unless_recent(
     token: &IssuedResetToken,
     recent_since: NaiveDateTime,
 ) -> QueryResult<bool> {
+    write_tx(conn, |conn| replace_in_tx(conn, token, recent_since))
+}
+
+/// [`ResetTokenRepository::replace_unless_recent`] inside the caller's write transaction.
+pub(crate) fn replace_in_tx(
+    conn: &mut DbConn,
+    token: &IssuedResetToken,
+    recent_since: NaiveDateTime,
+) -> QueryResult<bool> {
     let user = token.user.get();
     let now = token.issued_at.naive_utc();
     // Checked and written under the write lock (SQLite) or the user's reset-link lock
     // (PostgreSQL), so two requests racing for one account store one link, not two.
-    write_tx(conn, |conn| {
+    {
         lock_reset_links_of(conn, user)?;
         let recent = diesel::select(exists(
             tokens::table
@@ -107,7 +116,7 @@ fn replace_unless_recent(
             ))
             .execute(conn)?;
         Ok(true)
-    })
+    }
 }
 
 #[async_trait]

@@ -117,6 +117,8 @@ diesel::table! {
         is_verified -> Bool,
         verified_at -> Nullable<Timestamp>,
         logo_key -> Nullable<Text>,
+        /// Added by `2026-12-07-000008_removed_companies`: set when an admin removed the company.
+        deleted_at -> Nullable<Timestamp>,
     }
 }
 

@@ -12,13 +12,21 @@ pub struct RecoverySettings {
     pub reset_path: String,
 }
 
+impl RecoverySettings {
+    /// `{FRONTEND_URL}{RESET_PASSWORD_PATH}?token=…` (10.7): the page that sets a password from a
+    /// token, for a forgotten password and for an account an admin created alike.
+    pub fn reset_link(&self, token: &str) -> String {
+        format!(
+            "{}{}?token={token}",
+            self.frontend_url.trim_end_matches('/'),
+            self.reset_path
+        )
+    }
+}
+
 /// The mail carrying `token` as a link to the frontend's reset page.
 pub(super) fn reset_mail(settings: &RecoverySettings, user: &User, token: &str) -> OutgoingMail {
-    let link = format!(
-        "{}{}?token={token}",
-        settings.frontend_url.trim_end_matches('/'),
-        settings.reset_path
-    );
+    let link = settings.reset_link(token);
     OutgoingMail {
         to: user.email.clone(),
         subject: "Réinitialisation de votre mot de passe IntoWork".to_owned(),

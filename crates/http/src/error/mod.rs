@@ -7,6 +7,7 @@ mod admin;
 mod api_error;
 mod applications;
 mod auth;
+mod back_office;
 mod body;
 mod candidates;
 mod hiring;

@@ -26,36 +26,64 @@ impl<T: DeserializeOwned + 'static> FromRequest for ValidJson<T> {
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let settings = req.app_data::<web::Data<HttpSettings>>();
-        let limit = settings.map_or(1024 * 1024, |s| s.json_limit);
-        let deadline = settings.map_or(Duration::from_secs(30), |s| s.json_body_timeout);
-        let declared = req
-            .headers()
-            .get(header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<usize>().ok());
-        let mut payload = payload.take();
+        let body = read_body(req, payload);
+        Box::pin(async move { parse_json(&body.await?).map(ValidJson) })
+    }
+}
+
+/// A JSON body that may be left out: no body (or only whitespace) is `None`; anything else is read
+/// and checked exactly as [`ValidJson`] does.
+pub struct OptionalJson<T>(pub Option<T>);
+
+impl<T: DeserializeOwned + 'static> FromRequest for OptionalJson<T> {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let body = read_body(req, payload);
         Box::pin(async move {
-            if declared.is_some_and(|len| len > limit) {
-                return Err(too_large());
+            let body = body.await?;
+            if body.iter().all(u8::is_ascii_whitespace) {
+                return Ok(OptionalJson(None));
             }
-            let read = async {
-                let mut body = web::BytesMut::new();
-                while let Some(chunk) = payload.next().await {
-                    let chunk = chunk.map_err(|_| {
-                        ApiError::bad_request("invalid_body", "The request body could not be read")
-                    })?;
-                    if body.len() + chunk.len() > limit {
-                        return Err(too_large());
-                    }
-                    body.extend_from_slice(&chunk);
-                }
-                Ok(body)
-            };
-            let body = within_deadline(deadline, read).await?;
-            parse_json(&body).map(ValidJson)
+            parse_json(&body).map(|v| OptionalJson(Some(v)))
         })
     }
+}
+
+/// The whole body, within the configured size limit and deadline.
+fn read_body(
+    req: &HttpRequest,
+    payload: &mut Payload,
+) -> LocalBoxFuture<'static, Result<web::BytesMut, ApiError>> {
+    let settings = req.app_data::<web::Data<HttpSettings>>();
+    let limit = settings.map_or(1024 * 1024, |s| s.json_limit);
+    let deadline = settings.map_or(Duration::from_secs(30), |s| s.json_body_timeout);
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    let mut payload = payload.take();
+    Box::pin(async move {
+        if declared.is_some_and(|len| len > limit) {
+            return Err(too_large());
+        }
+        let read = async {
+            let mut body = web::BytesMut::new();
+            while let Some(chunk) = payload.next().await {
+                let chunk = chunk.map_err(|_| {
+                    ApiError::bad_request("invalid_body", "The request body could not be read")
+                })?;
+                if body.len() + chunk.len() > limit {
+                    return Err(too_large());
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok(body)
+        };
+        within_deadline(deadline, read).await
+    })
 }
 
 fn too_large() -> ApiError {

@@ -9,7 +9,7 @@ mod public_base;
 
 pub use auth::{AdminOnly, AuthUser, MaybeUser, RoleGate, RoleUser};
 pub use deadline::within_deadline;
-pub use json::{ValidJson, parse_json};
+pub use json::{OptionalJson, ValidJson, parse_json};
 pub use params::{ValidQuery, not_an_integer, path_error_handler};
 pub use public_base::PublicBase;
 pub(crate) use public_base::is_plain_authority;

@@ -8,6 +8,7 @@ pub mod candidates;
 pub mod companies;
 pub mod cvs;
 pub mod dashboard;
+pub mod directory;
 pub mod employers;
 pub mod health;
 pub mod jobs;

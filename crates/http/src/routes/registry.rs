@@ -5,8 +5,8 @@ use actix_web::web::ServiceConfig;
 use utoipa::OpenApi;
 
 use super::{
-    admin, applications, auth, candidates, companies, cvs, dashboard, employers, health, jobs,
-    notifications, outside_services, password_reset, profile_items, users,
+    admin, applications, auth, candidates, companies, cvs, dashboard, directory, employers, health,
+    jobs, notifications, outside_services, password_reset, profile_items, users,
 };
 
 /// A resource: how to register its routes, and its paths (with their schemas) for the document.
@@ -50,6 +50,10 @@ pub const RESOURCES: &[Resource] = &[
         docs: companies::CompaniesApi::openapi,
     },
     Resource {
+        routes: directory::config,
+        docs: directory::DirectoryApi::openapi,
+    },
+    Resource {
         routes: jobs::config,
         docs: jobs::JobsApi::openapi,
     },
@@ -63,7 +67,7 @@ pub const RESOURCES: &[Resource] = &[
     },
     Resource {
         routes: admin::config,
-        docs: admin::AdminApi::openapi,
+        docs: admin_docs,
     },
     Resource {
         routes: users::config,
@@ -78,3 +82,11 @@ pub const RESOURCES: &[Resource] = &[
         docs: outside_services::docs,
     },
 ];
+
+/// The back-office's paths: its own, its accounts' and its companies'.
+fn admin_docs() -> utoipa::openapi::OpenApi {
+    let mut doc = admin::AdminApi::openapi();
+    doc.merge(admin::AdminAccountsApi::openapi());
+    doc.merge(admin::AdminCompaniesApi::openapi());
+    doc
+}

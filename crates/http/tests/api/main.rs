@@ -6,12 +6,17 @@ mod admin;
 mod admin_actions;
 mod applications;
 mod auth;
+mod back_office;
 mod candidates;
 mod companies;
 mod cross_cutting;
 mod cvs;
 mod dashboard;
+<<<<<<< HEAD
 mod employer_insights;
+=======
+mod directory;
+>>>>>>> wt-admin
 mod health;
 mod input_limits;
 mod jobs;

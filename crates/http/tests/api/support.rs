@@ -7,6 +7,8 @@ use actix_web::dev::{Service, ServiceResponse};
 use actix_web::{test, web};
 use chrono::{DateTime, TimeZone, Utc};
 use intowork_domain::UserId;
+use intowork_domain::admin::companies::{CompanyAdminService, MockAdminCompanyRepository};
+use intowork_domain::admin::invitations::{InvitationService, MockInvitationRepository};
 use intowork_domain::admin::{AdminService, MockAdminRepository};
 use intowork_domain::application::{ApplicationService, MockApplicationRepository};
 use intowork_domain::auth::AuthService;
@@ -16,6 +18,7 @@ use intowork_domain::cv::{
     CvLimits, CvService, MockCvRepository, MockKeyGenerator, MockLinkSigner,
 };
 use intowork_domain::dashboard::{DashboardService, MockDashboardRepository};
+use intowork_domain::directory::{DirectoryService, MockDirectoryRepository};
 use intowork_domain::files::MockFileStore;
 use intowork_domain::health::HealthService;
 use intowork_domain::job::{JobService, MockJobRepository};
@@ -84,6 +87,13 @@ pub struct Mocks {
     pub reset_hasher: MockPasswordHasher,
     /// The users repository of the password-reset service.
     pub reset_users: MockUserRepository,
+    pub directory: MockDirectoryRepository,
+    pub company_admin: MockAdminCompanyRepository,
+    pub invitations: MockInvitationRepository,
+    /// The user look-ups, token generator and mailer of the account-creation service.
+    pub invite_users: MockAdminRepository,
+    pub invite_tokens: MockResetTokens,
+    pub invite_mailer: MockMailer,
 }
 
 impl Mocks {
@@ -176,7 +186,24 @@ pub async fn app_with_limits(
             reset_path: "/reset-password".into(),
         },
     );
+    let invitations = InvitationService::new(
+        Arc::new(m.invite_users),
+        Arc::new(m.invitations),
+        Arc::new(m.invite_tokens),
+        Arc::new(m.invite_mailer),
+        clock.clone(),
+        RecoverySettings {
+            frontend_url: "http://front.test".into(),
+            reset_path: "/reset-password".into(),
+        },
+    );
     let state = AppState {
+        directory: Arc::new(DirectoryService::new(Arc::new(m.directory))),
+        company_admin: Arc::new(CompanyAdminService::new(
+            Arc::new(m.company_admin),
+            clock.clone(),
+        )),
+        invitations: Arc::new(invitations),
         admin: Arc::new(admin),
         recovery: Arc::new(recovery),
         limits: Arc::new(Limits::new(

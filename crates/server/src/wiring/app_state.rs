@@ -7,11 +7,12 @@ use intowork_auth::{Argon2Hasher, hashing_threads_for};
 use intowork_http::AppState;
 use intowork_storage::Database;
 
-use super::adapters::file_store;
+use super::adapters::{file_store, mailer};
 use super::error::WiringError;
 use super::services::{
-    Shared, admin_service, auth_service, dashboard_service, health_service, hiring_services,
-    notification_service, recovery_service,
+    Shared, admin_service, auth_service, company_admin_service, dashboard_service,
+    directory_service, health_service, hiring_services, invitation_service, notification_service,
+    recovery_service,
 };
 use super::{rate_limits, signing_secret};
 use crate::settings::Settings;
@@ -23,7 +24,9 @@ pub async fn app_state(settings: &Settings, database: &Database) -> Result<AppSt
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     // One hasher for sign-in and password reset: its threads bound argon2's CPU and memory.
     let hasher = Arc::new(Argon2Hasher::new(hashing_threads_for(cores)));
-    let recovery = recovery_service(&shared, settings, hasher.clone())?;
+    let mailer = mailer(settings)?;
+    let recovery = recovery_service(&shared, settings, hasher.clone(), mailer.clone());
+    let invitations = invitation_service(&shared, settings, mailer);
     let limits = rate_limits::build(settings).await?;
     let hiring = hiring_services(&shared, settings, &secret);
     Ok(AppState {
@@ -39,5 +42,8 @@ pub async fn app_state(settings: &Settings, database: &Database) -> Result<AppSt
         profiles: Arc::new(hiring.profiles),
         cvs: Arc::new(hiring.cvs),
         health: Arc::new(health_service(&shared)),
+        directory: Arc::new(directory_service(&shared)),
+        company_admin: Arc::new(company_admin_service(&shared)),
+        invitations: Arc::new(invitations),
     })
 }

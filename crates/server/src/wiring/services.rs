@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use intowork_auth::{HmacLinkSigner, JwtTokenIssuer, RandomResetTokens};
 use intowork_domain::admin::AdminService;
+use intowork_domain::admin::companies::CompanyAdminService;
+use intowork_domain::admin::invitations::InvitationService;
 use intowork_domain::application::ApplicationService;
 use intowork_domain::auth::AuthService;
 use intowork_domain::candidate::ProfileService;
@@ -12,22 +14,23 @@ use intowork_domain::cleanup::CvCleanup;
 use intowork_domain::company::CompanyService;
 use intowork_domain::cv::{CvLimits, CvService};
 use intowork_domain::dashboard::DashboardService;
+use intowork_domain::directory::DirectoryService;
 use intowork_domain::files::FileStore;
 use intowork_domain::health::HealthService;
 use intowork_domain::job::{JobRepository, JobService};
+use intowork_domain::mail::Mailer;
 use intowork_domain::notification::NotificationService;
 use intowork_domain::ports::{Clock, PasswordHasher, SystemClock, UserRepository};
 use intowork_domain::recovery::{PasswordResetService, RecoverySettings};
 use intowork_files::UuidKeyGenerator;
-use intowork_mail::MailConfigError;
 use intowork_storage::{
-    CachedJobs, Database, DieselAdminRepository, DieselApplicationRepository,
-    DieselCandidateRepository, DieselCompanyRepository, DieselCvMaintenance, DieselCvRepository,
-    DieselDashboardRepository, DieselHealth, DieselJobRepository, DieselNotificationRepository,
+    CachedDirectory, CachedJobs, Database, DieselAdminCompanyRepository, DieselAdminRepository,
+    DieselApplicationRepository, DieselCandidateRepository, DieselCompanyRepository,
+    DieselCvMaintenance, DieselCvRepository, DieselDashboardRepository, DieselDirectoryRepository,
+    DieselHealth, DieselInvitationRepository, DieselJobRepository, DieselNotificationRepository,
     DieselResetTokenRepository, DieselUserRepository, ReadCaches,
 };
 
-use super::adapters::mailer;
 use crate::settings::{Secret, Settings};
 
 /// What most services share: one database, the configured file store, the clock, and the read
@@ -132,23 +135,57 @@ pub(super) fn admin_service(s: &Shared) -> AdminService {
     AdminService::new(Arc::new(admin), s.files.clone(), s.clock.clone())
 }
 
+/// The public pages, behind their read cache.
+pub(super) fn directory_service(s: &Shared) -> DirectoryService {
+    let directory = DieselDirectoryRepository::new(s.database.clone());
+    DirectoryService::new(Arc::new(CachedDirectory::new(directory, s.caches.clone())))
+}
+
+pub(super) fn company_admin_service(s: &Shared) -> CompanyAdminService {
+    let companies =
+        DieselAdminCompanyRepository::new(s.database.clone()).with_caches(s.caches.clone());
+    CompanyAdminService::new(Arc::new(companies), s.clock.clone())
+}
+
+/// Set-password links point where reset links do and leave through the same mailer.
+pub(super) fn invitation_service(
+    s: &Shared,
+    settings: &Settings,
+    mailer: Arc<dyn Mailer>,
+) -> InvitationService {
+    let admin = DieselAdminRepository::new(s.database.clone()).with_caches(s.caches.clone());
+    InvitationService::new(
+        Arc::new(admin),
+        Arc::new(DieselInvitationRepository::new(s.database.clone())),
+        Arc::new(RandomResetTokens),
+        mailer,
+        s.clock.clone(),
+        recovery_settings(settings),
+    )
+}
+
+fn recovery_settings(settings: &Settings) -> RecoverySettings {
+    RecoverySettings {
+        frontend_url: settings.mail.frontend_url.clone(),
+        reset_path: settings.mail.reset_path.clone(),
+    }
+}
+
 pub(super) fn recovery_service(
     s: &Shared,
     settings: &Settings,
     hasher: Arc<dyn PasswordHasher>,
-) -> Result<PasswordResetService, MailConfigError> {
-    Ok(PasswordResetService::new(
+    mailer: Arc<dyn Mailer>,
+) -> PasswordResetService {
+    PasswordResetService::new(
         user_repository(&s.database, &s.caches),
         Arc::new(DieselResetTokenRepository::new(s.database.clone())),
         Arc::new(RandomResetTokens),
         hasher,
-        mailer(settings)?,
+        mailer,
         s.clock.clone(),
-        RecoverySettings {
-            frontend_url: settings.mail.frontend_url.clone(),
-            reset_path: settings.mail.reset_path.clone(),
-        },
-    ))
+        recovery_settings(settings),
+    )
 }
 
 pub(super) fn cv_cleanup(s: &Shared) -> CvCleanup {

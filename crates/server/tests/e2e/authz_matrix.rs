@@ -275,6 +275,8 @@ struct World {
     notif2: i64,
     target_activate: i64,
     target_delete: i64,
+    /// A company only the admin's removal cell touches.
+    h_company: i64,
 }
 
 async fn send(
@@ -562,6 +564,7 @@ async fn build_world(app: &TestApp, s: &Secrets) -> World {
     .await;
     let (_, target_activate) = signup(app, "target.activate@example.com", "candidate").await;
     let (_, target_delete) = signup(app, "target.delete@example.com", "candidate").await;
+    let (_, h_company) = onboard_employer(app, "employer.h@example.com", "Entreprise H").await;
 
     for (id, t) in bad_tokens(&a) {
         tokens.insert(id, t);
@@ -595,6 +598,7 @@ async fn build_world(app: &TestApp, s: &Secrets) -> World {
         notif2: ids[1],
         target_activate,
         target_delete,
+        h_company,
     }
 }
 
@@ -969,6 +973,56 @@ fn routes(w: &World) -> Vec<Route> {
         ),
         route(M::GET, "/api/admin/jobs", "/api/admin/jobs".into(), Admin),
         route(M::GET, "/api/admin/audit", "/api/admin/audit".into(), Admin),
+        // admin/accounts.rs, admin/companies.rs
+        route(
+            M::POST,
+            "/api/admin/users",
+            "/api/admin/users".into(),
+            Admin,
+        )
+        .json(
+            json!({"email": "created.by.admin@example.com", "first_name": "Awa",
+                         "last_name": "Diop", "role": "candidate"}),
+        )
+        .ok(&[201]),
+        route(
+            M::POST,
+            "/api/admin/users/{user_id}/resend-credentials",
+            format!("/api/admin/users/{}/resend-credentials", w.target_activate),
+            Admin,
+        ),
+        route(
+            M::GET,
+            "/api/admin/companies",
+            "/api/admin/companies".into(),
+            Admin,
+        ),
+        route(
+            M::PATCH,
+            "/api/admin/companies/{company_id}/verify",
+            format!("/api/admin/companies/{}/verify", w.e_company),
+            Admin,
+        )
+        .json(json!({"is_verified": true})),
+        // directory.rs: public, whatever the token.
+        route(
+            M::GET,
+            "/api/stats/public",
+            "/api/stats/public".into(),
+            Public,
+        ),
+        route(
+            M::GET,
+            "/api/jobs/stats/market",
+            "/api/jobs/stats/market".into(),
+            Public,
+        ),
+        route(
+            M::GET,
+            "/api/companies/all",
+            "/api/companies/all".into(),
+            Public,
+        ),
         route(M::GET, "/api/admin/me", "/api/admin/me".into(), Admin),
         route(M::GET, "/api/users", "/api/users".into(), Admin),
         route(
@@ -1039,6 +1093,13 @@ fn routes(w: &World) -> Vec<Route> {
             M::DELETE,
             "/api/admin/users/{user_id}",
             format!("/api/admin/users/{}", w.target_delete),
+            Admin,
+        )
+        .destructive(),
+        route(
+            M::DELETE,
+            "/api/admin/companies/{company_id}",
+            format!("/api/admin/companies/{}", w.h_company),
             Admin,
         )
         .destructive(),

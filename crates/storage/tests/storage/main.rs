@@ -5,6 +5,8 @@
 #![allow(clippy::unwrap_used)]
 
 mod admin;
+mod admin_companies;
+mod admin_invitations;
 mod application_history;
 mod applications;
 mod candidates;
@@ -13,6 +15,7 @@ mod concurrency;
 mod cv_maintenance;
 mod cvs;
 mod dashboard;
+mod directory;
 mod job_fixtures;
 mod job_lists;
 mod jobs;
