@@ -15,6 +15,7 @@ use intowork_domain::dashboard::DashboardService;
 use intowork_domain::files::FileStore;
 use intowork_domain::health::HealthService;
 use intowork_domain::job::{JobRepository, JobService};
+use intowork_domain::mail::{DeliveryPolicy, MailOutboxService};
 use intowork_domain::notification::NotificationService;
 use intowork_domain::ports::{Clock, PasswordHasher, SystemClock, UserRepository};
 use intowork_domain::recovery::{PasswordResetService, RecoverySettings};
@@ -23,32 +24,41 @@ use intowork_mail::MailConfigError;
 use intowork_storage::{
     CachedJobs, Database, DieselAdminRepository, DieselApplicationRepository,
     DieselCandidateRepository, DieselCompanyRepository, DieselCvMaintenance, DieselCvRepository,
-    DieselDashboardRepository, DieselHealth, DieselJobRepository, DieselNotificationRepository,
-    DieselResetTokenRepository, DieselUserRepository, ReadCaches,
+    DieselDashboardRepository, DieselHealth, DieselJobRepository, DieselMailOutbox,
+    DieselNotificationRepository, DieselResetTokenRepository, DieselUserRepository, Outbox,
+    ReadCaches,
 };
 
 use super::adapters::mailer;
 use crate::settings::{Secret, Settings};
 
-/// What most services share: one database, the configured file store, the clock, and the read
-/// caches: one set per process, read through the cached job repository and evicted by the
-/// repositories whose writes change a cached answer. (A command gets its own, unused set: its
-/// writes reach the servers' caches within their TTL.)
+/// What most services share: one database, the configured file store, the clock, the read
+/// caches (one set per process, read through the cached job repository and evicted by the
+/// repositories whose writes change a cached answer; a command gets its own, unused set: its
+/// writes reach the servers' caches within their TTL) and the mail outbox queue, which the
+/// repositories that queue mail hold and which wakes this process's delivery worker.
 pub(super) struct Shared {
     pub(super) database: Database,
     pub(super) files: Arc<dyn FileStore>,
     pub(super) clock: Arc<dyn Clock>,
     pub(super) caches: ReadCaches,
+    pub(super) outbox: Outbox,
 }
 
 impl Shared {
     /// The read caches hold at most about `cache_bytes` together.
-    pub(super) fn new(database: Database, files: Arc<dyn FileStore>, cache_bytes: usize) -> Shared {
+    pub(super) fn new(
+        database: Database,
+        files: Arc<dyn FileStore>,
+        cache_bytes: usize,
+        outbox: Outbox,
+    ) -> Shared {
         Shared {
             database,
             files,
             clock: Arc::new(SystemClock),
             caches: ReadCaches::bounded(cache_bytes),
+            outbox,
         }
     }
 
@@ -136,18 +146,37 @@ pub(super) fn recovery_service(
     s: &Shared,
     settings: &Settings,
     hasher: Arc<dyn PasswordHasher>,
-) -> Result<PasswordResetService, MailConfigError> {
-    Ok(PasswordResetService::new(
+) -> PasswordResetService {
+    let resets = DieselResetTokenRepository::new(s.database.clone(), s.outbox.clone());
+    PasswordResetService::new(
         user_repository(&s.database, &s.caches),
-        Arc::new(DieselResetTokenRepository::new(s.database.clone())),
+        Arc::new(resets),
         Arc::new(RandomResetTokens),
         hasher,
-        mailer(settings)?,
         s.clock.clone(),
         RecoverySettings {
             frontend_url: settings.mail.frontend_url.clone(),
             reset_path: settings.mail.reset_path.clone(),
         },
+    )
+}
+
+/// Delivery of the outbox through the configured mailer, and its admin list.
+pub(super) fn mail_service(
+    s: &Shared,
+    settings: &Settings,
+) -> Result<MailOutboxService, MailConfigError> {
+    let policy = DeliveryPolicy {
+        max_attempts: settings.mail.max_attempts,
+        retry_base: chrono::TimeDelta::from_std(settings.mail.retry_base)
+            .unwrap_or(DeliveryPolicy::default().retry_base),
+        ..DeliveryPolicy::default()
+    };
+    Ok(MailOutboxService::new(
+        Arc::new(DieselMailOutbox::new(s.database.clone(), s.outbox.clone())),
+        mailer(settings)?,
+        s.clock.clone(),
+        policy,
     ))
 }
 
