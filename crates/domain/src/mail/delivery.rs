@@ -7,8 +7,8 @@ use chrono::TimeDelta;
 use derive_new::new;
 use tracing::{info, instrument, warn};
 
+use super::mailer::{MailError, Mailer};
 use super::outbox::{AttemptOutcome, ClaimedMail, MailOutbox, MailStatus, OutboxPage};
-use super::{MailError, Mailer};
 use crate::error::RepoError;
 use crate::job::Paging;
 use crate::ports::Clock;

@@ -4,6 +4,7 @@
 
 mod admin;
 mod admin_actions;
+mod admin_mail;
 mod applications;
 mod auth;
 mod candidates;

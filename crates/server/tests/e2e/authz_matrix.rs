@@ -950,6 +950,8 @@ fn routes(w: &World) -> Vec<Route> {
         route(M::GET, "/api/admin/jobs", "/api/admin/jobs".into(), Admin),
         route(M::GET, "/api/admin/audit", "/api/admin/audit".into(), Admin),
         route(M::GET, "/api/admin/me", "/api/admin/me".into(), Admin),
+        // admin_mail.rs
+        route(M::GET, "/api/admin/mail", "/api/admin/mail".into(), Admin),
         route(M::GET, "/api/users", "/api/users".into(), Admin),
         route(
             M::GET,

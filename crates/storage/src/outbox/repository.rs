@@ -10,8 +10,8 @@ use intowork_domain::mail::{
     OutboxPage, OutgoingMail,
 };
 
-use super::Outbox;
 use super::claim::{claim_due, finish};
+use super::queue::Outbox;
 use super::rows::ListRow;
 use crate::conn::MultiBackend;
 use crate::database::{Database, write_tx};
