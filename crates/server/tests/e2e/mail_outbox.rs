@@ -13,6 +13,7 @@ use intowork_domain::mail::{MailKind, OutgoingMail};
 use intowork_storage::schema::mail_outbox as outbox;
 use intowork_storage::{Database, Outbox, write_tx};
 use intowork_testkit::TestDb;
+use intowork_testkit::smtp::SmtpCapture;
 use serde_json::json;
 
 use crate::admin::admin;
@@ -168,3 +169,48 @@ async fn two_instances_deliver_a_burst_exactly_once() {
     a.stop().await;
     b.stop().await;
 }
+
+/// `intowork send-mail`: one pass from the command line delivers what is due and says so.
+async fn the_send_mail_command_delivers_what_is_due(db: TestDb) {
+    let capture = SmtpCapture::from_env();
+    let dir = data_dir();
+    crate::command::migrate(dir.path(), &db.url);
+    let database = Database::connect_lazy(&db.url, 1, Duration::from_secs(5)).unwrap();
+    database.set_ready(true);
+    let to = unique("cron");
+    let mail = OutgoingMail::text(MailKind::SET_PASSWORD, to.clone(), "Bienvenue", "Bonjour");
+    let queue = Outbox::new("intowork.test");
+    let id = database
+        .run(move |c| {
+            queue
+                .enqueue(c, &mail, Utc::now())
+                .map_err(|e| RepoError::Internal(e.to_string()))
+        })
+        .await
+        .unwrap();
+    let data = dir.path().to_str().unwrap();
+    let smtp = capture.url();
+    let mut vars = crate::command::base_vars(&db.url, data);
+    vars.extend([
+        ("SMTP_URL", smtp.as_str()),
+        ("MAIL_FROM", "IntoWork <no-reply@intowork.test>"),
+    ]);
+    let run = crate::command::intowork(dir.path(), &["send-mail"], &vars);
+    assert_eq!(run.code, 0, "{}", run.output());
+    assert_eq!(
+        run.stdout.trim(),
+        "Mail delivery: 1 sent, 0 to retry later, 0 failed for good, 0 left to another pass"
+    );
+    let received = capture.messages_to(&to);
+    assert_eq!(received.len(), 1, "delivered before the command returned");
+    assert_eq!(received[0].message_id, id.as_str());
+    // Nothing is due any more.
+    let run = crate::command::intowork(dir.path(), &["send-mail"], &vars);
+    assert!(
+        run.stdout.starts_with("Mail delivery: 0 sent"),
+        "{}",
+        run.output()
+    );
+}
+
+both_backends!(the_send_mail_command_delivers_what_is_due);
