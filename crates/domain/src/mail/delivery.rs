@@ -189,10 +189,24 @@ impl MailOutboxService {
 }
 
 /// One line of at most [`ERROR_MAX_CHARS`] characters: control characters (an SMTP reply's line
-/// breaks) become spaces.
+/// breaks) become spaces, and any word with an `@` (a recipient the server quotes back) becomes
+/// `[address]`, so logs carry no address.
 pub(super) fn short_error(text: &str) -> String {
-    text.chars()
+    let line: String = text
+        .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    line.split(' ')
+        .map(|word| {
+            if word.contains('@') {
+                "[address]"
+            } else {
+                word
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
         .take(ERROR_MAX_CHARS)
         .collect::<String>()
         .trim()

@@ -222,6 +222,10 @@ fn errors_are_one_short_line() {
         "421 busy  try later"
     );
     assert_eq!(short_error(&"x".repeat(500)).len(), 200);
+    assert_eq!(
+        short_error("permanent error (550): 5.1.1 <jane@example.com>: unknown"),
+        "permanent error (550): 5.1.1 [address] unknown"
+    );
 }
 
 #[test]
