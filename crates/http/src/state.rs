@@ -16,6 +16,7 @@ use intowork_domain::directory::DirectoryService;
 use intowork_domain::health::HealthService;
 use intowork_domain::job::JobService;
 use intowork_domain::limits::Limits;
+use intowork_domain::mail::MailOutboxService;
 use intowork_domain::notification::NotificationService;
 use intowork_domain::recovery::PasswordResetService;
 
@@ -34,8 +35,10 @@ pub struct AppState {
     pub notifications: Arc<NotificationService>,
     pub dashboards: Arc<DashboardService>,
     pub admin: Arc<AdminService>,
-    /// Cloned into the task that sends a reset link off the request path.
+    /// Cloned into the task that queues a reset link off the request path.
     pub recovery: Arc<PasswordResetService>,
+    /// The mail outbox: the admin list (the server's delivery worker shares the service).
+    pub mail: Arc<MailOutboxService>,
     /// Abuse limits (CONTRACT 9.2), checked by handlers before the use case with the
     /// `ClientIp` extractor: `state.limits.signin(ip.as_str(), email)`, `forgot_password`,
     /// `reset_password`, `account_change`, `cv_upload`, `job_creation`, `user_action`.

@@ -1,6 +1,6 @@
 //! The reset mail, in the frontend's language.
 
-use crate::mail::OutgoingMail;
+use crate::mail::{MailKind, OutgoingMail};
 use crate::user::User;
 
 /// Where links point.
@@ -27,10 +27,11 @@ impl RecoverySettings {
 /// The mail carrying `token` as a link to the frontend's reset page.
 pub(super) fn reset_mail(settings: &RecoverySettings, user: &User, token: &str) -> OutgoingMail {
     let link = settings.reset_link(token);
-    OutgoingMail {
-        to: user.email.clone(),
-        subject: "Réinitialisation de votre mot de passe IntoWork".to_owned(),
-        text: format!(
+    OutgoingMail::text(
+        MailKind::PASSWORD_RESET,
+        user.email.clone(),
+        "Réinitialisation de votre mot de passe IntoWork",
+        format!(
             "Bonjour {first},\n\n\
              Vous avez demandé à réinitialiser le mot de passe de votre compte IntoWork.\n\
              Ouvrez ce lien pour choisir un nouveau mot de passe (il expire dans une heure et ne \
@@ -40,5 +41,5 @@ pub(super) fn reset_mail(settings: &RecoverySettings, user: &User, token: &str) 
              L'équipe IntoWork\n",
             first = user.first_name
         ),
-    }
+    )
 }

@@ -76,16 +76,6 @@ impl From<ResendCredentialsError> for ApiError {
                 "Un lien a déjà été envoyé il y a moins d'une minute",
             )
             .with_header(header::RETRY_AFTER, retry_after()),
-            // The new link is stored, so a retry within the minute is refused: wait it out.
-            ResendCredentialsError::Mail(e) => {
-                tracing::warn!(error = %e, "set-password link not mailed");
-                ApiError::new(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "mail_unavailable",
-                    "L'e-mail n'a pas pu être envoyé ; réessayez dans une minute",
-                )
-                .with_header(header::RETRY_AFTER, retry_after())
-            }
             ResendCredentialsError::Repo(e) => e.into(),
         }
     }

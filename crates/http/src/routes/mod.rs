@@ -2,6 +2,7 @@
 //! OpenAPI document (`…Api`, the paths next to their handlers); `registry` lists them all.
 
 pub mod admin;
+pub mod admin_mail;
 pub mod applications;
 pub mod auth;
 pub mod candidates;

@@ -5,8 +5,8 @@ use actix_web::web::ServiceConfig;
 use utoipa::OpenApi;
 
 use super::{
-    admin, applications, auth, candidates, companies, cvs, dashboard, directory, employers, health,
-    jobs, notifications, outside_services, password_reset, profile_items, users,
+    admin, admin_mail, applications, auth, candidates, companies, cvs, dashboard, directory,
+    employers, health, jobs, notifications, outside_services, password_reset, profile_items, users,
 };
 
 /// A resource: how to register its routes, and its paths (with their schemas) for the document.
@@ -68,6 +68,10 @@ pub const RESOURCES: &[Resource] = &[
     Resource {
         routes: admin::config,
         docs: admin_docs,
+    },
+    Resource {
+        routes: admin_mail::config,
+        docs: admin_mail::AdminMailApi::openapi,
     },
     Resource {
         routes: users::config,

@@ -4,6 +4,7 @@
 
 mod admin;
 mod admin_actions;
+mod admin_mail;
 mod applications;
 mod auth;
 mod back_office;
@@ -12,11 +13,8 @@ mod companies;
 mod cross_cutting;
 mod cvs;
 mod dashboard;
-<<<<<<< HEAD
-mod employer_insights;
-=======
 mod directory;
->>>>>>> wt-admin
+mod employer_insights;
 mod health;
 mod input_limits;
 mod jobs;

@@ -23,7 +23,7 @@ use intowork_domain::files::MockFileStore;
 use intowork_domain::health::HealthService;
 use intowork_domain::job::{JobService, MockJobRepository};
 use intowork_domain::limits::{Limits, RateBudgets};
-use intowork_domain::mail::MockMailer;
+use intowork_domain::mail::{DeliveryPolicy, MailOutboxService, MockMailOutbox, MockMailer};
 use intowork_domain::notification::{MockNotificationRepository, NotificationService};
 use intowork_domain::ports::{
     IssuedToken, MockClock, MockDatabaseHealth, MockPasswordHasher, MockTokenIssuer,
@@ -82,6 +82,8 @@ pub struct Mocks {
     pub admin: MockAdminRepository,
     pub resets: MockResetTokenRepository,
     pub reset_tokens: MockResetTokens,
+    /// The outbox and mailer of the mail service (its admin list).
+    pub outbox: MockMailOutbox,
     pub mailer: MockMailer,
     /// The hasher of the password-reset service (the auth service has its own).
     pub reset_hasher: MockPasswordHasher,
@@ -90,10 +92,9 @@ pub struct Mocks {
     pub directory: MockDirectoryRepository,
     pub company_admin: MockAdminCompanyRepository,
     pub invitations: MockInvitationRepository,
-    /// The user look-ups, token generator and mailer of the account-creation service.
+    /// The user look-ups and token generator of the account-creation service.
     pub invite_users: MockAdminRepository,
     pub invite_tokens: MockResetTokens,
-    pub invite_mailer: MockMailer,
 }
 
 impl Mocks {
@@ -179,7 +180,6 @@ pub async fn app_with_limits(
         Arc::new(m.resets),
         Arc::new(m.reset_tokens),
         Arc::new(m.reset_hasher),
-        Arc::new(m.mailer),
         clock.clone(),
         RecoverySettings {
             frontend_url: "http://front.test".into(),
@@ -190,7 +190,6 @@ pub async fn app_with_limits(
         Arc::new(m.invite_users),
         Arc::new(m.invitations),
         Arc::new(m.invite_tokens),
-        Arc::new(m.invite_mailer),
         clock.clone(),
         RecoverySettings {
             frontend_url: "http://front.test".into(),
@@ -206,6 +205,12 @@ pub async fn app_with_limits(
         invitations: Arc::new(invitations),
         admin: Arc::new(admin),
         recovery: Arc::new(recovery),
+        mail: Arc::new(MailOutboxService::new(
+            Arc::new(m.outbox),
+            Arc::new(m.mailer),
+            clock.clone(),
+            DeliveryPolicy::default(),
+        )),
         limits: Arc::new(Limits::new(
             Arc::new(intowork_ratelimit::MemoryRateLimiter::new()),
             budgets,

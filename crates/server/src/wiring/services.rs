@@ -18,40 +18,51 @@ use intowork_domain::directory::DirectoryService;
 use intowork_domain::files::FileStore;
 use intowork_domain::health::HealthService;
 use intowork_domain::job::{JobRepository, JobService};
-use intowork_domain::mail::Mailer;
+use intowork_domain::mail::{DeliveryPolicy, MailOutboxService};
 use intowork_domain::notification::NotificationService;
 use intowork_domain::ports::{Clock, PasswordHasher, SystemClock, UserRepository};
 use intowork_domain::recovery::{PasswordResetService, RecoverySettings};
 use intowork_files::UuidKeyGenerator;
+use intowork_mail::MailConfigError;
 use intowork_storage::{
     CachedDirectory, CachedJobs, Database, DieselAdminCompanyRepository, DieselAdminRepository,
     DieselApplicationRepository, DieselCandidateRepository, DieselCompanyRepository,
     DieselCvMaintenance, DieselCvRepository, DieselDashboardRepository, DieselDirectoryRepository,
-    DieselHealth, DieselInvitationRepository, DieselJobRepository, DieselNotificationRepository,
-    DieselResetTokenRepository, DieselUserRepository, ReadCaches,
+    DieselHealth, DieselInvitationRepository, DieselJobRepository, DieselMailOutbox,
+    DieselNotificationRepository, DieselResetTokenRepository, DieselUserRepository, Outbox,
+    ReadCaches,
 };
 
+use super::adapters::mailer;
 use crate::settings::{Secret, Settings};
 
-/// What most services share: one database, the configured file store, the clock, and the read
-/// caches: one set per process, read through the cached job repository and evicted by the
-/// repositories whose writes change a cached answer. (A command gets its own, unused set: its
-/// writes reach the servers' caches within their TTL.)
+/// What most services share: one database, the configured file store, the clock, the read
+/// caches (one set per process, read through the cached job repository and evicted by the
+/// repositories whose writes change a cached answer; a command gets its own, unused set: its
+/// writes reach the servers' caches within their TTL) and the mail outbox queue, which the
+/// repositories that queue mail hold and which wakes this process's delivery worker.
 pub(super) struct Shared {
     pub(super) database: Database,
     pub(super) files: Arc<dyn FileStore>,
     pub(super) clock: Arc<dyn Clock>,
     pub(super) caches: ReadCaches,
+    pub(super) outbox: Outbox,
 }
 
 impl Shared {
     /// The read caches hold at most about `cache_bytes` together.
-    pub(super) fn new(database: Database, files: Arc<dyn FileStore>, cache_bytes: usize) -> Shared {
+    pub(super) fn new(
+        database: Database,
+        files: Arc<dyn FileStore>,
+        cache_bytes: usize,
+        outbox: Outbox,
+    ) -> Shared {
         Shared {
             database,
             files,
             clock: Arc::new(SystemClock),
             caches: ReadCaches::bounded(cache_bytes),
+            outbox,
         }
     }
 
@@ -147,18 +158,16 @@ pub(super) fn company_admin_service(s: &Shared) -> CompanyAdminService {
     CompanyAdminService::new(Arc::new(companies), s.clock.clone())
 }
 
-/// Set-password links point where reset links do and leave through the same mailer.
-pub(super) fn invitation_service(
-    s: &Shared,
-    settings: &Settings,
-    mailer: Arc<dyn Mailer>,
-) -> InvitationService {
+/// Set-password links point where reset links do and are queued in the same outbox.
+pub(super) fn invitation_service(s: &Shared, settings: &Settings) -> InvitationService {
     let admin = DieselAdminRepository::new(s.database.clone()).with_caches(s.caches.clone());
     InvitationService::new(
         Arc::new(admin),
-        Arc::new(DieselInvitationRepository::new(s.database.clone())),
+        Arc::new(DieselInvitationRepository::new(
+            s.database.clone(),
+            s.outbox.clone(),
+        )),
         Arc::new(RandomResetTokens),
-        mailer,
         s.clock.clone(),
         recovery_settings(settings),
     )
@@ -175,17 +184,35 @@ pub(super) fn recovery_service(
     s: &Shared,
     settings: &Settings,
     hasher: Arc<dyn PasswordHasher>,
-    mailer: Arc<dyn Mailer>,
 ) -> PasswordResetService {
+    let resets = DieselResetTokenRepository::new(s.database.clone(), s.outbox.clone());
     PasswordResetService::new(
         user_repository(&s.database, &s.caches),
-        Arc::new(DieselResetTokenRepository::new(s.database.clone())),
+        Arc::new(resets),
         Arc::new(RandomResetTokens),
         hasher,
-        mailer,
         s.clock.clone(),
         recovery_settings(settings),
     )
+}
+
+/// Delivery of the outbox through the configured mailer, and its admin list.
+pub(super) fn mail_service(
+    s: &Shared,
+    settings: &Settings,
+) -> Result<MailOutboxService, MailConfigError> {
+    let policy = DeliveryPolicy {
+        max_attempts: settings.mail.max_attempts,
+        retry_base: chrono::TimeDelta::from_std(settings.mail.retry_base)
+            .unwrap_or(DeliveryPolicy::default().retry_base),
+        ..DeliveryPolicy::default()
+    };
+    Ok(MailOutboxService::new(
+        Arc::new(DieselMailOutbox::new(s.database.clone(), s.outbox.clone())),
+        mailer(settings)?,
+        s.clock.clone(),
+        policy,
+    ))
 }
 
 pub(super) fn cv_cleanup(s: &Shared) -> CvCleanup {

@@ -1024,6 +1024,8 @@ fn routes(w: &World) -> Vec<Route> {
             Public,
         ),
         route(M::GET, "/api/admin/me", "/api/admin/me".into(), Admin),
+        // admin_mail.rs
+        route(M::GET, "/api/admin/mail", "/api/admin/mail".into(), Admin),
         route(M::GET, "/api/users", "/api/users".into(), Admin),
         route(
             M::GET,

@@ -22,6 +22,8 @@ mod import_reference;
 mod import_reference_data;
 mod input_limits;
 mod jobs;
+mod mail_crash;
+mod mail_outbox;
 mod notifications;
 mod operator;
 mod public_pages;

@@ -7,11 +7,12 @@ use diesel::prelude::*;
 use intowork_domain::admin::AuditAction;
 use intowork_domain::admin::invitations::{InvitationRepository, NewInvitedAccount};
 use intowork_domain::company::CompanyName;
+use intowork_domain::mail::{MailKind, OutgoingMail};
 use intowork_domain::ports::{CreateUserError, UserRepository};
 use intowork_domain::recovery::{IssuedResetToken, ResetTokenRepository};
 use intowork_domain::user::{Email, Role};
 use intowork_storage::schema::{companies, employers};
-use intowork_storage::{DieselInvitationRepository, DieselResetTokenRepository};
+use intowork_storage::{DieselInvitationRepository, DieselResetTokenRepository, Outbox};
 use intowork_testkit::TestDb;
 
 use crate::admin_companies::{audit, audit_actions};
@@ -27,13 +28,23 @@ fn invited(email: &str, role: Role, company: Option<&str>, hash: &str) -> NewInv
         company: company.map(|c| CompanyName::parse(c.to_owned()).unwrap()),
         token_hash: hash.into(),
         token_expires_at: at(10) + TimeDelta::hours(72),
+        mail: link_mail(email),
         now: at(10),
     }
 }
 
+fn link_mail(to: &str) -> OutgoingMail {
+    OutgoingMail::text(
+        MailKind::SET_PASSWORD,
+        to,
+        "Votre compte IntoWork a été créé",
+        "https://app.example.com/reset-password?token=t",
+    )
+}
+
 async fn an_invited_employer_gets_a_new_company_a_token_and_no_password(test_db: TestDb) {
     let r = Repos::new(migrated(&test_db));
-    let repo = DieselInvitationRepository::new(r.db.clone());
+    let repo = DieselInvitationRepository::new(r.db.clone(), Outbox::new("intowork.test"));
     let existing = r.employer("boss@acme.fr", "Acme").await;
     let user = repo
         .create_account(
@@ -66,7 +77,7 @@ async fn an_invited_employer_gets_a_new_company_a_token_and_no_password(test_db:
     assert_eq!(employer_company, Some(company));
     assert_ne!(company, existing.2.get());
     // The link works like a reset link, for 72 hours.
-    let tokens = DieselResetTokenRepository::new(r.db.clone());
+    let tokens = DieselResetTokenRepository::new(r.db.clone(), Outbox::new("intowork.test"));
     assert!(
         tokens
             .is_usable("h1".into(), at(10) + TimeDelta::hours(71))
@@ -83,6 +94,16 @@ async fn an_invited_employer_gets_a_new_company_a_token_and_no_password(test_db:
         audit_actions(&r).await,
         vec![("user.create".to_owned(), Some(user.id))]
     );
+    // Its mail is queued in the same transaction.
+    assert_eq!(
+        count(
+            &r.db,
+            "mail_outbox",
+            "kind = 'set_password' AND status = 'queued'"
+        )
+        .await,
+        1
+    );
 
     let candidate = repo
         .create_account(
@@ -97,9 +118,15 @@ async fn an_invited_employer_gets_a_new_company_a_token_and_no_password(test_db:
 
 async fn a_taken_email_creates_nothing(test_db: TestDb) {
     let r = Repos::new(migrated(&test_db));
-    let repo = DieselInvitationRepository::new(r.db.clone());
+    let repo = DieselInvitationRepository::new(r.db.clone(), Outbox::new("intowork.test"));
     r.employer("boss@acme.fr", "Acme").await;
-    let tables = ["users", "companies", "employers", "password_reset_tokens"];
+    let tables = [
+        "users",
+        "companies",
+        "employers",
+        "password_reset_tokens",
+        "mail_outbox",
+    ];
     let mut before = Vec::new();
     for t in tables {
         before.push(count(&r.db, t, "").await);
@@ -119,7 +146,7 @@ async fn a_taken_email_creates_nothing(test_db: TestDb) {
 
 async fn a_reissued_link_replaces_the_old_one_at_most_once_a_minute(test_db: TestDb) {
     let r = Repos::new(migrated(&test_db));
-    let repo = DieselInvitationRepository::new(r.db.clone());
+    let repo = DieselInvitationRepository::new(r.db.clone(), Outbox::new("intowork.test"));
     let user = repo
         .create_account(
             invited("awa@example.com", Role::Candidate, None, "h1"),
@@ -139,15 +166,22 @@ async fn a_reissued_link_replaces_the_old_one_at_most_once_a_minute(test_db: Tes
         token("h2", 40),
         at(40) - TimeDelta::seconds(60),
         audit(resend, 40),
+        link_mail("awa@example.com"),
     );
     assert!(!early.await.unwrap());
     let later = repo.reissue(
         token("h3", 80),
         at(80) - TimeDelta::seconds(60),
         audit(resend, 80),
+        link_mail("awa@example.com"),
     );
     assert!(later.await.unwrap());
-    let tokens = DieselResetTokenRepository::new(r.db.clone());
+    // The first link's mail and the reissued one's: none for the kept request.
+    assert_eq!(
+        count(&r.db, "mail_outbox", "kind = 'set_password'").await,
+        2
+    );
+    let tokens = DieselResetTokenRepository::new(r.db.clone(), Outbox::new("intowork.test"));
     assert!(!tokens.is_usable("h1".into(), at(81)).await.unwrap());
     assert!(tokens.is_usable("h3".into(), at(81)).await.unwrap());
     assert_eq!(

@@ -21,6 +21,8 @@ mod job_lists;
 mod jobs;
 mod migrations;
 mod notifications;
+mod outbox;
+mod outbox_claims;
 mod races;
 mod read_caches;
 mod reset_tokens;

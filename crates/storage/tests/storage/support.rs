@@ -12,7 +12,7 @@ use intowork_storage::schema::*;
 use intowork_storage::{Database, DbConn};
 use intowork_testkit::TestDb;
 
-pub const TABLES: [&str; 14] = [
+pub const TABLES: [&str; 15] = [
     "users",
     "candidates",
     "candidate_cvs",
@@ -27,6 +27,7 @@ pub const TABLES: [&str; 14] = [
     "notifications",
     "password_reset_tokens",
     "admin_audit_log",
+    "mail_outbox",
 ];
 
 /// A migrated database with a small pool.

@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::admin::UserRecord;
 use crate::company::CompanyName;
+use crate::mail::OutgoingMail;
 use crate::user::{Email, Role, SignupRole};
 
 /// `POST /api/admin/users`, as sent. `company_name` only counts for an employer, who needs one.
@@ -29,13 +29,7 @@ pub struct NewInvitedAccount {
     /// The digest of the mailed token; the token itself is never stored.
     pub token_hash: String,
     pub token_expires_at: DateTime<Utc>,
+    /// The set-password mail, queued with the account: it goes out once the account exists.
+    pub mail: OutgoingMail,
     pub now: DateTime<Utc>,
-}
-
-/// The created account, and whether its link went out. When the mail failed the account stays
-/// (a failed mail must not undo a committed creation); the admin resends the link.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Invited {
-    pub user: UserRecord,
-    pub mailed: bool,
 }

@@ -3,7 +3,6 @@
 use thiserror::Error;
 
 use crate::error::RepoError;
-use crate::mail::MailError;
 
 #[derive(Debug, Error)]
 pub enum InviteError {
@@ -30,9 +29,6 @@ pub enum ResendCredentialsError {
     /// A link went out less than a minute ago; it was kept and nothing was sent.
     #[error("a link was sent less than a minute ago")]
     RecentlySent,
-    /// The new link is stored but the mail could not be sent.
-    #[error(transparent)]
-    Mail(#[from] MailError),
     #[error(transparent)]
     Repo(#[from] RepoError),
 }

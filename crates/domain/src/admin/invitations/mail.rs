@@ -1,7 +1,7 @@
 //! The mails carrying a set-password link, in the frontend's language. They name no password:
 //! the person chooses one on the frontend's reset page.
 
-use crate::mail::OutgoingMail;
+use crate::mail::{MailKind, OutgoingMail};
 use crate::recovery::RecoverySettings;
 
 /// Why the link is sent.
@@ -39,15 +39,16 @@ pub fn credentials_mail(
             ),
         ),
     };
-    OutgoingMail {
-        to: to.to_owned(),
-        subject: subject.to_owned(),
-        text: format!(
+    OutgoingMail::text(
+        MailKind::SET_PASSWORD,
+        to.to_owned(),
+        subject,
+        format!(
             "Bonjour {first_name},\n\n\
              {opening} (il est valable 72 heures et ne sert qu'une fois) :\n\n{link}\n\n\
              Ensuite, connectez-vous avec votre adresse e-mail et ce mot de passe. Si le lien a \
              expiré, utilisez « Mot de passe oublié » sur la page de connexion.\n\n\
              L'équipe IntoWork\n"
         ),
-    }
+    )
 }

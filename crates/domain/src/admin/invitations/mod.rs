@@ -9,7 +9,7 @@ mod mail;
 mod port;
 mod service;
 
-pub use command::{InviteCommand, Invited, NewInvitedAccount};
+pub use command::{InviteCommand, NewInvitedAccount};
 pub use errors::{InviteError, ResendCredentialsError};
 pub use mail::{CredentialsMail, credentials_mail};
 pub use port::InvitationRepository;

@@ -4,16 +4,15 @@ use std::sync::Arc;
 
 use chrono::TimeDelta;
 use derive_new::new;
-use tracing::{error, info, instrument};
+use tracing::{info, instrument};
 
-use super::command::{InviteCommand, Invited, NewInvitedAccount};
+use super::command::{InviteCommand, NewInvitedAccount};
 use super::errors::{InviteError, ResendCredentialsError};
 use super::mail::{CredentialsMail, credentials_mail};
 use super::port::InvitationRepository;
-use crate::admin::{Actor, AdminRepository, AuditAction, json_string};
+use crate::admin::{Actor, AdminRepository, AuditAction, UserRecord, json_string};
 use crate::company::CompanyName;
 use crate::ids::UserId;
-use crate::mail::Mailer;
 use crate::ports::{Clock, CreateUserError};
 use crate::recovery::{IssuedResetToken, RESET_LINK_MIN_INTERVAL, RecoverySettings, ResetTokens};
 use crate::user::{Role, SignupRole};
@@ -26,17 +25,20 @@ pub struct InvitationService {
     users: Arc<dyn AdminRepository>,
     repo: Arc<dyn InvitationRepository>,
     tokens: Arc<dyn ResetTokens>,
-    mailer: Arc<dyn Mailer>,
     clock: Arc<dyn Clock>,
     settings: RecoverySettings,
 }
 
 impl InvitationService {
-    /// Creates the account and its link in one transaction, then mails the link. A mail failure
-    /// is logged and reported in [`Invited::mailed`]; the account stays, and
-    /// [`InvitationService::resend`] sends a new link.
+    /// Creates the account, its link and the link's mail in one transaction: the mail is
+    /// delivered by the outbox (retried while SMTP is down), so an account never exists without
+    /// its link on the way, and no mail leaves for an account that was not created.
     #[instrument(skip_all, fields(role = Role::from(cmd.role).as_str()))]
-    pub async fn invite(&self, actor: &Actor, cmd: InviteCommand) -> Result<Invited, InviteError> {
+    pub async fn invite(
+        &self,
+        actor: &Actor,
+        cmd: InviteCommand,
+    ) -> Result<UserRecord, InviteError> {
         let company = match cmd.role {
             SignupRole::Employer => Some(
                 cmd.company_name
@@ -56,6 +58,13 @@ impl InvitationService {
             role.as_str(),
             actor.via()
         );
+        let mail = credentials_mail(
+            &self.settings,
+            CredentialsMail::Created,
+            cmd.email.as_str(),
+            &cmd.first_name,
+            &token,
+        );
         let account = NewInvitedAccount {
             email: cmd.email,
             first_name: cmd.first_name,
@@ -64,6 +73,7 @@ impl InvitationService {
             company,
             token_hash: self.tokens.hash(&token),
             token_expires_at: now + SET_PASSWORD_TOKEN_TTL,
+            mail,
             now,
         };
         let audit = actor.audit(AuditAction::UserCreate, details, now);
@@ -76,25 +86,11 @@ impl InvitationService {
                 CreateUserError::Repo(e) => InviteError::Repo(e),
             })?;
         info!(actor = %actor.label(), action = AuditAction::UserCreate.as_str(), target_user_id = %user.id, "admin action");
-        let mail = credentials_mail(
-            &self.settings,
-            CredentialsMail::Created,
-            &user.email,
-            &user.first_name,
-            &token,
-        );
-        let mailed = match self.mailer.send(mail).await {
-            Ok(()) => true,
-            Err(e) => {
-                error!(target_user_id = %user.id, error = %e, "set-password mail not sent; the account exists, resend the link");
-                false
-            }
-        };
-        Ok(Invited { user, mailed })
+        Ok(user)
     }
 
-    /// Mails a fresh set-password link; older links stop working. At most one a minute per
-    /// account, as for forgotten passwords. Returns the address it went to.
+    /// Queues a fresh set-password link's mail; older links stop working. At most one a minute
+    /// per account, as for forgotten passwords. Returns the address it goes to.
     #[instrument(skip_all, fields(target_user_id = %target))]
     pub async fn resend(
         &self,
@@ -126,13 +122,6 @@ impl InvitationService {
             actor.via()
         );
         let audit = actor.audit(AuditAction::UserResendCredentials, details, now);
-        if !self
-            .repo
-            .reissue(issued, now - RESET_LINK_MIN_INTERVAL, audit)
-            .await?
-        {
-            return Err(ResendCredentialsError::RecentlySent);
-        }
         let mail = credentials_mail(
             &self.settings,
             CredentialsMail::Resent,
@@ -140,7 +129,13 @@ impl InvitationService {
             &user.first_name,
             &token,
         );
-        self.mailer.send(mail).await?;
+        if !self
+            .repo
+            .reissue(issued, now - RESET_LINK_MIN_INTERVAL, audit, mail)
+            .await?
+        {
+            return Err(ResendCredentialsError::RecentlySent);
+        }
         info!(actor = %actor.label(), action = AuditAction::UserResendCredentials.as_str(), target_user_id = %target, "admin action");
         Ok(user.email)
     }

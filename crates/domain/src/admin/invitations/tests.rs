@@ -9,7 +9,7 @@ use super::*;
 use crate::admin::{Actor, AuditAction, MockAdminRepository, UserRecord};
 use crate::error::RepoError;
 use crate::ids::UserId;
-use crate::mail::{MailError, MockMailer, OutgoingMail};
+use crate::mail::OutgoingMail;
 use crate::ports::{CreateUserError, MockClock};
 use crate::recovery::{IssuedResetToken, MockResetTokens, RecoverySettings};
 use crate::user::{Email, Role, SignupRole, User};
@@ -62,7 +62,6 @@ fn command(role: SignupRole, company: Option<&str>) -> InviteCommand {
 struct Mocks {
     users: MockAdminRepository,
     repo: MockInvitationRepository,
-    mailer: MockMailer,
 }
 
 impl Mocks {
@@ -76,7 +75,6 @@ impl Mocks {
             Arc::new(self.users),
             Arc::new(self.repo),
             Arc::new(tokens),
-            Arc::new(self.mailer),
             Arc::new(clock),
             RecoverySettings {
                 frontend_url: "https://app.example.com/".into(),
@@ -84,22 +82,14 @@ impl Mocks {
             },
         )
     }
-
-    /// Keeps every mail sent.
-    fn capture(&mut self) -> Arc<Mutex<Vec<OutgoingMail>>> {
-        let sent = Arc::new(Mutex::new(Vec::new()));
-        let seen = sent.clone();
-        self.mailer.expect_send().returning(move |m| {
-            seen.lock().unwrap().push(m);
-            Ok(())
-        });
-        sent
-    }
 }
 
 #[tokio::test]
 async fn an_employer_gets_a_new_company_a_72_hour_link_and_no_password() {
     let mut m = Mocks::default();
+    // The mail is queued with the account, in its transaction.
+    let sent: Arc<Mutex<Vec<OutgoingMail>>> = Arc::default();
+    let seen = sent.clone();
     m.repo
         .expect_create_account()
         .withf(|account, audit| {
@@ -112,15 +102,16 @@ async fn an_employer_gets_a_new_company_a_72_hour_link_and_no_password() {
                 && audit.details == r#"{"role":"employer","company":"Acme","via":"api"}"#
         })
         .times(1)
-        .returning(|_, _| Ok(record(7, Role::Employer, true)));
-    let sent = m.capture();
-    let invited = m
+        .returning(move |account, _| {
+            seen.lock().unwrap().push(account.mail);
+            Ok(record(7, Role::Employer, true))
+        });
+    let user = m
         .service()
         .invite(&admin(), command(SignupRole::Employer, Some("Acme")))
         .await
         .unwrap();
-    assert!(invited.mailed);
-    assert_eq!(invited.user.id, UserId(7));
+    assert_eq!(user.id, UserId(7));
     let mails = sent.lock().unwrap();
     assert_eq!(mails.len(), 1);
     assert_eq!(mails[0].to, "awa7@example.com");
@@ -148,7 +139,6 @@ async fn a_candidate_gets_no_company_even_when_one_is_named() {
         })
         .times(1)
         .returning(|_, _| Ok(record(7, Role::Candidate, true)));
-    m.capture();
     m.service()
         .invite(&admin(), command(SignupRole::Candidate, Some("Acme")))
         .await
@@ -160,7 +150,6 @@ async fn an_employer_without_a_company_name_is_refused_before_any_write() {
     for name in [None, Some(""), Some("   ")] {
         let mut m = Mocks::default();
         m.repo.expect_create_account().never();
-        m.mailer.expect_send().never();
         assert!(
             matches!(
                 m.service()
@@ -174,35 +163,17 @@ async fn an_employer_without_a_company_name_is_refused_before_any_write() {
 }
 
 #[tokio::test]
-async fn a_taken_email_is_refused_and_nothing_is_mailed() {
+async fn a_taken_email_is_refused() {
     let mut m = Mocks::default();
     m.repo
         .expect_create_account()
         .returning(|_, _| Err(CreateUserError::EmailTaken));
-    m.mailer.expect_send().never();
     assert!(matches!(
         m.service()
             .invite(&admin(), command(SignupRole::Candidate, None))
             .await,
         Err(InviteError::EmailTaken)
     ));
-}
-
-#[tokio::test]
-async fn a_failed_mail_keeps_the_account_and_says_so() {
-    let mut m = Mocks::default();
-    m.repo
-        .expect_create_account()
-        .returning(|_, _| Ok(record(7, Role::Candidate, true)));
-    m.mailer
-        .expect_send()
-        .returning(|_| Err(MailError::Delivery("connection refused".into())));
-    let invited = m
-        .service()
-        .invite(&admin(), command(SignupRole::Candidate, None))
-        .await
-        .unwrap();
-    assert!(!invited.mailed);
 }
 
 #[tokio::test]
@@ -226,29 +197,28 @@ async fn resending_replaces_the_link_with_a_72_hour_one_at_most_once_a_minute() 
                 audit.action == AuditAction::UserResendCredentials
                     && audit.details == r#"{"role":"employer","via":"api"}"#
             }),
+            // The mail is queued with the new token, in its transaction.
+            mockall::predicate::function(|mail: &OutgoingMail| {
+                mail.to == "awa7@example.com"
+                    && mail.subject == "Choisissez votre mot de passe IntoWork"
+                    && mail
+                        .text
+                        .contains("https://app.example.com/reset-password?token=tok-1")
+            }),
         )
         .times(1)
-        .returning(|_, _, _| Ok(true));
-    let sent = m.capture();
+        .returning(|_, _, _, _| Ok(true));
     let to = m.service().resend(&admin(), UserId(7)).await.unwrap();
     assert_eq!(to, "awa7@example.com");
-    let mails = sent.lock().unwrap();
-    assert_eq!(mails[0].subject, "Choisissez votre mot de passe IntoWork");
-    assert!(
-        mails[0]
-            .text
-            .contains("https://app.example.com/reset-password?token=tok-1")
-    );
 }
 
 #[tokio::test]
-async fn a_recent_link_is_kept_and_nothing_is_mailed() {
+async fn a_recent_link_is_kept_and_nothing_is_queued() {
     let mut m = Mocks::default();
     m.users
         .expect_find_user()
         .returning(|_| Ok(Some(record(7, Role::Candidate, true))));
-    m.repo.expect_reissue().returning(|_, _, _| Ok(false));
-    m.mailer.expect_send().never();
+    m.repo.expect_reissue().returning(|_, _, _, _| Ok(false));
     assert!(matches!(
         m.service().resend(&admin(), UserId(7)).await,
         Err(ResendCredentialsError::RecentlySent)
@@ -266,7 +236,6 @@ async fn admins_unknown_and_inactive_accounts_get_no_link() {
         })
     });
     m.repo.expect_reissue().never();
-    m.mailer.expect_send().never();
     let svc = m.service();
     assert!(matches!(
         svc.resend(&admin(), UserId(2)).await,
@@ -279,22 +248,6 @@ async fn admins_unknown_and_inactive_accounts_get_no_link() {
     assert!(matches!(
         svc.resend(&admin(), UserId(9)).await,
         Err(ResendCredentialsError::NotFound)
-    ));
-}
-
-#[tokio::test]
-async fn a_resend_whose_mail_fails_is_reported() {
-    let mut m = Mocks::default();
-    m.users
-        .expect_find_user()
-        .returning(|_| Ok(Some(record(7, Role::Candidate, true))));
-    m.repo.expect_reissue().returning(|_, _, _| Ok(true));
-    m.mailer
-        .expect_send()
-        .returning(|_| Err(MailError::Delivery("timeout".into())));
-    assert!(matches!(
-        m.service().resend(&admin(), UserId(7)).await,
-        Err(ResendCredentialsError::Mail(_))
     ));
 }
 

@@ -37,7 +37,7 @@ pub struct AdminAccountsApi;
     tag = "admin",
     security(("bearer" = [])),
     request_body = CreateUserRequest,
-    responses((status = 201, description = "Created without a password; a link to choose one was mailed", body = AdminUser), (status = 400, description = "`email_already_registered`, `invalid_role`, `company_name_required`", body = ErrorBody), NeedsRole, Invalid)
+    responses((status = 201, description = "Created without a password; a link to choose one is queued for mailing", body = AdminUser), (status = 400, description = "`email_already_registered`, `invalid_role`, `company_name_required`", body = ErrorBody), NeedsRole, Invalid)
 )]
 pub(super) async fn create_user(
     state: web::Data<AppState>,
@@ -46,8 +46,8 @@ pub(super) async fn create_user(
 ) -> Result<HttpResponse, ApiError> {
     let cmd = body.into_command()?;
     let actor = Actor::Admin(admin.0);
-    let invited = state.invitations.invite(&actor, cmd).await?;
-    Ok(HttpResponse::Created().json(AdminUser::from(invited.user)))
+    let user = state.invitations.invite(&actor, cmd).await?;
+    Ok(HttpResponse::Created().json(AdminUser::from(user)))
 }
 
 #[utoipa::path(
@@ -56,7 +56,7 @@ pub(super) async fn create_user(
     tag = "admin",
     security(("bearer" = [])),
     params(("user_id" = i64, Path, description = "User id")),
-    responses((status = 200, description = "A fresh link to choose a password was mailed; older links stop working", body = MessageBody), (status = 400, description = "`target_inactive`", body = ErrorBody), (status = 403, description = "`admin_target`", body = ErrorBody), (status = 503, description = "`mail_unavailable`: the link could not be mailed", body = ErrorBody), NeedsRole, Missing, Invalid, Limited)
+    responses((status = 200, description = "A fresh link to choose a password is queued for mailing; older links stop working", body = MessageBody), (status = 400, description = "`target_inactive`", body = ErrorBody), (status = 403, description = "`admin_target`", body = ErrorBody), NeedsRole, Missing, Invalid, Limited)
 )]
 async fn resend_credentials(
     state: web::Data<AppState>,

@@ -1,10 +1,12 @@
 //! The writes of an admin-created account: the user without a password, its profile, its new
-//! company, its set-password token and the audit row; or a fresh token and its audit row.
+//! company, its set-password token, the audit row and the link's mail (queued in the outbox); or
+//! a fresh token, its mail and its audit row.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use intowork_domain::admin::AuditRecord;
 use intowork_domain::admin::invitations::NewInvitedAccount;
+use intowork_domain::mail::OutgoingMail;
 use intowork_domain::ports::CreateUserError;
 use intowork_domain::recovery::IssuedResetToken;
 use intowork_domain::user::Role;
@@ -12,12 +14,14 @@ use intowork_domain::user::Role;
 use crate::admin::audit::insert_audit;
 use crate::conn::DbConn;
 use crate::error::{TxError, is_unique_violation_on};
+use crate::outbox::Outbox;
 use crate::reset_tokens::replace_in_tx;
 use crate::schema::{companies, employers, password_reset_tokens as tokens, users};
 use crate::users::{EMAIL_UNIQUE, UserRow, insert_profile};
 
 pub(crate) fn create_account(
     conn: &mut DbConn,
+    outbox: &Outbox,
     account: &NewInvitedAccount,
     audit: &AuditRecord,
 ) -> Result<UserRow, TxError<CreateUserError>> {
@@ -62,6 +66,7 @@ pub(crate) fn create_account(
         ))
         .execute(conn)?;
     insert_audit(conn, audit, row.id, &row.email)?;
+    outbox.enqueue(conn, &account.mail, account.now)?;
     Ok(row)
 }
 
@@ -87,14 +92,17 @@ fn attach_new_company(
     Ok(())
 }
 
-/// The fresh token unless a recent one is kept, and then the audit row about its user.
+/// The fresh token and its queued mail unless a recent one is kept, and then the audit row about
+/// its user.
 pub(crate) fn reissue(
     conn: &mut DbConn,
+    outbox: &Outbox,
     token: &IssuedResetToken,
     recent_since: NaiveDateTime,
     audit: &AuditRecord,
+    mail: &OutgoingMail,
 ) -> QueryResult<bool> {
-    if !replace_in_tx(conn, token, recent_since)? {
+    if !replace_in_tx(conn, outbox, token, recent_since, mail)? {
         return Ok(false);
     }
     let email: String = users::table
