@@ -11,6 +11,7 @@ use intowork_domain::company::CompanyService;
 use intowork_domain::cv::CvService;
 use intowork_domain::dashboard::DashboardService;
 use intowork_domain::health::HealthService;
+use intowork_domain::image::ImageStore;
 use intowork_domain::job::JobService;
 use intowork_domain::limits::Limits;
 use intowork_domain::notification::NotificationService;
@@ -31,6 +32,8 @@ pub struct AppState {
     pub notifications: Arc<NotificationService>,
     pub dashboards: Arc<DashboardService>,
     pub admin: Arc<AdminService>,
+    /// The public images (job pictures, company logos) as `GET /api/images/…` serves them.
+    pub images: ImageStore,
     /// Cloned into the task that sends a reset link off the request path.
     pub recovery: Arc<PasswordResetService>,
     /// Abuse limits (CONTRACT 9.2), checked by handlers before the use case with the

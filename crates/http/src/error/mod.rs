@@ -10,6 +10,7 @@ mod auth;
 mod body;
 mod candidates;
 mod hiring;
+mod images;
 mod infra;
 mod limits;
 mod order;

@@ -10,6 +10,7 @@ pub mod cvs;
 pub mod dashboard;
 pub mod employers;
 pub mod health;
+pub mod images;
 pub mod jobs;
 pub mod notifications;
 pub mod outside_services;

@@ -5,8 +5,8 @@ use actix_web::web::ServiceConfig;
 use utoipa::OpenApi;
 
 use super::{
-    admin, applications, auth, candidates, companies, cvs, dashboard, employers, health, jobs,
-    notifications, outside_services, password_reset, profile_items, users,
+    admin, applications, auth, candidates, companies, cvs, dashboard, employers, health, images,
+    jobs, notifications, outside_services, password_reset, profile_items, users,
 };
 
 /// A resource: how to register its routes, and its paths (with their schemas) for the document.
@@ -76,5 +76,9 @@ pub const RESOURCES: &[Resource] = &[
     Resource {
         routes: outside_services::config,
         docs: outside_services::docs,
+    },
+    Resource {
+        routes: images::config,
+        docs: images::ImagesApi::openapi,
     },
 ];

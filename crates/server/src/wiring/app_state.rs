@@ -39,5 +39,6 @@ pub async fn app_state(settings: &Settings, database: &Database) -> Result<AppSt
         profiles: Arc::new(hiring.profiles),
         cvs: Arc::new(hiring.cvs),
         health: Arc::new(health_service(&shared)),
+        images: shared.images(),
     })
 }

@@ -14,6 +14,7 @@ use intowork_domain::cv::{CvLimits, CvService};
 use intowork_domain::dashboard::DashboardService;
 use intowork_domain::files::FileStore;
 use intowork_domain::health::HealthService;
+use intowork_domain::image::ImageStore;
 use intowork_domain::job::{JobRepository, JobService};
 use intowork_domain::notification::NotificationService;
 use intowork_domain::ports::{Clock, PasswordHasher, SystemClock, UserRepository};
@@ -50,6 +51,11 @@ impl Shared {
             clock: Arc::new(SystemClock),
             caches: ReadCaches::bounded(cache_bytes),
         }
+    }
+
+    /// Job pictures and company logos in the file store, under random keys.
+    pub(super) fn images(&self) -> ImageStore {
+        ImageStore::new(self.files.clone(), Arc::new(UuidKeyGenerator))
     }
 
     /// The job repository behind its read cache.
@@ -105,8 +111,8 @@ pub(super) fn hiring_services(s: &Shared, settings: &Settings, secret: &Secret) 
     HiringServices {
         profiles: ProfileService::new(candidates.clone(), s.clock.clone()),
         cvs,
-        companies: CompanyService::new(companies.clone(), s.clock.clone()),
-        jobs: JobService::new(s.jobs(), companies.clone(), s.clock.clone()),
+        companies: CompanyService::new(companies.clone(), s.clock.clone(), s.images()),
+        jobs: JobService::new(s.jobs(), companies.clone(), s.clock.clone(), s.images()),
         applications: ApplicationService::new(applications, candidates, companies, s.clock.clone()),
     }
 }
