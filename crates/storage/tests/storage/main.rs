@@ -12,6 +12,7 @@ mod concurrency;
 mod cv_maintenance;
 mod cvs;
 mod dashboard;
+mod job_fields;
 mod job_fixtures;
 mod job_lists;
 mod jobs;
