@@ -13,15 +13,15 @@ use serde_json::json;
 use crate::companies::employer_row;
 use crate::support::*;
 
-const EMPLOYER: i64 = 2;
-const CANDIDATE: i64 = 3;
-const RIVAL: i64 = 4;
+pub const EMPLOYER: i64 = 2;
+pub const CANDIDATE: i64 = 3;
+pub const RIVAL: i64 = 4;
 
-fn tok(id: i64) -> (&'static str, String) {
+pub fn tok(id: i64) -> (&'static str, String) {
     bearer(&format!("valid-{id}-0"))
 }
 
-fn mocks() -> Mocks {
+pub fn mocks() -> Mocks {
     let mut m = Mocks::new()
         .with_tokens()
         .with_user(user(EMPLOYER, Role::Employer))
@@ -33,7 +33,7 @@ fn mocks() -> Mocks {
     m
 }
 
-fn listing(id: i64, description: &str) -> JobListing {
+pub fn listing(id: i64, description: &str) -> JobListing {
     JobListing {
         job: Job {
             id: JobId(id),
