@@ -57,6 +57,20 @@ fn header<'a>(headers: &'a HeaderMap, name: &str) -> &'a str {
     headers.get(name).unwrap().to_str().unwrap()
 }
 
+/// The files under `dir`, recursively (names only).
+fn files_in(dir: &std::path::Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(files_in(&path));
+        } else {
+            out.push(entry.file_name().to_string_lossy().into_owned());
+        }
+    }
+    out
+}
+
 async fn job_pictures(db: TestDb) {
     let dir = data_dir();
     let app = TestApp::spawn(db_url(&db), dir.path()).await;
@@ -134,6 +148,10 @@ async fn job_pictures(db: TestDb) {
     let new_url = job["image_url"].as_str().unwrap().to_owned();
     assert!(new_url.ends_with(".jpg") && new_url != url, "{new_url}");
     assert_eq!(fetch(&app, &url).await.0, 404);
+    // On disk too: the one picture left is the new one.
+    let stored = files_in(&dir.path().join("uploads/images/jobs"));
+    assert_eq!(stored.len(), 1, "{stored:?}");
+    assert!(new_url.ends_with(&stored[0]), "{stored:?}");
     let (status, headers, bytes) = fetch(&app, &new_url).await;
     assert_eq!(
         (status, header(&headers, "content-type"), bytes.as_slice()),
@@ -152,6 +170,16 @@ async fn job_pictures(db: TestDb) {
     let (status, _) = delete(&app, &format!("/api/jobs/{id}"), &token).await;
     assert_eq!(status, 204);
     assert_eq!(fetch(&app, &new_url).await.0, 404);
+    // So does deleting an employer's account, with its jobs.
+    let rival_job = create_job(&app, &rival, current_create_body("Poste du rival")).await;
+    let rival_path = format!("/api/jobs/{rival_job}/image");
+    let (_, job) = upload(&app, &rival_path, &rival, "image", "image/png", PNG).await;
+    let rival_url = job["image_url"].as_str().unwrap().to_owned();
+    assert_eq!(fetch(&app, &rival_url).await.0, 200);
+    let (status, body) = delete(&app, "/api/auth/delete-account", &rival).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(fetch(&app, &rival_url).await.0, 404);
+    assert!(files_in(&dir.path().join("uploads/images/jobs")).is_empty());
     app.stop().await;
 }
 
@@ -242,3 +270,83 @@ async fn links_use_the_public_api_url(db: TestDb) {
 }
 
 both_backends!(job_pictures, company_logos, links_use_the_public_api_url);
+
+/// `STORAGE_BACKEND=s3`: pictures and logos go to the bucket (a real S3-compatible server started
+/// by `scripts/test`) under `images/`, are served back from it, and a replaced one leaves it.
+#[actix_web::test]
+async fn images_go_to_s3_when_configured() {
+    let endpoint =
+        std::env::var("TEST_S3_ENDPOINT").unwrap_or_else(|_| "http://127.0.0.1:55900".into());
+    let bucket = format!("e2e-images-{}", std::process::id());
+    let created = reqwest::Client::new()
+        .put(format!("{endpoint}/{bucket}"))
+        .send()
+        .await
+        .unwrap_or_else(|e| {
+            panic!("no S3-compatible server at {endpoint} (run scripts/test): {e}")
+        });
+    assert!(
+        created.status().is_success(),
+        "bucket: {}",
+        created.status()
+    );
+    let listing = || async {
+        reqwest::get(format!("{endpoint}/{bucket}?list-type=2"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    };
+    let db = TestDb::sqlite();
+    let dir = data_dir();
+    let s3 = [
+        ("STORAGE_BACKEND", "s3"),
+        ("S3_BUCKET", bucket.as_str()),
+        ("S3_ENDPOINT", endpoint.as_str()),
+        ("S3_ACCESS_KEY_ID", "test"),
+        ("S3_SECRET_ACCESS_KEY", "test"),
+        ("S3_FORCE_PATH_STYLE", "true"),
+    ];
+    let app = TestApp::spawn_with(db_url(&db), dir.path(), &s3).await;
+    let (token, _) = employer(&app, "rh@logi.ga", "Logi Gabon").await;
+    let id = create_job(&app, &token, current_create_body("Chef d'entrepôt")).await;
+    let path = format!("/api/jobs/{id}/image");
+    let (status, job) = upload(&app, &path, &token, "image", "image/png", PNG).await;
+    assert_eq!(status, 200, "{job}");
+    let first = job["image_url"].as_str().unwrap().to_owned();
+    let (status, body) = upload(
+        &app,
+        "/api/companies/my-company/logo",
+        &token,
+        "logo",
+        "image/png",
+        PNG,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let keys = listing().await;
+    assert!(
+        keys.contains("<Key>images/jobs/") && keys.contains("<Key>images/logos/"),
+        "{keys}"
+    );
+    assert!(
+        files_in(&dir.path().join("uploads")).is_empty(),
+        "nothing on local disk"
+    );
+    let (status, headers, bytes) = fetch(&app, &first).await;
+    assert_eq!(
+        (status, header(&headers, "content-type"), bytes.as_slice()),
+        (200, "image/png", PNG)
+    );
+    let (_, job) = upload(&app, &path, &token, "image", "image/jpeg", JPEG).await;
+    let second = job["image_url"].as_str().unwrap();
+    let name = |url: &str| url.rsplit('/').next().unwrap().to_owned();
+    let keys = listing().await;
+    assert!(
+        !keys.contains(&name(&first)) && keys.contains(&name(second)),
+        "{keys}"
+    );
+    assert_eq!(fetch(&app, &first).await.0, 404);
+    app.stop().await;
+}
