@@ -4,35 +4,12 @@
 
 use tracing::{info, instrument};
 
-use super::entity::Company;
+use super::entity::UploadedLogo;
 use super::error::{CompanyLogoError, MyCompanyError};
 use super::service::CompanyService;
 use crate::error::RepoError;
 use crate::image::{ImageKind, public_path};
 use crate::user::User;
-
-/// A saved company, and the key of the uploaded logo the save let go of (its object is the
-/// caller's to remove, after the commit).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SavedCompany {
-    pub company: Company,
-    pub released_logo_key: Option<String>,
-}
-
-/// The uploaded logo's key stays only while `logo_url` is still the link it was uploaded under:
-/// a save that changes the link (another URL, or none) releases it.
-pub fn logo_key_kept(stored_url: Option<&str>, saved_url: Option<&str>) -> bool {
-    stored_url == saved_url
-}
-
-/// The answer to a logo upload.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UploadedLogo {
-    /// Absolute, as stored in `logo_url`.
-    pub logo_url: String,
-    /// Bytes stored.
-    pub size: usize,
-}
 
 impl CompanyService {
     /// The caller's company gets the uploaded logo: the object is written under a new key, then

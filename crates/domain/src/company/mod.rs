@@ -14,12 +14,12 @@ mod service;
 pub use employer::{Employer, EmployerProfileCommand, EmployerUpdate};
 pub use entity::{
     Company, CompanyDetails, CompanyName, CompanyPatch, CompanyStats, EmptyCompanyName, NewCompany,
+    SavedCompany, UploadedLogo, logo_key_kept,
 };
 pub use error::{
     CompanyLogoError, CompleteRegistrationError, CreateCompanyError, EmployerProfileError,
     MyCompanyError, RegisterEmployerError,
 };
-pub use logo::{SavedCompany, UploadedLogo, logo_key_kept};
 pub use port::CompanyRepository;
 #[cfg(any(test, feature = "mocks"))]
 pub use port::MockCompanyRepository;

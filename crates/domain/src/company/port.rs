@@ -4,9 +4,8 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::employer::{Employer, EmployerUpdate};
-use super::entity::{Company, CompanyStats, NewCompany};
+use super::entity::{Company, CompanyStats, NewCompany, SavedCompany};
 use super::error::RegisterEmployerError;
-use super::logo::SavedCompany;
 use super::registration::{CandidateContact, CandidateContactProfile};
 use crate::error::RepoError;
 use crate::ids::{CompanyId, EmployerId, UserId};

@@ -3,7 +3,7 @@
 
 use super::entity::JobFields;
 use super::kinds::{JobStatus, JobType, LocationType};
-use super::query::Paging;
+use super::query::{CodeFilters, Paging};
 use super::sections::JobSectionsPatch;
 
 /// Public-list filters as the client sent them. The texts are raw (normalised here); an enum value
@@ -18,14 +18,6 @@ pub struct PublicJobSearch {
     /// `0` means no filter.
     pub salary_min: Option<i32>,
     pub codes: CodeFilters,
-}
-
-/// Exact-value filters of both lists (HEAD.md 10.3), raw; an empty value is no filter.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct CodeFilters {
-    pub country: Option<String>,
-    pub currency: Option<String>,
-    pub language: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -14,9 +14,7 @@ mod sections;
 mod service;
 mod summary;
 
-pub use commands::{
-    CodeFilters, CreateJobCommand, MyJobsSearch, PublicJobSearch, UpdateJobCommand,
-};
+pub use commands::{CreateJobCommand, MyJobsSearch, PublicJobSearch, UpdateJobCommand};
 pub use entity::{Job, JobCompany, JobFields, JobListing, NewJob};
 pub use errors::{
     CreateJobError, DeleteJobError, JobImageError, MyJobsError, UpdateJobError, ViewJobError,
@@ -29,7 +27,9 @@ pub use notices::{
 pub use port::JobRepository;
 #[cfg(any(test, feature = "mocks"))]
 pub use port::MockJobRepository;
-pub use query::{CodeMatch, EmployerJobQuery, JobPage, Paging, PublicJobFilter, PublicJobQuery};
+pub use query::{
+    CodeFilters, CodeMatch, EmployerJobQuery, JobPage, Paging, PublicJobFilter, PublicJobQuery,
+};
 pub use removal::{ArchiveJob, JobApplicant, JobRemoval, JobRemovalPlan};
 pub use sections::{JobSections, JobSectionsPatch, Sections};
 pub use service::JobService;

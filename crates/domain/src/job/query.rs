@@ -1,6 +1,5 @@
 //! What the job lists ask for, and a page of the answer.
 
-use super::commands::CodeFilters;
 use super::kinds::{JobStatus, JobType, LocationType};
 use super::summary::JobSummary;
 use crate::ids::{EmployerId, UserId};
@@ -68,6 +67,14 @@ pub struct PublicJobFilter {
     pub location_type: Option<LocationType>,
     pub salary_min: Option<i32>,
     pub codes: CodeMatch,
+}
+
+/// Exact-value filters of both lists (HEAD.md 10.3), raw; an empty value is no filter.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CodeFilters {
+    pub country: Option<String>,
+    pub currency: Option<String>,
+    pub language: Option<String>,
 }
 
 /// Country, currency and language filters, each matched whole against the stored value with

@@ -95,7 +95,8 @@ async fn others_and_bad_files_store_nothing() {
     m.jobs.expect_replace_image().never();
     let app = make_app(m).await;
     let svg = b"<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>";
-    let cases: [(&str, i64, &str, &[u8], u16, Value); 6] = [
+    type Case<'a> = (&'a str, i64, &'a str, &'a [u8], u16, Value);
+    let cases: [Case; 6] = [
         (
             "/api/jobs/7/image",
             RIVAL,

@@ -57,7 +57,7 @@ fn current_edit_body(row: &Value) -> Value {
     body
 }
 
-fn row<'a>(list: &'a Value, id: i64) -> &'a Value {
+fn row(list: &Value, id: i64) -> &Value {
     list["jobs"]
         .as_array()
         .unwrap()

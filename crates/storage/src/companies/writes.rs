@@ -94,13 +94,13 @@ fn rename_in_search_texts(conn: &mut DbConn, company: i64, name: &str) -> QueryR
     }
 }
 
+/// A company's stored name, logo link and uploaded logo's key.
+type LogoState = (String, Option<String>, Option<String>);
+
 /// The stored name, logo link and logo key, locked until the transaction ends (on PostgreSQL; a
 /// SQLite write transaction holds the database's write lock already), so that a logo upload and a
 /// save cannot both decide from the same old key.
-fn logo_state(
-    conn: &mut DbConn,
-    company: i64,
-) -> QueryResult<Option<(String, Option<String>, Option<String>)>> {
+fn logo_state(conn: &mut DbConn, company: i64) -> QueryResult<Option<LogoState>> {
     let query = companies::table.find(company).select((
         companies::name,
         companies::logo_url,
