@@ -17,6 +17,7 @@ pub mod error;
 pub mod files;
 pub mod health;
 pub mod ids;
+pub mod image;
 pub mod job;
 pub mod limits;
 pub mod mail;

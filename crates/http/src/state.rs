@@ -14,6 +14,7 @@ use intowork_domain::cv::CvService;
 use intowork_domain::dashboard::DashboardService;
 use intowork_domain::directory::DirectoryService;
 use intowork_domain::health::HealthService;
+use intowork_domain::image::ImageStore;
 use intowork_domain::job::JobService;
 use intowork_domain::limits::Limits;
 use intowork_domain::mail::MailOutboxService;
@@ -35,6 +36,8 @@ pub struct AppState {
     pub notifications: Arc<NotificationService>,
     pub dashboards: Arc<DashboardService>,
     pub admin: Arc<AdminService>,
+    /// The public images (job pictures, company logos) as `GET /api/images/…` serves them.
+    pub images: ImageStore,
     /// Cloned into the task that queues a reset link off the request path.
     pub recovery: Arc<PasswordResetService>,
     /// The mail outbox: the admin list (the server's delivery worker shares the service).

@@ -44,4 +44,17 @@ impl AccountRemoval {
 pub struct DeletedUser {
     /// Storage keys of the CV files whose rows were deleted; the caller removes the files.
     pub cv_keys: Vec<String>,
+    /// Storage keys of the pictures of the jobs deleted with the account; removed likewise.
+    pub image_keys: Vec<String>,
+}
+
+impl DeletedUser {
+    /// Every stored object the deleted rows named: the CVs, then the job pictures.
+    pub fn file_keys(&self) -> Vec<String> {
+        self.cv_keys
+            .iter()
+            .chain(&self.image_keys)
+            .cloned()
+            .collect()
+    }
 }

@@ -11,6 +11,7 @@ mod back_office;
 mod body;
 mod candidates;
 mod hiring;
+mod images;
 mod infra;
 mod limits;
 mod order;

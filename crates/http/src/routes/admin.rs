@@ -20,7 +20,7 @@ use self::wire::{
 };
 use crate::error::responses::{Invalid, Missing, NeedsRole};
 use crate::error::{ApiError, ErrorBody};
-use crate::extract::{AdminOnly, RoleUser, ValidJson, ValidQuery};
+use crate::extract::{AdminOnly, PublicBase, RoleUser, ValidJson, ValidQuery};
 use crate::resource;
 use crate::state::AppState;
 use crate::wire::{MessageBody, WindowQuery};
@@ -118,11 +118,13 @@ async fn list_employers(
 )]
 async fn list_jobs(
     state: web::Data<AppState>,
+    base: PublicBase,
     _admin: Admin,
     ValidQuery(q): ValidQuery<JobsQuery>,
 ) -> Result<web::Json<Vec<AdminJob>>, ApiError> {
     let jobs = state.admin.list_jobs(q.status(), q.window()?).await?;
-    Ok(web::Json(jobs.into_iter().map(AdminJob::from).collect()))
+    let jobs = jobs.into_iter().map(|j| AdminJob::new(j, &base));
+    Ok(web::Json(jobs.collect()))
 }
 
 #[utoipa::path(

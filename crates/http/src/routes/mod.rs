@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod directory;
 pub mod employers;
 pub mod health;
+pub mod images;
 pub mod jobs;
 pub mod notifications;
 pub mod outside_services;

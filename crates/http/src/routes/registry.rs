@@ -6,7 +6,8 @@ use utoipa::OpenApi;
 
 use super::{
     admin, admin_mail, applications, auth, candidates, companies, cvs, dashboard, directory,
-    employers, health, jobs, notifications, outside_services, password_reset, profile_items, users,
+    employers, health, images, jobs, notifications, outside_services, password_reset,
+    profile_items, users,
 };
 
 /// A resource: how to register its routes, and its paths (with their schemas) for the document.
@@ -84,6 +85,10 @@ pub const RESOURCES: &[Resource] = &[
     Resource {
         routes: outside_services::config,
         docs: outside_services::docs,
+    },
+    Resource {
+        routes: images::config,
+        docs: images::ImagesApi::openapi,
     },
 ];
 

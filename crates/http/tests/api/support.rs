@@ -21,6 +21,7 @@ use intowork_domain::dashboard::{DashboardService, MockDashboardRepository};
 use intowork_domain::directory::{DirectoryService, MockDirectoryRepository};
 use intowork_domain::files::MockFileStore;
 use intowork_domain::health::HealthService;
+use intowork_domain::image::{ImageStore, MockImageKeys};
 use intowork_domain::job::{JobService, MockJobRepository};
 use intowork_domain::limits::{Limits, RateBudgets};
 use intowork_domain::mail::{DeliveryPolicy, MailOutboxService, MockMailOutbox, MockMailer};
@@ -73,6 +74,8 @@ pub struct Mocks {
     pub candidates: MockCandidateRepository,
     pub cvs: MockCvRepository,
     pub keys: MockKeyGenerator,
+    /// Keys of uploaded images (they are written through `files`).
+    pub image_keys: MockImageKeys,
     pub signer: MockLinkSigner,
     pub companies: MockCompanyRepository,
     pub jobs: MockJobRepository,
@@ -174,6 +177,7 @@ pub async fn app_with_limits(
     let files = Arc::new(m.files);
     let candidates = Arc::new(m.candidates);
     let companies = Arc::new(m.companies);
+    let images = ImageStore::new(files.clone(), Arc::new(m.image_keys));
     let admin = AdminService::new(Arc::new(m.admin), files.clone(), clock.clone());
     let recovery = PasswordResetService::new(
         Arc::new(m.reset_users),
@@ -220,12 +224,18 @@ pub async fn app_with_limits(
             clock.clone(),
         )),
         dashboards: Arc::new(DashboardService::new(Arc::new(m.dashboards), clock.clone())),
-        companies: Arc::new(CompanyService::new(companies.clone(), clock.clone())),
+        companies: Arc::new(CompanyService::new(
+            companies.clone(),
+            clock.clone(),
+            images.clone(),
+        )),
         jobs: Arc::new(JobService::new(
             Arc::new(m.jobs),
             companies.clone(),
             clock.clone(),
+            images.clone(),
         )),
+        images,
         applications: Arc::new(ApplicationService::new(
             Arc::new(m.applications),
             candidates.clone(),

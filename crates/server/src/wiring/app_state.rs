@@ -67,6 +67,7 @@ pub async fn app_state(
         directory: Arc::new(directory_service(&shared)),
         company_admin: Arc::new(company_admin_service(&shared)),
         invitations: Arc::new(invitations),
+        images: shared.images(),
     };
     Ok((state, delivery))
 }

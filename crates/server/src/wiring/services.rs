@@ -17,6 +17,7 @@ use intowork_domain::dashboard::DashboardService;
 use intowork_domain::directory::DirectoryService;
 use intowork_domain::files::FileStore;
 use intowork_domain::health::HealthService;
+use intowork_domain::image::ImageStore;
 use intowork_domain::job::{JobRepository, JobService};
 use intowork_domain::mail::{DeliveryPolicy, MailOutboxService};
 use intowork_domain::notification::NotificationService;
@@ -64,6 +65,11 @@ impl Shared {
             caches: ReadCaches::bounded(cache_bytes),
             outbox,
         }
+    }
+
+    /// Job pictures and company logos in the file store, under random keys.
+    pub(super) fn images(&self) -> ImageStore {
+        ImageStore::new(self.files.clone(), Arc::new(UuidKeyGenerator))
     }
 
     /// The job repository behind its read cache.
@@ -119,8 +125,8 @@ pub(super) fn hiring_services(s: &Shared, settings: &Settings, secret: &Secret) 
     HiringServices {
         profiles: ProfileService::new(candidates.clone(), s.clock.clone()),
         cvs,
-        companies: CompanyService::new(companies.clone(), s.clock.clone()),
-        jobs: JobService::new(s.jobs(), companies.clone(), s.clock.clone()),
+        companies: CompanyService::new(companies.clone(), s.clock.clone(), s.images()),
+        jobs: JobService::new(s.jobs(), companies.clone(), s.clock.clone(), s.images()),
         applications: ApplicationService::new(applications, candidates, companies, s.clock.clone()),
     }
 }

@@ -87,6 +87,8 @@ enum Body {
     Json(Value),
     /// A multipart CV upload with this file name.
     Cv(&'static str),
+    /// A multipart PNG upload in this part (job picture, company logo).
+    Image(&'static str),
     /// A sign-up with a fresh email.
     Signup,
     /// `{current_password, new_password}` with the caller's password.
@@ -277,6 +279,9 @@ struct World {
     target_delete: i64,
     /// A company only the admin's removal cell touches.
     h_company: i64,
+    /// The public path of company G's uploaded logo (G is no caller of the matrix, so no cell
+    /// replaces it).
+    g_logo: String,
 }
 
 async fn send(
@@ -328,6 +333,34 @@ async fn upload(app: &TestApp, token: Option<&str>, filename: &str) -> (u16, Str
         .client
         .post(app.url("/api/candidates/cv"))
         .header("content-type", content_type)
+        .body(body);
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    let res = req.send().await.expect("request sent");
+    let status = res.status().as_u16();
+    (status, res.text().await.unwrap_or_default())
+}
+
+/// A 1×1 PNG.
+const PNG: &[u8] =
+    b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+
+async fn upload_image(app: &TestApp, path: &str, token: Option<&str>, part: &str) -> (u16, String) {
+    let boundary = "authzMatrixImage";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"{part}\"; filename=\"x.png\"\r\nContent-Type: image/png\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(PNG);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let mut req = app
+        .client
+        .post(app.url(path))
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
         .body(body);
     if let Some(t) = token {
         req = req.bearer_auth(t);
@@ -457,6 +490,11 @@ async fn build_world(app: &TestApp, s: &Secrets) -> World {
     .await["id"]
         .as_i64()
         .unwrap();
+    let (st, logo) = upload_image(app, "/api/companies/my-company/logo", Some(&g), "logo").await;
+    assert_eq!(st, 200, "{logo}");
+    let logo: Value = serde_json::from_str(&logo).unwrap();
+    let g_logo = logo["logo_url"].as_str().unwrap();
+    let g_logo = g_logo[g_logo.find("/api/images/").unwrap()..].to_owned();
 
     // Candidate A: profile items (one to edit, one to delete of each), two CVs, two applications.
     let (a, a_user) = signup(app, &s.a_email, "candidate").await;
@@ -599,6 +637,7 @@ async fn build_world(app: &TestApp, s: &Secrets) -> World {
         target_activate,
         target_delete,
         h_company,
+        g_logo,
     }
 }
 
@@ -809,6 +848,20 @@ fn routes(w: &World) -> Vec<Route> {
             "/api/companies/my-company/stats".into(),
             Employer,
         ),
+        // Each employer replaces its own company's logo.
+        route(
+            M::POST,
+            "/api/companies/my-company/logo",
+            "/api/companies/my-company/logo".into(),
+            Employer,
+        )
+        .body(Body::Image("logo")),
+        route(
+            M::GET,
+            "/api/images/{kind}/{name}",
+            w.g_logo.clone(),
+            Public,
+        ),
         // jobs.rs
         route(M::GET, "/api/jobs", "/api/jobs".into(), Optional),
         route(M::GET, "/api/jobs", "/api/jobs/".into(), Optional),
@@ -853,6 +906,14 @@ fn routes(w: &World) -> Vec<Route> {
         )
         .owner(Owner::E)
         .json(job(&format!("Poste {E_JOB_MARK}"))),
+        route(
+            M::POST,
+            "/api/jobs/{job_id}/image",
+            format!("/api/jobs/{}/image", w.job1),
+            Employer,
+        )
+        .owner(Owner::E)
+        .body(Body::Image("image")),
         // applications.rs
         route(
             M::GET,
@@ -1220,9 +1281,10 @@ async fn run_cell(
     let n = *counter;
     let (status, text) = match &r.body {
         Body::Cv(name) => upload(app, token.as_deref(), name).await,
+        Body::Image(part) => upload_image(app, &r.path, token.as_deref(), part).await,
         body => {
             let json = match body {
-                Body::None | Body::Cv(_) => None,
+                Body::None | Body::Cv(_) | Body::Image(_) => None,
                 Body::Json(v) => Some(v.clone()),
                 Body::Signup => Some(json!({"email": format!("matrix.{n}@example.com"),
                     "password": PASSWORD, "first_name": "Mat", "last_name": "Rix",

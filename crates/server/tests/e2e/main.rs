@@ -21,6 +21,8 @@ mod hiring;
 mod import_reference;
 mod import_reference_data;
 mod input_limits;
+mod job_form;
+mod job_images;
 mod jobs;
 mod mail_crash;
 mod mail_outbox;

@@ -38,6 +38,8 @@ pub(crate) enum CacheEvent {
     /// A job was created, edited, archived or deleted, or an employer's account was activated or
     /// deactivated: any public list, its total and the job counts may differ.
     JobsChanged,
+    /// What the list rows show of `job` changed (its picture), nothing a filter or a count sees.
+    JobRowChanged { job: JobId },
     /// An application to `job` (of `employer`) was made or withdrawn: the job's
     /// `applications_count` on the pages that show it, and the employer's totals.
     ApplicationsChanged { employer: EmployerId, job: JobId },
@@ -121,6 +123,10 @@ impl ReadCaches {
             CacheEvent::JobsChanged => {
                 c.job_counts.clear();
                 c.job_pages.clear();
+            }
+            CacheEvent::JobRowChanged { job } => {
+                c.job_pages
+                    .evict(|_, page| page.iter().any(|l| l.id == job));
             }
             CacheEvent::ApplicationsChanged { employer, job } => {
                 c.application_totals.evict(|k, _| k.employer == employer);

@@ -44,12 +44,20 @@ impl<T: HeapSize> HeapSize for Arc<T> {
 
 impl HeapSize for JobSummary {
     fn heap_size(&self) -> usize {
+        let sections = self.sections.as_ref().map_or(0, |s| {
+            s.as_array().into_iter().map(HeapSize::heap_size).sum()
+        });
         self.title.heap_size()
             + self.description.heap_size()
             + self.location.heap_size()
             + self.currency.heap_size()
+            + self.country.heap_size()
+            + self.zone.heap_size()
+            + self.language.heap_size()
+            + self.image_key.heap_size()
             + self.company_name.heap_size()
             + self.company_logo_url.heap_size()
+            + sections
     }
 }
 

@@ -64,11 +64,22 @@ pub(crate) fn remove_account(
         .select(candidate_cvs::storage_key)
         .order(candidate_cvs::id.asc())
         .load(conn)?;
+    // Pictures of the jobs that go with the employer profile.
+    let image_keys: Vec<String> = jobs::table
+        .inner_join(employers::table)
+        .filter(employers::user_id.eq(id))
+        .filter(jobs::image_key.is_not_null())
+        .select(jobs::image_key.assume_not_null())
+        .order(jobs::id.asc())
+        .load(conn)?;
     let now: NaiveDateTime = removal.at.naive_utc();
     insert_notifications(conn, &removal.notifications, now)?;
     diesel::delete(users::table.find(id)).execute(conn)?;
     Ok(Commit::Done(Removed {
-        deleted: DeletedUser { cv_keys },
+        deleted: DeletedUser {
+            cv_keys,
+            image_keys,
+        },
         role: crate::stored::role(&role).unwrap_or(Role::Employer),
     }))
 }
