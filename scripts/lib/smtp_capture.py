@@ -2,7 +2,8 @@
 
 Every message the local SMTP server accepts is written to $TEST_SMTP_DIR as two files: the raw
 message (`<id>.eml`) and a JSON summary decoded by Python's own MIME parser (`<id>.json`, keys
-`mail_from`, `rcpt_tos`, `from`, `to`, `subject`, `text`), which the Rust tests read. The JSON is
+`mail_from`, `rcpt_tos`, `from`, `to`, `subject`, `message_id`, `text`, `html` and `headers`, every
+header as a `[name, value]` pair), which the Rust tests read. The JSON is
 renamed into place only once complete, so a test never sees half a file.
 
 Run as: PYTHONPATH=scripts/lib python -m aiosmtpd -n -l 127.0.0.1:PORT -c smtp_capture.Capture
@@ -26,13 +27,17 @@ class Capture:
             raw = raw.encode("utf-8")
         message = BytesParser(policy=policy.default).parsebytes(raw)
         body = message.get_body(preferencelist=("plain",))
+        html = message.get_body(preferencelist=("html",))
         record = {
             "mail_from": envelope.mail_from,
             "rcpt_tos": list(envelope.rcpt_tos),
             "from": str(message.get("From", "")),
             "to": str(message.get("To", "")),
             "subject": str(message.get("Subject", "")),
+            "message_id": str(message.get("Message-ID", "")),
             "text": body.get_content() if body is not None else "",
+            "html": html.get_content() if html is not None else "",
+            "headers": [[name, str(value)] for name, value in message.items()],
         }
         name = f"{time.time_ns()}-{uuid.uuid4().hex}"
         with open(os.path.join(self.directory, name + ".eml"), "wb") as f:

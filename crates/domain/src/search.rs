@@ -23,11 +23,20 @@ pub fn normalize(text: &str) -> String {
 /// name leads so that renaming a company can rewrite its jobs' texts in one statement (replace
 /// everything before the first separator).
 pub fn job_search_text(company_name: &str, title: &str, description: &str) -> String {
+    job_search_text_of(company_name, [title, description])
+}
+
+/// [`job_search_text`] with any number of job texts after the company name (title, description
+/// and the structured sections, see `JobFields::searched_texts`), each its own field.
+pub fn job_search_text_of<'a>(
+    company_name: &str,
+    texts: impl IntoIterator<Item = &'a str>,
+) -> String {
     let mut out = normalize(company_name);
-    out.push(FIELD_SEPARATOR);
-    out.push_str(&normalize(title));
-    out.push(FIELD_SEPARATOR);
-    out.push_str(&normalize(description));
+    for text in texts {
+        out.push(FIELD_SEPARATOR);
+        out.push_str(&normalize(text));
+    }
     out
 }
 
@@ -63,6 +72,8 @@ mod tests {
         let t = job_search_text("Acme", "Dév", "Café");
         assert_eq!(t, "acme\u{1f}dev\u{1f}cafe");
         assert_eq!(normalize("a\u{1f}b"), "ab");
+        let t = job_search_text_of("Acme", ["Dév", "Café", "Équipe"]);
+        assert_eq!(t, "acme\u{1f}dev\u{1f}cafe\u{1f}equipe");
     }
 
     #[test]

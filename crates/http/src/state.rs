@@ -4,6 +4,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use intowork_domain::admin::AdminService;
+use intowork_domain::admin::companies::CompanyAdminService;
+use intowork_domain::admin::invitations::InvitationService;
 use intowork_domain::application::ApplicationService;
 use intowork_domain::auth::AuthService;
 use intowork_domain::candidate::ProfileService;
@@ -11,9 +13,12 @@ use intowork_domain::company::CompanyService;
 use intowork_domain::cv::CvService;
 use intowork_domain::cv_builder::CvBuilderService;
 use intowork_domain::dashboard::DashboardService;
+use intowork_domain::directory::DirectoryService;
 use intowork_domain::health::HealthService;
+use intowork_domain::image::ImageStore;
 use intowork_domain::job::JobService;
 use intowork_domain::limits::Limits;
+use intowork_domain::mail::MailOutboxService;
 use intowork_domain::notification::NotificationService;
 use intowork_domain::recovery::PasswordResetService;
 use intowork_domain::reports::ReportService;
@@ -35,12 +40,22 @@ pub struct AppState {
     pub dashboards: Arc<DashboardService>,
     pub reports: Arc<ReportService>,
     pub admin: Arc<AdminService>,
-    /// Cloned into the task that sends a reset link off the request path.
+    /// The public images (job pictures, company logos) as `GET /api/images/…` serves them.
+    pub images: ImageStore,
+    /// Cloned into the task that queues a reset link off the request path.
     pub recovery: Arc<PasswordResetService>,
+    /// The mail outbox: the admin list (the server's delivery worker shares the service).
+    pub mail: Arc<MailOutboxService>,
     /// Abuse limits (CONTRACT 9.2), checked by handlers before the use case with the
     /// `ClientIp` extractor: `state.limits.signin(ip.as_str(), email)`, `forgot_password`,
     /// `reset_password`, `account_change`, `cv_upload`, `job_creation`, `user_action`.
     pub limits: Arc<Limits>,
+    /// The public pages' figures and company directory.
+    pub directory: Arc<DirectoryService>,
+    /// The back-office's companies.
+    pub company_admin: Arc<CompanyAdminService>,
+    /// Accounts created by an admin, and their set-password links.
+    pub invitations: Arc<InvitationService>,
 }
 
 /// HTTP-level settings, passed in explicitly by the server (never read from the environment here).

@@ -1,7 +1,7 @@
 //! A mailer that writes to the log instead of sending (CONTRACT 9.7).
 
 use async_trait::async_trait;
-use intowork_domain::mail::{MailError, Mailer, OutgoingMail};
+use intowork_domain::mail::{MailError, Mailer, MessageId, OutgoingMail};
 use tracing::{info, warn};
 
 /// What the log mailer may write.
@@ -31,15 +31,18 @@ impl LogMailer {
 
 #[async_trait]
 impl Mailer for LogMailer {
-    async fn send(&self, mail: OutgoingMail) -> Result<(), MailError> {
+    async fn send(&self, id: &MessageId, mail: &OutgoingMail) -> Result<(), MailError> {
         match self.mode {
             LogMode::Development => info!(
+                message_id = %id,
                 to = %mail.to,
                 subject = %mail.subject,
                 body = %mail.text,
                 "mail not sent (no SMTP_URL): logged instead, development only"
             ),
             LogMode::Disabled => warn!(
+                message_id = %id,
+                kind = mail.kind.as_str(),
                 subject = %mail.subject,
                 "mail is off (ENVIRONMENT=production without SMTP_URL): message dropped"
             ),
@@ -53,6 +56,8 @@ impl Mailer for LogMailer {
 mod tests {
     use std::io::Write;
     use std::sync::{Arc, Mutex};
+
+    use intowork_domain::mail::MailKind;
 
     use super::*;
 
@@ -82,12 +87,15 @@ mod tests {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
             .expect("runtime");
+        let id = MessageId::new("abc", "intowork.test").expect("a valid id");
+        let mail = OutgoingMail::text(
+            MailKind::PASSWORD_RESET,
+            "jane@example.com",
+            "Réinitialisation",
+            "https://app/auth/reset-password?token=SECRET-TOKEN",
+        );
         runtime
-            .block_on(LogMailer::new(mode).send(OutgoingMail {
-                to: "jane@example.com".into(),
-                subject: "Réinitialisation".into(),
-                text: "https://app/auth/reset-password?token=SECRET-TOKEN".into(),
-            }))
+            .block_on(LogMailer::new(mode).send(&id, &mail))
             .expect("the log mailer never fails");
         let bytes = out.0.lock().expect("log buffer").clone();
         String::from_utf8(bytes).expect("utf-8 log")

@@ -18,9 +18,9 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use async_trait::async_trait;
-use intowork_domain::mail::{MailError, Mailer, OutgoingMail};
-use lettre::message::Mailbox;
-use lettre::message::header::ContentType;
+use intowork_domain::mail::{MailError, Mailer, MessageId, OutgoingMail};
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use thiserror::Error;
 use url::Url;
@@ -161,18 +161,40 @@ impl SmtpMailer {
     }
 }
 
-#[async_trait]
-impl Mailer for SmtpMailer {
-    async fn send(&self, mail: OutgoingMail) -> Result<(), MailError> {
+impl SmtpMailer {
+    /// The MIME message: the outbox's Message-ID, the mail's extra headers, and a plain-text
+    /// body with an HTML alternative when the mail has one.
+    fn message(&self, id: &MessageId, mail: &OutgoingMail) -> Result<Message, MailError> {
         let to = Mailbox::from_str(mail.to.trim())
             .map_err(|e| MailError::Invalid(format!("recipient: {e}")))?;
-        let message = Message::builder()
+        let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(mail.subject)
-            .header(ContentType::TEXT_PLAIN)
-            .body(mail.text)
-            .map_err(|e| MailError::Invalid(e.to_string()))?;
+            .subject(mail.subject.clone())
+            .message_id(Some(id.as_str().to_owned()));
+        for header in &mail.headers {
+            // The domain checked the name; lettre encodes the value (RFC 2047) and folds it.
+            let name = HeaderName::new_from_ascii(header.name().to_owned())
+                .map_err(|e| MailError::Invalid(format!("header {}: {e}", header.name())))?;
+            builder = builder.raw_header(HeaderValue::new(name, header.value().to_owned()));
+        }
+        let built = match &mail.html {
+            Some(html) => builder.multipart(MultiPart::alternative_plain_html(
+                mail.text.clone(),
+                html.clone(),
+            )),
+            None => builder
+                .header(ContentType::TEXT_PLAIN)
+                .body(mail.text.clone()),
+        };
+        built.map_err(|e| MailError::Invalid(e.to_string()))
+    }
+}
+
+#[async_trait]
+impl Mailer for SmtpMailer {
+    async fn send(&self, id: &MessageId, mail: &OutgoingMail) -> Result<(), MailError> {
+        let message = self.message(id, mail)?;
         self.transport
             .send(message)
             .await

@@ -86,6 +86,10 @@ pub enum Command {
         #[arg(long)]
         email: String,
     },
+    /// Deliver the mail outbox once: every mail due now is sent (or rescheduled, or marked
+    /// failed), as each server's worker does every few seconds. For cron and tests; safe beside
+    /// running servers.
+    SendMail,
     /// Probe a running server; exits 0 when it answers 200. For container health checks.
     Healthcheck {
         /// Path to probe: /health (liveness) or /health/ready (readiness).

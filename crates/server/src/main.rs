@@ -3,7 +3,9 @@ use std::time::Duration;
 
 use clap::Parser;
 use intowork_server::cli::{Cli, Command};
-use intowork_server::commands::{account, check_config, cleanup, create_admin, import, migrate};
+use intowork_server::commands::{
+    account, check_config, cleanup, create_admin, import, migrate, send_mail,
+};
 use intowork_server::{Application, Settings, healthcheck, reporting, telemetry};
 
 fn main() -> ExitCode {
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
             uploads,
             dry_run,
         } => command_with_settings(|s| import::run(&s, &from, &uploads, dry_run)),
+        Command::SendMail => command_with_settings(|s| send_mail::run(&s)),
         Command::Healthcheck {
             path,
             host,

@@ -1,10 +1,12 @@
-//! `ResetTokenRepository` over diesel: password reset tokens, stored as their digest only.
+//! `ResetTokenRepository` over diesel: password reset tokens, stored as their digest only, each
+//! with its mail queued in the outbox in the same transaction.
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::dsl::exists;
 use diesel::prelude::*;
 use intowork_domain::RepoError;
+use intowork_domain::mail::OutgoingMail;
 use intowork_domain::recovery::{IssuedResetToken, ResetTokenRepository};
 use intowork_domain::user::User;
 
@@ -12,17 +14,20 @@ use crate::conn::DbConn;
 use crate::database::{Database, write_tx};
 use crate::error::map_db_error;
 use crate::locks::lock_reset_links_of;
+use crate::outbox::Outbox;
 use crate::schema::{password_reset_tokens as tokens, users};
 use crate::users::UserRow;
 
 #[derive(Clone, Debug)]
 pub struct DieselResetTokenRepository {
     db: Database,
+    outbox: Outbox,
 }
 
 impl DieselResetTokenRepository {
-    pub fn new(db: Database) -> Self {
-        Self { db }
+    /// `outbox` queues each new link's mail.
+    pub fn new(db: Database, outbox: Outbox) -> Self {
+        Self { db, outbox }
     }
 }
 
@@ -76,14 +81,30 @@ fn consume(
 
 fn replace_unless_recent(
     conn: &mut DbConn,
+    outbox: &Outbox,
     token: &IssuedResetToken,
     recent_since: NaiveDateTime,
+    mail: &OutgoingMail,
+) -> QueryResult<bool> {
+    write_tx(conn, |conn| {
+        replace_in_tx(conn, outbox, token, recent_since, mail)
+    })
+}
+
+/// [`ResetTokenRepository::replace_unless_recent`] inside the caller's write transaction: the
+/// new token and its mail, queued in `outbox`, or nothing when a recent link is kept.
+pub(crate) fn replace_in_tx(
+    conn: &mut DbConn,
+    outbox: &Outbox,
+    token: &IssuedResetToken,
+    recent_since: NaiveDateTime,
+    mail: &OutgoingMail,
 ) -> QueryResult<bool> {
     let user = token.user.get();
     let now = token.issued_at.naive_utc();
     // Checked and written under the write lock (SQLite) or the user's reset-link lock
     // (PostgreSQL), so two requests racing for one account store one link, not two.
-    write_tx(conn, |conn| {
+    {
         lock_reset_links_of(conn, user)?;
         let recent = diesel::select(exists(
             tokens::table
@@ -106,8 +127,9 @@ fn replace_unless_recent(
                 tokens::created_at.eq(now),
             ))
             .execute(conn)?;
+        outbox.enqueue(conn, mail, token.issued_at)?;
         Ok(true)
-    })
+    }
 }
 
 #[async_trait]
@@ -117,12 +139,20 @@ impl ResetTokenRepository for DieselResetTokenRepository {
         &self,
         token: IssuedResetToken,
         recent_since: DateTime<Utc>,
+        mail: OutgoingMail,
     ) -> Result<bool, RepoError> {
-        self.db
+        let outbox = self.outbox.clone();
+        let stored = self
+            .db
             .run(move |conn| {
-                replace_unless_recent(conn, &token, recent_since.naive_utc()).map_err(map_db_error)
+                replace_unless_recent(conn, &outbox, &token, recent_since.naive_utc(), &mail)
+                    .map_err(map_db_error)
             })
-            .await
+            .await?;
+        if stored {
+            self.outbox.notify_queued();
+        }
+        Ok(stored)
     }
 
     #[tracing::instrument(name = "db.reset_tokens.is_usable", skip_all)]

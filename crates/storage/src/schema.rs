@@ -117,6 +117,8 @@ diesel::table! {
         is_verified -> Bool,
         verified_at -> Nullable<Timestamp>,
         logo_key -> Nullable<Text>,
+        /// Added by `2026-12-07-000008_removed_companies`: set when an admin removed the company.
+        deleted_at -> Nullable<Timestamp>,
     }
 }
 
@@ -310,3 +312,27 @@ diesel::allow_tables_to_appear_in_same_query!(
     cv_builder_documents,
     cv_builder_daily_views,
 );
+
+diesel::table! {
+    /// Mails waiting for, or done with, delivery (`2026-12-07-000006_mail_outbox`). Joined with
+    /// nothing: queued in other tables' transactions, read by the delivery worker and the admin
+    /// list only.
+    mail_outbox (id) {
+        id -> BigInt,
+        message_id -> Text,
+        kind -> Text,
+        to_address -> Text,
+        subject -> Text,
+        text_body -> Text,
+        html_body -> Nullable<Text>,
+        /// JSON array of `[name, value]` pairs.
+        headers -> Nullable<Text>,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        locked_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}

@@ -18,8 +18,27 @@ pub struct CapturedMail {
     pub from: String,
     pub to: String,
     pub subject: String,
+    /// The `Message-ID` header.
+    #[serde(default)]
+    pub message_id: String,
     /// The text/plain body, line endings as received.
     pub text: String,
+    /// The text/html alternative, empty when there is none.
+    #[serde(default)]
+    pub html: String,
+    /// Every header, in order, decoded.
+    #[serde(default)]
+    pub headers: Vec<(String, String)>,
+}
+
+impl CapturedMail {
+    /// The first value of header `name` (case-insensitively).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -10,6 +10,13 @@ pub enum AuditAction {
     UserActivate,
     UserDeactivate,
     UserDelete,
+    /// An account created by an admin, without a password.
+    UserCreate,
+    /// A fresh set-password link mailed to an account.
+    UserResendCredentials,
+    CompanyVerify,
+    CompanyUnverify,
+    CompanyDelete,
 }
 
 impl AuditAction {
@@ -18,12 +25,18 @@ impl AuditAction {
             AuditAction::UserActivate => "user.activate",
             AuditAction::UserDeactivate => "user.deactivate",
             AuditAction::UserDelete => "user.delete",
+            AuditAction::UserCreate => "user.create",
+            AuditAction::UserResendCredentials => "user.resend_credentials",
+            AuditAction::CompanyVerify => "company.verify",
+            AuditAction::CompanyUnverify => "company.unverify",
+            AuditAction::CompanyDelete => "company.delete",
         }
     }
 }
 
-/// The audit row an action writes. The repository adds the target's id and email, read from the
-/// row it changes in the same transaction.
+/// The audit row an action writes. For an action on an account, the repository adds the target's
+/// id and email, read from the row it changes in the same transaction; an action on a company has
+/// no target user and names the company in `details`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AuditRecord {
     /// `None` for the operator's command line.
@@ -47,4 +60,24 @@ pub struct AuditEntry {
     pub target_email: Option<String>,
     pub details: Option<String>,
     pub created_at: DateTime<Utc>,
+}
+
+/// `value` as a JSON string literal, quotes included, for the `details` of an audit row that names
+/// something a user typed (a company name).
+pub(crate) fn json_string(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }

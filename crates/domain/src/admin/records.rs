@@ -79,4 +79,11 @@ pub struct AdminJob {
     /// Computed live.
     pub applications_count: i64,
     pub created_at: DateTime<Utc>,
+    pub country: Option<String>,
+    pub zone: Option<String>,
+    pub language: Option<String>,
+    /// The picture's storage key (the presenter builds its URL).
+    pub image_key: Option<String>,
+    pub linkedin_published_at: Option<DateTime<Utc>>,
+    pub company_is_verified: bool,
 }

@@ -163,12 +163,13 @@ impl AdminService {
         );
         let audit = actor.audit(AuditAction::UserDelete, details, self.clock.now());
         let deleted = self.commit_removal(&current, audit).await?;
-        remove_files(self.files.as_ref(), &deleted.cv_keys).await;
+        let files = deleted.file_keys();
+        remove_files(self.files.as_ref(), &files).await;
         info!(
             actor = %actor.label(),
             action = AuditAction::UserDelete.as_str(),
             target_user_id = %target,
-            files = deleted.cv_keys.len(),
+            files = files.len(),
             "admin action"
         );
         Ok(current)

@@ -175,6 +175,7 @@ async fn deleting_removes_the_files_after_the_transaction() {
         .returning(|_, _| {
             Ok(Commit::Done(DeletedUser {
                 cv_keys: vec!["cv/a.pdf".into(), "BAD KEY".into()],
+                image_keys: Vec::new(),
             }))
         });
     let mut files = MockFileStore::new();

@@ -211,8 +211,9 @@ impl AuthService {
             let removal = AccountRemoval::decide(user.id, &applicants, self.clock.now());
             match self.users.delete_account(removal).await? {
                 Commit::Done(deleted) => {
-                    remove_files(self.files.as_ref(), &deleted.cv_keys).await;
-                    info!(files = deleted.cv_keys.len(), "account deleted");
+                    let files = deleted.file_keys();
+                    remove_files(self.files.as_ref(), &files).await;
+                    info!(files = files.len(), "account deleted");
                     return Ok(());
                 }
                 Commit::NotFound => return Err(DeleteAccountError::UserGone),

@@ -454,6 +454,7 @@ async fn delete_account_removes_files_after_the_rows() {
     m.users.expect_delete_account().times(1).returning(|_| {
         Ok(Commit::Done(DeletedUser {
             cv_keys: vec!["cv/a.pdf".into(), "../evil".into(), "cv/b.pdf".into()],
+            image_keys: vec!["images/jobs/c.png".into()],
         }))
     });
     // The malformed key is skipped; a failing delete does not fail the request.
@@ -465,6 +466,12 @@ async fn delete_account_removes_files_after_the_rows() {
     m.files
         .expect_delete()
         .withf(|k| k.as_str() == "cv/b.pdf")
+        .times(1)
+        .returning(|_| Ok(()));
+    // The pictures of the jobs deleted with an employer's account go too.
+    m.files
+        .expect_delete()
+        .withf(|k| k.as_str() == "images/jobs/c.png")
         .times(1)
         .returning(|_| Ok(()));
     m.service()

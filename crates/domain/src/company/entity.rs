@@ -1,4 +1,5 @@
-//! A company: its name, its free-text details, a partial update of them, and its counters.
+//! A company: its name, its free-text details, a partial update of them, its counters, and what a
+//! save or a logo upload answers.
 
 use thiserror::Error;
 
@@ -103,4 +104,27 @@ pub struct CompanyStats {
     pub total_jobs: i64,
     pub total_applications: i64,
     pub total_employers: i64,
+}
+
+/// A saved company, and the key of the uploaded logo the save let go of (its object is the
+/// caller's to remove, after the commit).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavedCompany {
+    pub company: Company,
+    pub released_logo_key: Option<String>,
+}
+
+/// The uploaded logo's key stays only while `logo_url` is still the link it was uploaded under:
+/// a save that changes the link (another URL, or none) releases it.
+pub fn logo_key_kept(stored_url: Option<&str>, saved_url: Option<&str>) -> bool {
+    stored_url == saved_url
+}
+
+/// The answer to a logo upload.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UploadedLogo {
+    /// Absolute, as stored in `logo_url`.
+    pub logo_url: String,
+    /// Bytes stored.
+    pub size: usize,
 }

@@ -4,6 +4,8 @@
 use thiserror::Error;
 
 use crate::error::RepoError;
+use crate::files::FileStoreError;
+use crate::image::{ImageRejected, StoreImageError};
 
 #[derive(Debug, Error)]
 pub enum RegisterEmployerError {
@@ -83,6 +85,39 @@ impl From<RegisterEmployerError> for CompleteRegistrationError {
             }
             RegisterEmployerError::EmployerNotFound => CompleteRegistrationError::ProfileNotFound,
             RegisterEmployerError::Repo(e) => CompleteRegistrationError::Repo(e),
+        }
+    }
+}
+
+#[derive(Debug, Error)]
+pub enum CompanyLogoError {
+    #[error("employer profile not found")]
+    EmployerNotFound,
+    #[error("no company attached")]
+    CompanyNotFound,
+    #[error(transparent)]
+    Rejected(#[from] ImageRejected),
+    #[error(transparent)]
+    Storage(FileStoreError),
+    #[error(transparent)]
+    Repo(#[from] RepoError),
+}
+
+impl From<StoreImageError> for CompanyLogoError {
+    fn from(e: StoreImageError) -> Self {
+        match e {
+            StoreImageError::Rejected(r) => CompanyLogoError::Rejected(r),
+            StoreImageError::Storage(s) => CompanyLogoError::Storage(s),
+        }
+    }
+}
+
+impl From<MyCompanyError> for CompanyLogoError {
+    fn from(e: MyCompanyError) -> Self {
+        match e {
+            MyCompanyError::EmployerNotFound => CompanyLogoError::EmployerNotFound,
+            MyCompanyError::CompanyNotFound => CompanyLogoError::CompanyNotFound,
+            MyCompanyError::Repo(r) => CompanyLogoError::Repo(r),
         }
     }
 }

@@ -5,6 +5,7 @@
 mod employer;
 mod entity;
 mod error;
+mod logo;
 mod onboarding;
 mod port;
 mod registration;
@@ -13,10 +14,11 @@ mod service;
 pub use employer::{Employer, EmployerProfileCommand, EmployerUpdate};
 pub use entity::{
     Company, CompanyDetails, CompanyName, CompanyPatch, CompanyStats, EmptyCompanyName, NewCompany,
+    SavedCompany, UploadedLogo, logo_key_kept,
 };
 pub use error::{
-    CompleteRegistrationError, CreateCompanyError, EmployerProfileError, MyCompanyError,
-    RegisterEmployerError,
+    CompanyLogoError, CompleteRegistrationError, CreateCompanyError, EmployerProfileError,
+    MyCompanyError, RegisterEmployerError,
 };
 pub use port::CompanyRepository;
 #[cfg(any(test, feature = "mocks"))]
@@ -26,5 +28,7 @@ pub use registration::{
 };
 pub use service::CompanyService;
 
+#[cfg(test)]
+mod logo_tests;
 #[cfg(test)]
 mod tests;

@@ -4,11 +4,12 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::employer::{Employer, EmployerUpdate};
-use super::entity::{Company, CompanyStats, NewCompany};
+use super::entity::{Company, CompanyStats, NewCompany, SavedCompany};
 use super::error::RegisterEmployerError;
 use super::registration::{CandidateContact, CandidateContactProfile};
 use crate::error::RepoError;
 use crate::ids::{CompanyId, EmployerId, UserId};
+use crate::image::ReplacedImage;
 
 #[cfg_attr(any(test, feature = "mocks"), mockall::automock)]
 #[async_trait]
@@ -38,12 +39,24 @@ pub trait CompanyRepository: Send + Sync {
     async fn find_company(&self, id: CompanyId) -> Result<Option<Company>, RepoError>;
 
     /// Stores the company as given. When the name changes, the search texts of the company's jobs
-    /// are rewritten in the same transaction. `Ok(None)` when the company does not exist.
+    /// are rewritten in the same transaction. When `logo_url` changes (see
+    /// [`super::logo_key_kept`]) the uploaded logo's key is cleared in the same transaction and
+    /// returned as released. `Ok(None)` when the company does not exist.
     async fn save_company(
         &self,
         company: Company,
         now: DateTime<Utc>,
-    ) -> Result<Option<Company>, RepoError>;
+    ) -> Result<Option<SavedCompany>, RepoError>;
+
+    /// Writes `logo_url = url` and the uploaded logo's `key` (`updated_at = now`) in one
+    /// transaction, returning the key it replaces. `Ok(None)` when the company does not exist.
+    async fn replace_logo(
+        &self,
+        id: CompanyId,
+        key: String,
+        url: String,
+        now: DateTime<Utc>,
+    ) -> Result<Option<ReplacedImage>, RepoError>;
 
     /// Counters over the whole company, in a fixed number of statements whatever its size.
     async fn company_stats(&self, id: CompanyId) -> Result<CompanyStats, RepoError>;

@@ -11,6 +11,7 @@ use super::error::{CreateCompanyError, EmployerProfileError, MyCompanyError};
 use super::port::CompanyRepository;
 use crate::error::RepoError;
 use crate::ids::CompanyId;
+use crate::image::ImageStore;
 use crate::ports::Clock;
 use crate::user::User;
 
@@ -19,6 +20,9 @@ use crate::user::User;
 pub struct CompanyService {
     pub(super) repo: Arc<dyn CompanyRepository>,
     pub(super) clock: Arc<dyn Clock>,
+    /// Uploaded logos (`logo.rs`): removed when replaced or when `logo_url` stops pointing at
+    /// them.
+    pub(super) images: ImageStore,
 }
 
 impl CompanyService {
@@ -93,10 +97,15 @@ impl CompanyService {
         patch: CompanyPatch,
     ) -> Result<Company, MyCompanyError> {
         let current = self.my_company(user).await?;
-        self.repo
+        let saved = self
+            .repo
             .save_company(patch.apply(current), self.clock.now())
             .await?
-            .ok_or(MyCompanyError::CompanyNotFound)
+            .ok_or(MyCompanyError::CompanyNotFound)?;
+        if let Some(key) = saved.released_logo_key {
+            self.images.discard(&key).await;
+        }
+        Ok(saved.company)
     }
 
     #[instrument(skip_all, fields(user_id = %user.id))]
@@ -105,7 +114,7 @@ impl CompanyService {
         Ok(self.repo.company_stats(company_id).await?)
     }
 
-    async fn my_company_id(&self, user: &User) -> Result<CompanyId, MyCompanyError> {
+    pub(super) async fn my_company_id(&self, user: &User) -> Result<CompanyId, MyCompanyError> {
         self.employer_or(user, MyCompanyError::EmployerNotFound)
             .await?
             .company_id

@@ -6,15 +6,17 @@ use chrono::{DateTime, TimeZone, Utc};
 use mockall::predicate::eq;
 
 use super::*;
+use crate::files::MockFileStore;
 use crate::ids::{CandidateId, CompanyId, EmployerId, UserId};
+use crate::image::{ImageStore, MockImageKeys};
 use crate::ports::MockClock;
 use crate::user::{Role, User};
 
-fn now() -> DateTime<Utc> {
+pub(super) fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap()
 }
 
-fn user(role: Role) -> User {
+pub(super) fn user(role: Role) -> User {
     User {
         id: UserId(7),
         email: "boss@example.com".into(),
@@ -31,7 +33,7 @@ fn user(role: Role) -> User {
     }
 }
 
-fn employer(company: Option<i64>) -> Employer {
+pub(super) fn employer(company: Option<i64>) -> Employer {
     Employer {
         id: EmployerId(3),
         user_id: UserId(7),
@@ -45,7 +47,7 @@ fn employer(company: Option<i64>) -> Employer {
     }
 }
 
-fn company(id: i64, name: &str) -> Company {
+pub(super) fn company(id: i64, name: &str) -> Company {
     Company {
         id: CompanyId(id),
         name: name.into(),
@@ -54,9 +56,18 @@ fn company(id: i64, name: &str) -> Company {
 }
 
 fn service(repo: MockCompanyRepository) -> CompanyService {
+    service_with_files(repo, MockFileStore::new(), MockImageKeys::new())
+}
+
+pub(super) fn service_with_files(
+    repo: MockCompanyRepository,
+    files: MockFileStore,
+    keys: MockImageKeys,
+) -> CompanyService {
     let mut clock = MockClock::new();
     clock.expect_now().returning(now);
-    CompanyService::new(Arc::new(repo), Arc::new(clock))
+    let images = ImageStore::new(Arc::new(files), Arc::new(keys));
+    CompanyService::new(Arc::new(repo), Arc::new(clock), images)
 }
 
 fn new_company(name: &str) -> NewCompany {

@@ -5,17 +5,16 @@ use thiserror::Error;
 use super::limits::DocumentProblem;
 use crate::error::RepoError;
 use crate::files::FileStoreError;
+use crate::image::ImageRejected;
 
 #[derive(Debug, Error)]
 pub enum SaveCvError {
     /// Sections or texts over their caps; every problem is listed.
     #[error("invalid CV document")]
     Invalid(Vec<DocumentProblem>),
-    /// The photo is not a PNG, JPEG or WebP image.
-    #[error("photo is not a supported image")]
-    PhotoNotImage,
-    #[error("photo too large")]
-    PhotoTooLarge { max_bytes: usize },
+    /// The photo is too large, or not a PNG, JPEG or WebP image.
+    #[error(transparent)]
+    Photo(ImageRejected),
     /// A photo link that is not the document's current photo.
     #[error("unknown photo")]
     UnknownPhoto,
@@ -43,13 +42,4 @@ pub enum PublicCvError {
     NotFound,
     #[error(transparent)]
     Repo(#[from] RepoError),
-}
-
-/// Serving a stored photo.
-#[derive(Debug, Error)]
-pub enum PhotoError {
-    #[error("photo not found")]
-    NotFound,
-    #[error(transparent)]
-    Storage(FileStoreError),
 }

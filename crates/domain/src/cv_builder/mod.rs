@@ -1,5 +1,5 @@
 //! The CV builder (HEAD.md 10.18): one structured CV per candidate, with five designs, a public
-//! page under a random slug and its view count, and a photo stored as a file.
+//! page under a random slug and its view count, and a photo stored as a public image.
 
 mod document;
 mod entity;
@@ -11,14 +11,12 @@ mod service;
 
 pub use document::{CvDocument, CvTemplate, Education, Experience, Language, PersonalInfo, Skill};
 pub use entity::{CvAnalytics, CvSave, DailyViews, PublicCv, SavedCv, SavedVersion, Visibility};
-pub use error::{OwnCvError, PhotoError, PublicCvError, SaveCvError};
+pub use error::{OwnCvError, PublicCvError, SaveCvError};
 pub use limits::{
     DocumentProblem, MAX_EDUCATIONS, MAX_EXPERIENCES, MAX_LANGUAGES, MAX_LONG_TEXT, MAX_SHORT_TEXT,
     MAX_SKILL_LEVEL, MAX_SKILLS, MIN_SKILL_LEVEL, PathStep, ProblemKind, check,
 };
-pub use photo::{
-    MAX_PHOTO_BYTES, PHOTO_PREFIX, PhotoFormat, PhotoInput, photo_file_name, photo_key,
-};
+pub use photo::{PhotoInput, kept_photo};
 pub use port::{CvBuilderNames, CvBuilderRepository};
 #[cfg(any(test, feature = "mocks"))]
 pub use port::{MockCvBuilderNames, MockCvBuilderRepository};

@@ -1,10 +1,9 @@
-//! The CV builder's ports: the documents, and the random names of slugs and photo files.
+//! The CV builder's ports: the documents, and their random public slugs.
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::entity::{CvSave, DailyViews, SavedCv, SavedVersion, Visibility};
-use super::photo::PhotoFormat;
 use crate::error::RepoError;
 use crate::files::FileKey;
 use crate::ids::UserId;
@@ -44,11 +43,9 @@ pub trait CvBuilderRepository: Send + Sync {
     async fn delete(&self, user: UserId) -> Result<Option<Option<FileKey>>, RepoError>;
 }
 
-/// Random names: nothing about a candidate can be read from them, and they cannot be guessed.
+/// Public slugs: nothing about a candidate can be read from them, and they cannot be guessed.
 #[cfg_attr(any(test, feature = "mocks"), mockall::automock)]
 pub trait CvBuilderNames: Send + Sync {
     /// A URL-safe slug of at least 128 random bits.
     fn slug(&self) -> String;
-    /// A fresh key under [`super::PHOTO_PREFIX`] with the format's extension.
-    fn photo_key(&self, format: PhotoFormat) -> FileKey;
 }

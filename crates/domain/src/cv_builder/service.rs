@@ -1,5 +1,5 @@
 //! The CV builder's use cases: save and load the candidate's one CV, share it under its random
-//! slug, count its public views, and store its photo as a file.
+//! slug, count its public views, and store its photo as a public image.
 
 use std::sync::Arc;
 
@@ -8,14 +8,15 @@ use derive_new::new;
 use tracing::{info, instrument, warn};
 
 use super::entity::{CvAnalytics, CvSave, PublicCv, SavedCv, Visibility};
-use super::error::{OwnCvError, PhotoError, PublicCvError, SaveCvError};
+use super::error::{OwnCvError, PublicCvError, SaveCvError};
 use super::limits::check;
-use super::photo::{MAX_PHOTO_BYTES, PhotoFormat, PhotoInput, photo_key};
+use super::photo::PhotoInput;
 use super::port::{CvBuilderNames, CvBuilderRepository};
 use super::{CvDocument, CvTemplate};
 use crate::error::RepoError;
-use crate::files::{FileKey, FileStore, FileStoreError, remove_files};
+use crate::files::FileKey;
 use crate::ids::UserId;
+use crate::image::{ImageKind, ImageStore, StoreImageError};
 use crate::ports::Clock;
 
 /// How far back `views_by_date` goes (HEAD: 30 days).
@@ -34,7 +35,7 @@ pub struct SaveCommand {
 #[derive(new)]
 pub struct CvBuilderService {
     repo: Arc<dyn CvBuilderRepository>,
-    files: Arc<dyn FileStore>,
+    images: ImageStore,
     names: Arc<dyn CvBuilderNames>,
     clock: Arc<dyn Clock>,
 }
@@ -80,13 +81,13 @@ impl CvBuilderService {
             Ok(saved) => saved,
             Err(e) => {
                 if let Some(key) = stored {
-                    remove_files(self.files.as_ref(), &[key.as_str().to_owned()]).await;
+                    self.images.discard(key.as_str()).await;
                 }
                 return Err(e.into());
             }
         };
         if let Some(old) = saved.replaced_photo {
-            remove_files(self.files.as_ref(), &[old.as_str().to_owned()]).await;
+            self.images.discard(old.as_str()).await;
         }
         info!(document_id = %saved.cv.id, "CV builder document saved");
         Ok(saved.cv)
@@ -110,7 +111,7 @@ impl CvBuilderService {
     pub async fn delete(&self, user: UserId) -> Result<(), OwnCvError> {
         let photo = self.repo.delete(user).await?.ok_or(OwnCvError::NotFound)?;
         if let Some(key) = photo {
-            remove_files(self.files.as_ref(), &[key.as_str().to_owned()]).await;
+            self.images.discard(key.as_str()).await;
         }
         Ok(())
     }
@@ -144,18 +145,6 @@ impl CvBuilderService {
             .ok_or(PublicCvError::NotFound)
     }
 
-    /// A stored photo by the file name of its link, and its format.
-    pub async fn photo(&self, file_name: &str) -> Result<(Vec<u8>, PhotoFormat), PhotoError> {
-        let key = photo_key(file_name).ok_or(PhotoError::NotFound)?;
-        let bytes = self.files.get(&key).await.map_err(|e| match e {
-            FileStoreError::NotFound => PhotoError::NotFound,
-            e => PhotoError::Storage(e),
-        })?;
-        // The key's extension was set from the bytes when stored; read them again all the same.
-        let format = PhotoFormat::detect(&bytes).ok_or(PhotoError::NotFound)?;
-        Ok((bytes, format))
-    }
-
     /// A kept photo must be the CV's current one: a link to another candidate's photo is refused.
     async fn current_photo(&self, user: UserId, key: FileKey) -> Result<FileKey, SaveCvError> {
         let current = self.repo.find(user).await?.and_then(|cv| cv.photo);
@@ -165,18 +154,15 @@ impl CvBuilderService {
         }
     }
 
+    /// Checks the image (size, then a PNG, JPEG or WebP signature) and stores it under a new key.
     async fn store_photo(&self, bytes: Vec<u8>) -> Result<FileKey, SaveCvError> {
-        if bytes.len() > MAX_PHOTO_BYTES {
-            return Err(SaveCvError::PhotoTooLarge {
-                max_bytes: MAX_PHOTO_BYTES,
-            });
+        match self.images.put(ImageKind::CvPhoto, bytes).await {
+            Ok(stored) => Ok(stored.key),
+            Err(StoreImageError::Rejected(r)) => Err(SaveCvError::Photo(r)),
+            Err(StoreImageError::Storage(e)) => {
+                warn!(error = %e, "CV photo could not be stored");
+                Err(SaveCvError::Storage(e))
+            }
         }
-        let format = PhotoFormat::detect(&bytes).ok_or(SaveCvError::PhotoNotImage)?;
-        let key = self.names.photo_key(format);
-        if let Err(e) = self.files.put(&key, bytes).await {
-            warn!(error = %e, "CV photo could not be stored");
-            return Err(SaveCvError::Storage(e));
-        }
-        Ok(key)
     }
 }

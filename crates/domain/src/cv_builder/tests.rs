@@ -7,6 +7,9 @@ use super::*;
 use crate::error::RepoError;
 use crate::files::{FileKey, FileStoreError, MockFileStore};
 use crate::ids::{CvDocumentId, UserId};
+use crate::image::{
+    IMAGE_MAX_BYTES, ImageFormat, ImageKind, ImageRejected, ImageStore, MockImageKeys,
+};
 use crate::ports::MockClock;
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
@@ -16,7 +19,7 @@ fn now() -> DateTime<Utc> {
 }
 
 fn key(name: &str) -> FileKey {
-    FileKey::parse(&format!("cv-photos/{name}")).unwrap()
+    FileKey::parse(&format!("images/cv-photos/{name}")).unwrap()
 }
 
 fn document() -> CvDocument {
@@ -66,6 +69,7 @@ fn command(photo: PhotoInput) -> SaveCommand {
 struct Mocks {
     repo: MockCvBuilderRepository,
     files: MockFileStore,
+    keys: MockImageKeys,
     names: MockCvBuilderNames,
 }
 
@@ -76,7 +80,7 @@ impl Mocks {
         clock.expect_now().returning(now);
         CvBuilderService::new(
             Arc::new(self.repo),
-            Arc::new(self.files),
+            ImageStore::new(Arc::new(self.files), Arc::new(self.keys)),
             Arc::new(self.names),
             Arc::new(clock),
         )
@@ -148,23 +152,11 @@ fn caps_report_every_problem_with_its_path() {
 }
 
 #[test]
-fn photos_are_recognised_by_their_bytes_and_links_by_their_name() {
-    assert_eq!(PhotoFormat::detect(PNG), Some(PhotoFormat::Png));
-    assert_eq!(
-        PhotoFormat::detect(&[0xFF, 0xD8, 0xFF, 0xE0]),
-        Some(PhotoFormat::Jpeg)
-    );
-    assert_eq!(
-        PhotoFormat::detect(b"RIFF\0\0\0\0WEBPVP8 "),
-        Some(PhotoFormat::Webp)
-    );
-    assert_eq!(PhotoFormat::detect(b"<svg xmlns="), None);
-    assert_eq!(PhotoFormat::detect(b"GIF89a"), None);
-    assert_eq!(photo_key("abc123.png"), Some(key("abc123.png")));
-    for bad in ["abc.gif", "../x.png", "ABC.png", ".png", "a/b.png", "abc"] {
-        assert_eq!(photo_key(bad), None, "{bad}");
+fn kept_photos_are_cv_photo_links_only() {
+    assert_eq!(kept_photo("abc123.png"), Some(key("abc123.png")));
+    for bad in ["abc.gif", "../x.png", ".png", "a/b.png", "abc"] {
+        assert_eq!(kept_photo(bad), None, "{bad}");
     }
-    assert_eq!(photo_file_name(&key("abc.webp")), Some("abc.webp"));
 }
 
 #[tokio::test]
@@ -181,10 +173,10 @@ async fn an_invalid_document_is_refused_before_anything_is_stored() {
 #[tokio::test]
 async fn a_new_photo_is_stored_then_saved_and_the_replaced_one_removed() {
     let mut m = Mocks::default();
-    m.names
-        .expect_photo_key()
-        .with(eq(PhotoFormat::Png))
-        .returning(|_| key("new.png"));
+    m.keys
+        .expect_new_key()
+        .with(eq(ImageKind::CvPhoto), eq(ImageFormat::Png))
+        .returning(|_, _| key("new.png"));
     m.files
         .expect_put()
         .withf(|k, b| k == &key("new.png") && b == PNG)
@@ -220,7 +212,7 @@ async fn a_new_photo_is_stored_then_saved_and_the_replaced_one_removed() {
 #[tokio::test]
 async fn a_failed_save_removes_the_photo_it_stored() {
     let mut m = Mocks::default();
-    m.names.expect_photo_key().returning(|_| key("new.png"));
+    m.keys.expect_new_key().returning(|_, _| key("new.png"));
     m.files.expect_put().returning(|_, _| Ok(()));
     m.repo
         .expect_save()
@@ -242,7 +234,7 @@ async fn a_failed_save_removes_the_photo_it_stored() {
 async fn photos_that_are_not_images_or_too_large_are_refused_unstored() {
     for (bytes, large) in [
         (b"<svg/>".to_vec(), false),
-        ([PNG, &vec![0; MAX_PHOTO_BYTES]].concat(), true),
+        ([PNG, &vec![0; IMAGE_MAX_BYTES]].concat(), true),
     ] {
         let mut m = Mocks::default();
         m.files.expect_put().never();
@@ -253,9 +245,12 @@ async fn photos_that_are_not_images_or_too_large_are_refused_unstored() {
             .await
             .unwrap_err();
         if large {
-            assert!(matches!(err, SaveCvError::PhotoTooLarge { .. }));
+            assert!(matches!(
+                err,
+                SaveCvError::Photo(ImageRejected::TooLarge { max_mib: 5 })
+            ));
         } else {
-            assert!(matches!(err, SaveCvError::PhotoNotImage));
+            assert!(matches!(err, SaveCvError::Photo(ImageRejected::Svg)));
         }
     }
 }

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::kinds::{JobStatus, JobType, LocationType};
+use super::sections::JobSections;
 use crate::ids::{CompanyId, EmployerId, JobId, UserId};
 
 /// A stored job. `applications_count` is exact: computed from the applications when read.
@@ -19,6 +20,11 @@ pub struct Job {
     pub posted_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The storage key of the job's picture (`POST /api/jobs/{id}/image`); its public URL is
+    /// built from it when shown.
+    pub image_key: Option<String>,
+    /// When the job was shared on LinkedIn: always unset until that integration exists.
+    pub linkedin_published_at: Option<DateTime<Utc>>,
 }
 
 /// What an employer writes on create and update.
@@ -35,6 +41,23 @@ pub struct JobFields {
     pub salary_min: Option<i32>,
     pub salary_max: Option<i32>,
     pub currency: String,
+    /// The current form's structured sections (HEAD.md 10.3).
+    pub sections: JobSections,
+    /// Free texts as sent (the current frontend sends ISO codes such as `GA`, and `fr`); the
+    /// list filters match them exactly, ignoring ASCII case.
+    pub country: Option<String>,
+    pub zone: Option<String>,
+    pub language: Option<String>,
+}
+
+impl JobFields {
+    /// The texts a search looks in after the company name: title, description, then the
+    /// sections that are set.
+    pub fn searched_texts(&self) -> impl Iterator<Item = &str> {
+        [self.title.as_str(), self.description.as_str()]
+            .into_iter()
+            .chain(self.sections.texts())
+    }
 }
 
 /// A job the domain decided to publish: who posts it, what it says, its status and when it went
@@ -57,6 +80,8 @@ pub struct JobCompany {
     pub description: Option<String>,
     pub industry: Option<String>,
     pub size: Option<String>,
+    /// Verified by an admin (the badge next to the company name).
+    pub is_verified: bool,
 }
 
 /// A job as lists and the detail page show it.

@@ -3,6 +3,8 @@
 use thiserror::Error;
 
 use crate::error::RepoError;
+use crate::files::FileStoreError;
+use crate::image::{ImageRejected, StoreImageError};
 
 #[derive(Debug, Error)]
 pub enum MyJobsError {
@@ -46,4 +48,26 @@ pub enum ViewJobError {
     NotFound,
     #[error(transparent)]
     Repo(#[from] RepoError),
+}
+
+#[derive(Debug, Error)]
+pub enum JobImageError {
+    /// Missing, or not the caller's.
+    #[error("job not found")]
+    NotFound,
+    #[error(transparent)]
+    Rejected(#[from] ImageRejected),
+    #[error(transparent)]
+    Storage(FileStoreError),
+    #[error(transparent)]
+    Repo(#[from] RepoError),
+}
+
+impl From<StoreImageError> for JobImageError {
+    fn from(e: StoreImageError) -> Self {
+        match e {
+            StoreImageError::Rejected(r) => JobImageError::Rejected(r),
+            StoreImageError::Storage(s) => JobImageError::Storage(s),
+        }
+    }
 }

@@ -9,6 +9,7 @@ use super::removal::{ArchiveJob, JobApplicant};
 use super::summary::JobSummary;
 use crate::error::RepoError;
 use crate::ids::{JobId, UserId};
+use crate::image::ReplacedImage;
 use crate::ports::Commit;
 
 #[cfg_attr(any(test, feature = "mocks"), mockall::automock)]
@@ -63,6 +64,16 @@ pub trait JobRepository: Send + Sync {
         fields: JobFields,
         now: DateTime<Utc>,
     ) -> Result<Option<JobListing>, RepoError>;
+
+    /// Points the job at the image stored under `key` (`updated_at = now`) and returns the key it
+    /// pointed at before, in one transaction. `Ok(None)` when the job is gone. Other fields are
+    /// untouched.
+    async fn replace_image(
+        &self,
+        id: JobId,
+        key: String,
+        now: DateTime<Utc>,
+    ) -> Result<Option<ReplacedImage>, RepoError>;
 
     /// The job's applications with their candidates' user ids, oldest application first.
     async fn applicants(&self, id: JobId) -> Result<Vec<JobApplicant>, RepoError>;

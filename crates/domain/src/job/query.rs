@@ -39,6 +39,7 @@ pub struct PublicJobQuery {
     pub location_type: Option<LocationType>,
     /// Keeps jobs whose `salary_min` is at least this; null salaries are then excluded.
     pub salary_min: Option<i32>,
+    pub codes: CodeMatch,
     /// A signed-in candidate's user id, for `has_applied` (computed for the page only).
     pub viewer: Option<UserId>,
 }
@@ -52,6 +53,7 @@ impl PublicJobQuery {
             job_type: self.job_type,
             location_type: self.location_type,
             salary_min: self.salary_min,
+            codes: self.codes.clone(),
         }
     }
 }
@@ -64,6 +66,37 @@ pub struct PublicJobFilter {
     pub job_type: Option<JobType>,
     pub location_type: Option<LocationType>,
     pub salary_min: Option<i32>,
+    pub codes: CodeMatch,
+}
+
+/// Exact-value filters of both lists (HEAD.md 10.3), raw; an empty value is no filter.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CodeFilters {
+    pub country: Option<String>,
+    pub currency: Option<String>,
+    pub language: Option<String>,
+}
+
+/// Country, currency and language filters, each matched whole against the stored value with
+/// ASCII case folded on both sides (the values are codes such as `GA`, `XAF`, `fr`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct CodeMatch {
+    /// ASCII-lowercased; `None` is no filter.
+    pub country: Option<String>,
+    pub currency: Option<String>,
+    pub language: Option<String>,
+}
+
+impl CodeMatch {
+    /// An empty value is no filter, as for the other list filters.
+    pub fn new(raw: CodeFilters) -> CodeMatch {
+        let fold = |v: Option<String>| v.filter(|v| !v.is_empty()).map(|v| v.to_ascii_lowercase());
+        CodeMatch {
+            country: fold(raw.country),
+            currency: fold(raw.currency),
+            language: fold(raw.language),
+        }
+    }
 }
 
 /// An employer's own jobs, every status except archived unless asked for.
@@ -71,9 +104,10 @@ pub struct PublicJobFilter {
 pub struct EmployerJobQuery {
     pub employer: EmployerId,
     pub paging: Paging,
-    /// Normalised; title or description only.
+    /// Normalised; the title, the description or a section (not the company name).
     pub text: Option<String>,
     pub status: Option<JobStatus>,
+    pub codes: CodeMatch,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -1,5 +1,6 @@
 //! Job use cases: public search, the employer's own list, create, update, delete (archive) and the
-//! detail view. Ownership is decided here: another employer's job is "not found" (CONTRACT A6).
+//! detail view (the picture upload is in `image.rs`). Ownership is decided here: another
+//! employer's job is "not found" (CONTRACT A6).
 
 use std::sync::Arc;
 
@@ -8,24 +9,27 @@ use derive_new::new;
 use tracing::{info, instrument};
 
 use super::commands::{CreateJobCommand, MyJobsSearch, PublicJobSearch, UpdateJobCommand};
-use super::entity::{Job, JobFields, JobListing, NewJob};
+use super::entity::{Job, JobListing, NewJob};
 use super::errors::{CreateJobError, DeleteJobError, MyJobsError, UpdateJobError, ViewJobError};
 use super::kinds::JobStatus;
 use super::port::JobRepository;
-use super::query::{EmployerJobQuery, JobPage, PublicJobQuery};
+use super::query::{CodeMatch, EmployerJobQuery, JobPage, PublicJobQuery};
 use super::removal::{JobRemoval, JobRemovalPlan};
 use crate::company::{CompanyRepository, Employer};
 use crate::error::RepoError;
 use crate::ids::{CompanyId, EmployerId, JobId, UserId};
+use crate::image::ImageStore;
 use crate::ports::{Clock, Commit, DECISION_ATTEMPTS, facts_kept_changing};
 use crate::search;
 use crate::user::{Role, User};
 
 #[derive(new)]
 pub struct JobService {
-    jobs: Arc<dyn JobRepository>,
+    pub(super) jobs: Arc<dyn JobRepository>,
     companies: Arc<dyn CompanyRepository>,
-    clock: Arc<dyn Clock>,
+    pub(super) clock: Arc<dyn Clock>,
+    /// Job pictures: written on upload, removed when replaced or when the job is deleted.
+    pub(super) images: ImageStore,
 }
 
 impl JobService {
@@ -43,6 +47,7 @@ impl JobService {
             job_type: s.job_type,
             location_type: s.location_type,
             salary_min: s.salary_min.filter(|v| *v != 0),
+            codes: CodeMatch::new(s.codes),
             viewer: candidate_viewer(viewer),
         };
         self.jobs.list_public(query).await
@@ -59,6 +64,7 @@ impl JobService {
             paging: s.paging,
             text: search::query(s.search.as_deref()),
             status: s.status,
+            codes: CodeMatch::new(s.codes),
         };
         Ok(self.jobs.list_for_employer(query).await?)
     }
@@ -77,24 +83,11 @@ impl JobService {
         cmd: CreateJobCommand,
     ) -> Result<JobListing, CreateJobError> {
         let (employer, company) = self.posting_target(user).await?;
-        let fields = JobFields {
-            title: cmd.title,
-            description: cmd.description,
-            requirements: cmd.requirements,
-            responsibilities: cmd.responsibilities,
-            benefits: cmd.benefits,
-            job_type: cmd.job_type,
-            location_type: cmd.location_type,
-            location: cmd.location,
-            salary_min: cmd.salary_min,
-            salary_max: cmd.salary_max,
-            currency: cmd.currency,
-        };
         // Published at once (CONTRACT 3.6): the API has no drafts.
         let job = NewJob {
             employer_id: employer,
             company_id: company,
-            fields,
+            fields: cmd.fields,
             status: JobStatus::Published,
             posted_at: self.clock.now(),
         };
@@ -114,20 +107,7 @@ impl JobService {
             .owned_job(user, id)
             .await?
             .ok_or(UpdateJobError::NotFound)?;
-        let old = job.fields;
-        let fields = JobFields {
-            title: cmd.title,
-            description: cmd.description,
-            requirements: cmd.requirements.unwrap_or(old.requirements),
-            responsibilities: cmd.responsibilities.unwrap_or(old.responsibilities),
-            benefits: cmd.benefits.unwrap_or(old.benefits),
-            job_type: cmd.job_type,
-            location_type: cmd.location_type,
-            location: cmd.location.unwrap_or(old.location),
-            salary_min: cmd.salary_min.unwrap_or(old.salary_min),
-            salary_max: cmd.salary_max.unwrap_or(old.salary_max),
-            currency: cmd.currency,
-        };
+        let fields = cmd.apply(job.fields);
         self.jobs
             .update(id, fields, self.clock.now())
             .await?
@@ -156,7 +136,13 @@ impl JobService {
                 Commit::Done(()) => {
                     let removal = plan.outcome();
                     match &removal {
-                        JobRemoval::Deleted => info!("job deleted"),
+                        JobRemoval::Deleted => {
+                            info!("job deleted");
+                            // An archived job keeps its picture: its owner still sees it.
+                            if let Some(key) = &job.image_key {
+                                self.images.discard(key).await;
+                            }
+                        }
                         JobRemoval::Archived { notified } => {
                             info!(applicants = notified.len(), "job archived")
                         }
@@ -222,7 +208,7 @@ impl JobService {
     }
 
     /// The job if it belongs to the caller's employer profile; `None` otherwise.
-    async fn owned_job(&self, user: &User, id: JobId) -> Result<Option<Job>, RepoError> {
+    pub(super) async fn owned_job(&self, user: &User, id: JobId) -> Result<Option<Job>, RepoError> {
         let Some(employer) = self.employer(user).await? else {
             return Ok(None);
         };

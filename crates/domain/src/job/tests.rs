@@ -6,7 +6,9 @@ use chrono::{DateTime, TimeZone, Utc};
 
 use super::*;
 use crate::company::{Employer, MockCompanyRepository};
+use crate::files::MockFileStore;
 use crate::ids::{CompanyId, EmployerId, JobId, UserId};
+use crate::image::{ImageStore, MockImageKeys};
 use crate::ports::MockClock;
 use crate::user::{Role, User};
 
@@ -58,6 +60,14 @@ pub(super) fn fields() -> JobFields {
         salary_min: Some(40_000),
         salary_max: Some(60_000),
         currency: "EUR".into(),
+        sections: JobSections {
+            context: Some("Une PME en croissance".into()),
+            profil_autre: Some("Permis B".into()),
+            ..JobSections::default()
+        },
+        country: Some("SN".into()),
+        zone: Some("UEMOA".into()),
+        language: Some("fr".into()),
     }
 }
 
@@ -74,6 +84,8 @@ pub(super) fn job(id: i64, employer: i64, status: JobStatus) -> Job {
         posted_at: Some(now()),
         created_at: now(),
         updated_at: now(),
+        image_key: None,
+        linkedin_published_at: None,
     }
 }
 
@@ -88,9 +100,20 @@ pub(super) fn listing(job: Job, owner: i64, active: bool) -> JobListing {
 }
 
 pub(super) fn service(jobs: MockJobRepository, companies: MockCompanyRepository) -> JobService {
+    service_with_images(jobs, companies, MockFileStore::new(), MockImageKeys::new())
+}
+
+/// [`service`] whose image store writes through these doubles.
+pub(super) fn service_with_images(
+    jobs: MockJobRepository,
+    companies: MockCompanyRepository,
+    files: MockFileStore,
+    keys: MockImageKeys,
+) -> JobService {
     let mut clock = MockClock::new();
     clock.expect_now().returning(now);
-    JobService::new(Arc::new(jobs), Arc::new(companies), Arc::new(clock))
+    let images = ImageStore::new(Arc::new(files), Arc::new(keys));
+    JobService::new(Arc::new(jobs), Arc::new(companies), Arc::new(clock), images)
 }
 
 /// Users 10 and 20 are employers 1 and 2.
@@ -150,6 +173,7 @@ async fn public_list_normalises_texts_and_passes_the_parsed_filters() {
         job_type: None,
         location_type: Some(LocationType::Hybrid),
         salary_min: Some(0),
+        codes: CodeFilters::default(),
     };
     service(jobs, MockCompanyRepository::new())
         .list_public(Some(&user(5, Role::Candidate)), s)
@@ -170,6 +194,7 @@ async fn has_applied_is_not_asked_for_employers() {
         job_type: None,
         location_type: None,
         salary_min: None,
+        codes: CodeFilters::default(),
     };
     service(jobs, MockCompanyRepository::new())
         .list_public(Some(&user(10, Role::Employer)), s)
@@ -178,18 +203,30 @@ async fn has_applied_is_not_asked_for_employers() {
 }
 
 fn create_cmd() -> CreateJobCommand {
-    CreateJobCommand {
-        title: "T".into(),
+    let mut fields = fields();
+    fields.location_type = LocationType::Remote;
+    fields.job_type = JobType::Internship;
+    CreateJobCommand { fields }
+}
+
+/// An update that sets the required fields and leaves every optional one as it is.
+pub(super) fn update_cmd(title: &str) -> UpdateJobCommand {
+    UpdateJobCommand {
+        title: title.into(),
         description: "D".into(),
-        location: None,
         location_type: LocationType::Remote,
-        job_type: JobType::Internship,
+        job_type: JobType::Contract,
+        currency: "EUR".into(),
+        location: None,
         salary_min: None,
         salary_max: None,
-        currency: "XOF".into(),
         requirements: None,
         responsibilities: None,
         benefits: None,
+        sections: JobSectionsPatch::default(),
+        country: None,
+        zone: None,
+        language: None,
     }
 }
 
@@ -297,17 +334,9 @@ async fn update_keeps_absent_fields_and_clears_explicit_nulls() {
             Ok(Some(listing(j, 10, true)))
         });
     let cmd = UpdateJobCommand {
-        title: "New".into(),
-        description: "D".into(),
-        location_type: LocationType::Remote,
-        job_type: JobType::Contract,
-        currency: "EUR".into(),
         location: Some(None),
         salary_min: Some(Some(1)),
-        salary_max: None,
-        requirements: None,
-        responsibilities: None,
-        benefits: None,
+        ..update_cmd("New")
     };
     let l = service(jobs, two_employers())
         .update(&user(10, Role::Employer), JobId(7), cmd)
@@ -327,19 +356,7 @@ async fn another_employers_job_is_not_found_for_update_and_delete() {
     jobs.expect_archive().never();
     let svc = service(jobs, two_employers());
     let rival = user(20, Role::Employer);
-    let cmd = UpdateJobCommand {
-        title: "x".into(),
-        description: "x".into(),
-        location_type: LocationType::OnSite,
-        job_type: JobType::Temporary,
-        currency: "EUR".into(),
-        location: None,
-        salary_min: None,
-        salary_max: None,
-        requirements: None,
-        responsibilities: None,
-        benefits: None,
-    };
+    let cmd = update_cmd("x");
     // 404: existence is not revealed (A6).
     assert!(matches!(
         svc.update(&rival, JobId(7), cmd).await.unwrap_err(),

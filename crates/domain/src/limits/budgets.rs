@@ -15,7 +15,7 @@ pub struct RateBudgets {
     /// Sign-ins per email from all addresses together: what bounds a guesser spread over many
     /// addresses, and high enough that one address cannot lock the owner out.
     pub signin_email_per_minute: u32,
-    /// CV uploads and applications, each per user.
+    /// CV uploads, image uploads and applications, each per user.
     pub user_actions_per_minute: u32,
     /// Job creations and CV uploads per account and per client IP, per 24 hours.
     pub daily: DailyCeilings,

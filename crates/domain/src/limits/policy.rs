@@ -121,6 +121,21 @@ impl Limits {
         .await
     }
 
+    /// An image upload (a job's picture, the company logo): the user's per-minute budget. No
+    /// daily ceiling: each upload replaces the image before it (the old object is removed), so
+    /// what an account keeps stored is one image per job, whose number has its own ceiling, and
+    /// one logo.
+    pub async fn image_upload(&self, user: UserId) -> Result<(), Limited> {
+        let b = self.budgets;
+        self.check([Rule::new(
+            "user:image_upload",
+            &user.to_string(),
+            b.user_actions_per_minute,
+            MINUTE,
+        )])
+        .await
+    }
+
     /// A job creation: the daily ceilings of the employer account and of the client IP.
     pub async fn job_creation(&self, ip: &str, user: UserId) -> Result<(), Limited> {
         let d = self.budgets.daily;

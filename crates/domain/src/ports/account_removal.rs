@@ -42,7 +42,20 @@ impl AccountRemoval {
 /// What deleting a user removed, for the clean-up that must happen after the commit.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DeletedUser {
-    /// Storage keys of the CV files whose rows were deleted (and of the CV builder's photo); the
-    /// caller removes the files.
+    /// Storage keys of the CV files whose rows were deleted; the caller removes the files.
     pub cv_keys: Vec<String>,
+    /// Storage keys of the pictures of the jobs deleted with the account, and of its CV builder
+    /// photo; removed likewise.
+    pub image_keys: Vec<String>,
+}
+
+impl DeletedUser {
+    /// Every stored object the deleted rows named: the CVs, then the job pictures.
+    pub fn file_keys(&self) -> Vec<String> {
+        self.cv_keys
+            .iter()
+            .chain(&self.image_keys)
+            .cloned()
+            .collect()
+    }
 }

@@ -3,14 +3,14 @@
 use thiserror::Error;
 
 use crate::error::RepoError;
-use crate::mail::MailError;
 use crate::ports::HashError;
 use crate::user::PasswordPolicyError;
 
 /// What a forgot-password request led to. Only logged: the client always gets the same answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ResetRequestOutcome {
-    Sent,
+    /// A new link, its mail queued in the outbox.
+    Queued,
     /// The account got a link less than [`RESET_LINK_MIN_INTERVAL`] ago that still works: no
     /// new link, no mail.
     ///
@@ -24,8 +24,6 @@ pub enum ResetRequestOutcome {
 pub enum ResetRequestError {
     #[error(transparent)]
     Repo(#[from] RepoError),
-    #[error(transparent)]
-    Mail(#[from] MailError),
 }
 
 #[derive(Debug, Error)]

@@ -1,6 +1,6 @@
 //! The reset mail, in the frontend's language.
 
-use crate::mail::OutgoingMail;
+use crate::mail::{MailKind, OutgoingMail};
 use crate::user::User;
 
 /// Where links point.
@@ -12,17 +12,26 @@ pub struct RecoverySettings {
     pub reset_path: String,
 }
 
+impl RecoverySettings {
+    /// `{FRONTEND_URL}{RESET_PASSWORD_PATH}?token=…` (10.7): the page that sets a password from a
+    /// token, for a forgotten password and for an account an admin created alike.
+    pub fn reset_link(&self, token: &str) -> String {
+        format!(
+            "{}{}?token={token}",
+            self.frontend_url.trim_end_matches('/'),
+            self.reset_path
+        )
+    }
+}
+
 /// The mail carrying `token` as a link to the frontend's reset page.
 pub(super) fn reset_mail(settings: &RecoverySettings, user: &User, token: &str) -> OutgoingMail {
-    let link = format!(
-        "{}{}?token={token}",
-        settings.frontend_url.trim_end_matches('/'),
-        settings.reset_path
-    );
-    OutgoingMail {
-        to: user.email.clone(),
-        subject: "Réinitialisation de votre mot de passe IntoWork".to_owned(),
-        text: format!(
+    let link = settings.reset_link(token);
+    OutgoingMail::text(
+        MailKind::PASSWORD_RESET,
+        user.email.clone(),
+        "Réinitialisation de votre mot de passe IntoWork",
+        format!(
             "Bonjour {first},\n\n\
              Vous avez demandé à réinitialiser le mot de passe de votre compte IntoWork.\n\
              Ouvrez ce lien pour choisir un nouveau mot de passe (il expire dans une heure et ne \
@@ -32,5 +41,5 @@ pub(super) fn reset_mail(settings: &RecoverySettings, user: &User, token: &str) 
              L'équipe IntoWork\n",
             first = user.first_name
         ),
-    }
+    )
 }

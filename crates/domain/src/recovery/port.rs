@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use crate::error::RepoError;
 use crate::ids::UserId;
+use crate::mail::OutgoingMail;
 use crate::user::User;
 
 /// A reset token as it is stored: whose it is, its hash (never the token), when it was issued
@@ -33,12 +34,15 @@ pub trait ResetTokens: Send + Sync {
 pub trait ResetTokenRepository: Send + Sync {
     /// In one write transaction: unless the user holds a usable token (unused, not expired at
     /// `token.issued_at`) issued after `recent_since`, removes the user's earlier tokens
-    /// (used or not) and stores this one, so only the newest link works. Returns whether it
-    /// stored. One transaction, so concurrent requests cannot both pass the check.
+    /// (used or not), stores this one, so only the newest link works, and queues `mail` (the
+    /// link) in the outbox. Returns whether it stored; when it did not, no mail is queued
+    /// either. One transaction, so concurrent requests cannot both pass the check, and a token
+    /// is never stored without its mail nor a mail queued for a token that was not.
     async fn replace_unless_recent(
         &self,
         token: IssuedResetToken,
         recent_since: DateTime<Utc>,
+        mail: OutgoingMail,
     ) -> Result<bool, RepoError>;
 
     /// `true` when a token with this hash is unused, expires after `now` and belongs to an active

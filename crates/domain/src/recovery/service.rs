@@ -9,7 +9,6 @@ use tracing::{info, instrument};
 use super::error::{ResetPasswordError, ResetRequestError, ResetRequestOutcome};
 use super::mail::{RecoverySettings, reset_mail};
 use super::port::{IssuedResetToken, ResetTokenRepository, ResetTokens};
-use crate::mail::Mailer;
 use crate::ports::{Clock, PasswordHasher, UserRepository};
 use crate::user::{check_password_policy, normalize_email};
 
@@ -31,15 +30,15 @@ pub struct PasswordResetService {
     pub(super) resets: Arc<dyn ResetTokenRepository>,
     pub(super) tokens: Arc<dyn ResetTokens>,
     pub(super) hasher: Arc<dyn PasswordHasher>,
-    pub(super) mailer: Arc<dyn Mailer>,
     pub(super) clock: Arc<dyn Clock>,
     pub(super) settings: RecoverySettings,
 }
 
 impl PasswordResetService {
-    /// Emails a reset link when `raw_email` belongs to an active account whose newest working
-    /// link is older than [`RESET_LINK_MIN_INTERVAL`]; does nothing otherwise. Accounts without a
-    /// password (legacy) may use it to set one.
+    /// Queues a reset link mail (in the transaction that stores its token; the outbox delivers
+    /// it) when `raw_email` belongs to an active account whose newest working link is older than
+    /// [`RESET_LINK_MIN_INTERVAL`]; does nothing otherwise. Accounts without a password (legacy)
+    /// may use it to set one.
     #[instrument(skip_all)]
     pub async fn send_reset_link(
         &self,
@@ -57,6 +56,7 @@ impl PasswordResetService {
             return Ok(ResetRequestOutcome::Inactive);
         }
         let token = self.tokens.generate();
+        let mail = reset_mail(&self.settings, &user, &token);
         let now = self.clock.now();
         let stored = self
             .resets
@@ -68,17 +68,15 @@ impl PasswordResetService {
                     expires_at: now + RESET_TOKEN_TTL,
                 },
                 now - RESET_LINK_MIN_INTERVAL,
+                mail,
             )
             .await?;
         if !stored {
             info!(user_id = %user.id, "password reset link sent less than a minute ago; kept it, no mail");
             return Ok(ResetRequestOutcome::RecentLinkKept);
         }
-        self.mailer
-            .send(reset_mail(&self.settings, &user, &token))
-            .await?;
-        info!(user_id = %user.id, "password reset link sent");
-        Ok(ResetRequestOutcome::Sent)
+        info!(user_id = %user.id, "password reset link queued");
+        Ok(ResetRequestOutcome::Queued)
     }
 
     /// Sets a new password with a token from a reset link. The token is checked before the

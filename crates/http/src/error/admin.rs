@@ -13,7 +13,7 @@ fn user_not_found() -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, "user_not_found", "User not found")
 }
 
-fn admin_target() -> ApiError {
+pub(super) fn admin_target() -> ApiError {
     ApiError::new(
         StatusCode::FORBIDDEN,
         "admin_target",

@@ -1,12 +1,13 @@
 //! Exhaustive mappings of the CV builder's errors. The texts of the owner's and the public routes
-//! are HEAD's (English); the photo's are ours.
+//! are HEAD's (English); the photo's are the image uploads'.
 
 use intowork_domain::cv_builder::{
-    DocumentProblem, OwnCvError, PathStep, PhotoError, ProblemKind, PublicCvError, SaveCvError,
+    DocumentProblem, OwnCvError, PathStep, ProblemKind, PublicCvError, SaveCvError,
 };
 use serde_json::{Value, json};
 
 use super::api_error::ApiError;
+use super::images::rejected;
 use crate::validation::ValidationItem;
 
 /// pydantic's item for a problem of the document, under `["body", "cv_data", …]`.
@@ -52,17 +53,8 @@ impl From<SaveCvError> for ApiError {
             SaveCvError::Invalid(problems) => {
                 ApiError::validation(problems.into_iter().map(item).collect())
             }
-            SaveCvError::PhotoNotImage => ApiError::bad_request(
-                "invalid_photo",
-                "La photo doit être une image PNG, JPEG ou WebP",
-            ),
-            SaveCvError::PhotoTooLarge { max_bytes } => ApiError::bad_request(
-                "photo_too_large",
-                format!(
-                    "La photo ne peut pas dépasser {} Mo",
-                    max_bytes / (1024 * 1024)
-                ),
-            ),
+            // As a job picture or a logo would be.
+            SaveCvError::Photo(r) => rejected(r),
             SaveCvError::UnknownPhoto => ApiError::bad_request(
                 "invalid_photo",
                 "Cette photo n'est pas celle du CV : envoyez l'image elle-même",
@@ -87,15 +79,6 @@ impl From<PublicCvError> for ApiError {
         match e {
             PublicCvError::NotFound => ApiError::not_found("CV not found or not public"),
             PublicCvError::Repo(e) => e.into(),
-        }
-    }
-}
-
-impl From<PhotoError> for ApiError {
-    fn from(e: PhotoError) -> Self {
-        match e {
-            PhotoError::NotFound => ApiError::not_found("Photo introuvable"),
-            PhotoError::Storage(e) => ApiError::unavailable(&e),
         }
     }
 }

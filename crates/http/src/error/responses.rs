@@ -89,6 +89,15 @@ error_set!(Limited {
 });
 
 error_set!(
+    /// Errors of the image uploads (job picture, company logo).
+    ImageUploadErrors {
+        400 => error_answer("Not a PNG, JPEG or WebP image (`not_an_image`, `svg_not_accepted`), or not multipart (`invalid_multipart`)"),
+        413 => error_answer("The image exceeds 5 MiB (`file_too_large`)"),
+        415 => error_answer("Not multipart/form-data (`unsupported_media_type`)"),
+    }
+);
+
+error_set!(
     /// Errors of the CV upload.
     UploadErrors {
         413 => error_answer("The file exceeds MAX_CV_SIZE_MB (`file_too_large`)"),

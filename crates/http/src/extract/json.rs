@@ -26,11 +26,28 @@ impl<T: DeserializeOwned + 'static> FromRequest for ValidJson<T> {
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let settings = req.app_data::<web::Data<HttpSettings>>();
-        let limit = settings.map_or(1024 * 1024, |s| s.json_limit);
-        let deadline = settings.map_or(Duration::from_secs(30), |s| s.json_body_timeout);
-        let body = read_body(req, payload, limit, deadline);
+        let body = read_body(req, payload);
         Box::pin(async move { parse_json(&body.await?).map(ValidJson) })
+    }
+}
+
+/// A JSON body that may be left out: no body (or only whitespace) is `None`; anything else is read
+/// and checked exactly as [`ValidJson`] does.
+pub struct OptionalJson<T>(pub Option<T>);
+
+impl<T: DeserializeOwned + 'static> FromRequest for OptionalJson<T> {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let body = read_body(req, payload);
+        Box::pin(async move {
+            let body = body.await?;
+            if body.iter().all(u8::is_ascii_whitespace) {
+                return Ok(OptionalJson(None));
+            }
+            parse_json(&body).map(|v| OptionalJson(Some(v)))
+        })
     }
 }
 
@@ -49,14 +66,25 @@ impl<T: DeserializeOwned + 'static> FromRequest for DocumentJson<T> {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let settings = req.app_data::<web::Data<HttpSettings>>();
         let deadline = settings.map_or(Duration::from_secs(120), |s| s.upload_body_timeout);
-        let body = read_body(req, payload, DOCUMENT_JSON_LIMIT, deadline);
+        let body = read_body_within(req, payload, DOCUMENT_JSON_LIMIT, deadline);
         Box::pin(async move { parse_json(&body.await?).map(DocumentJson) })
     }
 }
 
+/// The whole body, within the configured size limit and deadline.
+fn read_body(
+    req: &HttpRequest,
+    payload: &mut Payload,
+) -> LocalBoxFuture<'static, Result<web::BytesMut, ApiError>> {
+    let settings = req.app_data::<web::Data<HttpSettings>>();
+    let limit = settings.map_or(1024 * 1024, |s| s.json_limit);
+    let deadline = settings.map_or(Duration::from_secs(30), |s| s.json_body_timeout);
+    read_body_within(req, payload, limit, deadline)
+}
+
 /// Reads the whole body: 413 past `limit` (from the declared length before reading), 408 when it
 /// is not complete at `deadline`.
-fn read_body(
+fn read_body_within(
     req: &HttpRequest,
     payload: &mut Payload,
     limit: usize,

@@ -3,13 +3,15 @@
 
 mod auth;
 mod deadline;
+mod file_part;
 mod json;
 mod params;
 mod public_base;
 
 pub use auth::{AdminOnly, AuthUser, MaybeUser, RoleGate, RoleUser};
 pub use deadline::within_deadline;
-pub use json::{DOCUMENT_JSON_LIMIT, DocumentJson, ValidJson, parse_json};
+pub use file_part::{FilePart, read_file_part};
+pub use json::{DOCUMENT_JSON_LIMIT, DocumentJson, OptionalJson, ValidJson, parse_json};
 pub use params::{ValidQuery, not_an_integer, path_error_handler};
 pub use public_base::PublicBase;
 pub(crate) use public_base::is_plain_authority;

@@ -40,6 +40,8 @@ pub const SLASH_ALIASES: &[&str] = &["/api/jobs", "/api/companies", "/api/notifi
         (name = "companies", description = "The employer's company and onboarding"),
         (name = "employers", description = "The employer profile"),
         (name = "jobs", description = "Job offers"),
+        (name = "directory", description = "Public figures and the company directory"),
+        (name = "images", description = "Public job pictures and company logos"),
         (name = "applications", description = "Applications, for candidates and employers"),
         (name = "notifications", description = "In-app notifications"),
         (name = "dashboard", description = "The dashboard of the signed-in user"),

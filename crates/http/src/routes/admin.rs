@@ -1,6 +1,11 @@
-//! `/api/admin`: the back-office (CONTRACT 3.10, 4.1 calls 46–51, 9.16). Every route is admin-only
+//! `/api/admin`: the back-office (CONTRACT 3.10, 4.1 calls 46–51, 9.16; HEAD.md 10.12, with the
+//! accounts and companies routes in their own modules). Every route is admin-only
 //! (`RoleUser<AdminOnly>`: 401 without a token, 403 for other roles).
 
+pub mod account_wire;
+mod accounts;
+mod companies;
+pub mod company_wire;
 mod query;
 pub mod wire;
 
@@ -15,22 +20,27 @@ use self::wire::{
 };
 use crate::error::responses::{Invalid, Missing, NeedsRole};
 use crate::error::{ApiError, ErrorBody};
-use crate::extract::{AdminOnly, RoleUser, ValidJson, ValidQuery};
+use crate::extract::{AdminOnly, PublicBase, RoleUser, ValidJson, ValidQuery};
 use crate::resource;
 use crate::state::AppState;
 use crate::wire::{MessageBody, WindowQuery};
 
 type Admin = RoleUser<AdminOnly>;
 
+pub use self::accounts::AdminAccountsApi;
+pub use self::companies::AdminCompaniesApi;
+
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(resource!("/api/admin/stats", get => stats))
-        .service(resource!("/api/admin/users", get => list_users))
+        .service(resource!("/api/admin/users", get => list_users, post => accounts::create_user))
         .service(resource!("/api/admin/users/{user_id}", delete => delete_user))
         .service(resource!("/api/admin/users/{user_id}/activate", put => set_active))
         .service(resource!("/api/admin/employers", get => list_employers))
         .service(resource!("/api/admin/jobs", get => list_jobs))
         .service(resource!("/api/admin/audit", get => list_audit))
-        .service(resource!("/api/admin/me", get => me));
+        .service(resource!("/api/admin/me", get => me))
+        .configure(accounts::config)
+        .configure(companies::config);
 }
 
 #[derive(OpenApi)]
@@ -108,11 +118,13 @@ async fn list_employers(
 )]
 async fn list_jobs(
     state: web::Data<AppState>,
+    base: PublicBase,
     _admin: Admin,
     ValidQuery(q): ValidQuery<JobsQuery>,
 ) -> Result<web::Json<Vec<AdminJob>>, ApiError> {
     let jobs = state.admin.list_jobs(q.status(), q.window()?).await?;
-    Ok(web::Json(jobs.into_iter().map(AdminJob::from).collect()))
+    let jobs = jobs.into_iter().map(|j| AdminJob::new(j, &base));
+    Ok(web::Json(jobs.collect()))
 }
 
 #[utoipa::path(

@@ -4,16 +4,19 @@
 pub mod registration;
 pub mod wire;
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
+use intowork_domain::image::IMAGE_MAX_BYTES;
 use intowork_domain::user::Role;
 use utoipa::OpenApi;
 
 use self::registration::{Registration, RegistrationRequest};
-use self::wire::{Company, CompanyRequest, CompanyStats};
+use self::wire::{Company, CompanyRequest, CompanyStats, LogoForm, LogoUploaded};
 use crate::error::ApiError;
-use crate::error::responses::{Invalid, Missing, NeedsAuth, NeedsRole, Rejected};
-use crate::extract::{AuthUser, RoleUser, ValidJson};
-use crate::state::AppState;
+use crate::error::responses::{
+    ImageUploadErrors, Invalid, Limited, Missing, NeedsAuth, NeedsRole, Rejected,
+};
+use crate::extract::{AuthUser, PublicBase, RoleUser, ValidJson, read_file_part, within_deadline};
+use crate::state::{AppState, HttpSettings};
 use crate::{resource, role_gate};
 
 role_gate!(
@@ -31,11 +34,19 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             resource!("/api/companies/my-company", get => my_company, put => update_my_company),
         )
         .service(resource!("/api/companies/my-company/stats", get => stats))
+        .service(resource!("/api/companies/my-company/logo", post => upload_logo))
         .service(resource!("/api/auth/complete-registration", post => complete_registration));
 }
 
 #[derive(OpenApi)]
-#[openapi(paths(create, my_company, update_my_company, stats, complete_registration))]
+#[openapi(paths(
+    create,
+    my_company,
+    update_my_company,
+    stats,
+    upload_logo,
+    complete_registration
+))]
 pub struct CompaniesApi;
 
 #[utoipa::path(
@@ -106,6 +117,39 @@ async fn stats(
 ) -> Result<web::Json<CompanyStats>, ApiError> {
     let s = state.companies.my_company_stats(employer.user()).await?;
     Ok(web::Json(s.into()))
+}
+
+/// The company's logo (HEAD.md 10.4): PNG, JPEG or WebP (not SVG), at most 5 MiB, recognised by
+/// its bytes. `logo_url` becomes the absolute link to it; the logo it replaces is removed.
+#[utoipa::path(
+    post,
+    path = "/api/companies/my-company/logo",
+    tag = "companies",
+    security(("bearer" = [])),
+    request_body(content = LogoForm, content_type = "multipart/form-data", description = "The image in the `logo` part"),
+    responses((status = 200, description = "Stored", body = LogoUploaded), ImageUploadErrors, NeedsRole, Missing, Invalid, Limited)
+)]
+async fn upload_logo(
+    state: web::Data<AppState>,
+    settings: web::Data<HttpSettings>,
+    base: PublicBase,
+    employer: Employer,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<web::Json<LogoUploaded>, ApiError> {
+    let user = employer.user();
+    state.limits.image_upload(user.id).await?;
+    // Before the body is read: without a company nothing is uploaded.
+    state.companies.check_logo_owner(user).await?;
+    let read = read_file_part(&req, payload, "logo", IMAGE_MAX_BYTES);
+    let part = within_deadline(settings.upload_body_timeout, read).await?;
+    let logo = state
+        .companies
+        .replace_logo(user, part.bytes, |path| {
+            crate::routes::images::image_url_of_path(&base, path)
+        })
+        .await?;
+    Ok(web::Json(logo.into()))
 }
 
 #[utoipa::path(

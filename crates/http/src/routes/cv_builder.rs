@@ -1,17 +1,16 @@
-//! `/api/cv-builder/*` (HEAD.md 1.4, 10.18): the candidate's one structured CV, its public page
-//! under a random slug, and its photo. The owner's routes are the candidate's; `public`,
-//! `track-view` and the photos need no account. Only `save` takes a large body (the photo).
+//! `/api/cv-builder/*` (HEAD.md 1.4, 10.18): the candidate's one structured CV and its public page
+//! under a random slug. The owner's routes are the candidate's; `public` and `track-view` need no
+//! account. Only `save` takes a large body (the photo, served afterwards by `/api/images`).
 
 mod photo;
 pub mod request;
 pub mod response;
 
-use actix_web::http::header;
-use actix_web::{HttpResponse, web};
+use actix_web::web;
 use intowork_domain::cv_builder::{CvTemplate, SaveCommand};
 use intowork_domain::user::Role;
 use serde::Deserialize;
-use utoipa::{IntoParams, OpenApi, ToSchema};
+use utoipa::{IntoParams, OpenApi};
 
 use self::photo::photo_input;
 use self::request::CvSaveRequest;
@@ -37,22 +36,11 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .service(resource!("/api/cv-builder/toggle-public", patch => toggle_public))
         .service(resource!("/api/cv-builder/delete", delete => delete))
         .service(resource!("/api/cv-builder/public/{slug}", get => public))
-        .service(resource!("/api/cv-builder/track-view/{slug}", post => track_view))
-        .service(resource!("/api/cv-builder/photos/{name}", get => photo));
+        .service(resource!("/api/cv-builder/track-view/{slug}", post => track_view));
 }
 
 #[derive(OpenApi)]
-#[openapi(paths(
-    load,
-    save,
-    list,
-    analytics,
-    toggle_public,
-    delete,
-    public,
-    track_view,
-    photo
-))]
+#[openapi(paths(load, save, list, analytics, toggle_public, delete, public, track_view))]
 pub struct CvBuilderApi;
 
 /// A public CV's slug.
@@ -61,14 +49,6 @@ pub struct CvBuilderApi;
 pub struct SlugPath {
     #[param(max_length = 64)]
     slug: String,
-}
-
-/// A stored photo's file name (`<random>.png|jpg|webp`).
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Path)]
-pub struct PhotoPath {
-    #[param(max_length = 80)]
-    name: String,
 }
 
 #[utoipa::path(get, path = "/api/cv-builder/load", tag = "cv-builder", security(("bearer" = [])),
@@ -84,9 +64,9 @@ async fn load(
 
 #[utoipa::path(post, path = "/api/cv-builder/save", tag = "cv-builder", security(("bearer" = [])),
     request_body(content = CvSaveRequest, description = "HEAD's autosave body; up to 8 MiB (the photo as a data URL)"),
-    responses((status = 200, description = "Created or replaced; the photo comes back as a link", body = CvDocumentOut),
-        (status = 400, description = "`invalid_photo`, `photo_too_large`", body = crate::error::ErrorBody),
-        (status = 413, description = "Body over 8 MiB (`payload_too_large`)", body = crate::error::ErrorBody),
+    responses((status = 200, description = "Created or replaced; the photo comes back as its public image link", body = CvDocumentOut),
+        (status = 400, description = "`invalid_photo`, `not_an_image`, `svg_not_accepted`", body = crate::error::ErrorBody),
+        (status = 413, description = "Body over 8 MiB (`payload_too_large`), photo over 5 MiB (`file_too_large`)", body = crate::error::ErrorBody),
         NeedsRole, Invalid))]
 async fn save(
     state: web::Data<AppState>,
@@ -180,23 +160,4 @@ async fn track_view(
         status: "tracked",
         views_count,
     }))
-}
-
-/// The document only names the image answer.
-#[derive(ToSchema)]
-#[schema(value_type = String, format = Binary)]
-pub struct PhotoFile(pub Vec<u8>);
-
-#[utoipa::path(get, path = "/api/cv-builder/photos/{name}", tag = "cv-builder", params(PhotoPath),
-    responses((status = 200, description = "The image, cacheable for a year (a new photo gets a new name)", content_type = "image/*", body = PhotoFile), Missing))]
-async fn photo(
-    state: web::Data<AppState>,
-    path: web::Path<PhotoPath>,
-) -> Result<HttpResponse, ApiError> {
-    let (bytes, format) = state.cv_builder.photo(&path.name).await?;
-    Ok(HttpResponse::Ok()
-        .content_type(format.media_type())
-        .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))
-        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .body(bytes))
 }

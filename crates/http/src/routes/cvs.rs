@@ -2,22 +2,20 @@
 //! 3.11, 8.7, 9.13). Files are streamed with a hard size limit and never trusted for their names.
 
 pub(crate) mod pdf;
-mod upload;
 pub mod wire;
 
 use actix_web::{HttpRequest, HttpResponse, web};
-use intowork_domain::cv::CvAccessError;
+use intowork_domain::cv::{CvAccessError, CvUpload};
 use intowork_domain::{CandidateId, CvId};
 use serde::Deserialize;
 use utoipa::{IntoParams, OpenApi};
 
 use self::pdf::pdf;
-use self::upload::read_cv_part;
 use self::wire::{CvItem, CvUploadForm, CvUploaded, PdfFile};
 use crate::client_ip::ClientIp;
 use crate::error::responses::{Invalid, Limited, Missing, NeedsRole, UploadErrors};
 use crate::error::{ApiError, ErrorBody};
-use crate::extract::{AuthUser, RoleUser, ValidQuery, within_deadline};
+use crate::extract::{AuthUser, RoleUser, ValidQuery, read_file_part, within_deadline};
 use crate::resource;
 use crate::routes::candidates::ProfileReader;
 use crate::state::{AppState, HttpSettings};
@@ -65,7 +63,12 @@ async fn upload(
     state.limits.cv_upload(ip.as_str(), user.user().id).await?;
     let max = state.cvs.limits().max_bytes;
     let deadline = settings.upload_body_timeout;
-    let upload = within_deadline(deadline, read_cv_part(&req, payload, max)).await?;
+    let part = within_deadline(deadline, read_file_part(&req, payload, "cv", max)).await?;
+    let upload = CvUpload {
+        filename: part.filename,
+        content_type: part.content_type,
+        bytes: part.bytes,
+    };
     let done = state.cvs.upload(user.user(), upload).await?;
     Ok(web::Json(done.cv.into()))
 }

@@ -1,24 +1,32 @@
 //! `/api/jobs` (CONTRACT 3.6, 8.5, 8.6, 9.10, 9.11). The list answers on `/api/jobs` and
 //! `/api/jobs/` alike; fixed paths are registered before `/api/jobs/{job_id}`.
 
+pub mod detail;
 mod query;
 pub mod request;
 mod text;
 pub mod wire;
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use intowork_domain::JobId;
+use intowork_domain::image::IMAGE_MAX_BYTES;
 use intowork_domain::user::Role;
 use utoipa::OpenApi;
 
+use self::detail::{JobDetail, OwnJob, OwnJobList};
 use self::query::{ListQuery, MyJobsQuery, RecentQuery};
-use self::request::JobRequest;
-use self::wire::{Job, JobDetail, JobList, RecentJobs};
+use self::request::{JobImageForm, JobRequest};
+use self::wire::{JobList, RecentJobs};
 use crate::client_ip::ClientIp;
-use crate::error::responses::{Invalid, Limited, Missing, NeedsAuth, NeedsRole, Rejected};
+use crate::error::responses::{
+    ImageUploadErrors, Invalid, Limited, Missing, NeedsAuth, NeedsRole, Rejected,
+};
 use crate::error::{ApiError, ValidationErrorBody, after_checks};
-use crate::extract::{MaybeUser, RoleUser, ValidJson, ValidQuery, not_an_integer};
-use crate::state::AppState;
+use crate::extract::{
+    MaybeUser, PublicBase, RoleUser, ValidJson, ValidQuery, not_an_integer, read_file_part,
+    within_deadline,
+};
+use crate::state::{AppState, HttpSettings};
 use crate::{resource, role_gate};
 
 role_gate!(
@@ -47,7 +55,8 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .service(resource!("/api/jobs/my-jobs", get => my_jobs))
         .service(resource!("/api/jobs/stats/recent", get => recent))
         .service(resource!("/api/jobs/create", post => create, get => create_is_no_job_id))
-        .service(resource!("/api/jobs/{job_id}", get => detail, put => update, delete => delete));
+        .service(resource!("/api/jobs/{job_id}", get => detail, put => update, delete => delete))
+        .service(resource!("/api/jobs/{job_id}/image", post => upload_image));
 }
 
 #[derive(OpenApi)]
@@ -59,7 +68,8 @@ pub fn config(cfg: &mut web::ServiceConfig) {
     create_is_no_job_id,
     detail,
     update,
-    delete
+    delete,
+    upload_image
 ))]
 pub struct JobsApi;
 
@@ -73,13 +83,14 @@ pub struct JobsApi;
 )]
 async fn list(
     state: web::Data<AppState>,
+    base: PublicBase,
     MaybeUser(user): MaybeUser,
     ValidQuery(q): ValidQuery<ListQuery>,
 ) -> Result<web::Json<JobList>, ApiError> {
     let search = q.into_search()?;
     let paging = search.paging;
     let page = state.jobs.list_public(user.as_ref(), search).await?;
-    Ok(web::Json(JobList::new(&page, paging, true)))
+    Ok(web::Json(JobList::new(&page, paging, &base)))
 }
 
 #[utoipa::path(
@@ -88,18 +99,19 @@ async fn list(
     tag = "jobs",
     security(("bearer" = [])),
     params(MyJobsQuery),
-    responses((status = 200, description = "The employer's jobs", body = JobList), NeedsRole, Invalid)
+    responses((status = 200, description = "The employer's jobs, with their sections", body = OwnJobList), NeedsRole, Invalid)
 )]
 async fn my_jobs(
     state: web::Data<AppState>,
+    base: PublicBase,
     employer: RoleUser<MyJobsGate>,
     ValidQuery(q): ValidQuery<MyJobsQuery>,
-) -> Result<web::Json<JobList>, ApiError> {
+) -> Result<web::Json<OwnJobList>, ApiError> {
     let search = q.into_search()?;
     let paging = search.paging;
     let page = state.jobs.list_mine(employer.user(), search).await?;
-    // Full descriptions: the edit form is filled from this list (D2).
-    Ok(web::Json(JobList::new(&page, paging, false)))
+    // Full descriptions and the sections: the edit forms are filled from this list (D2, 10.3).
+    Ok(web::Json(OwnJobList::new(&page, paging, &base)))
 }
 
 #[utoipa::path(
@@ -124,10 +136,11 @@ async fn recent(
     tag = "jobs",
     security(("bearer" = [])),
     request_body = JobRequest,
-    responses((status = 201, description = "Created and published", body = Job), Rejected, NeedsRole, Missing, Invalid, Limited)
+    responses((status = 201, description = "Created and published", body = OwnJob), Rejected, NeedsRole, Missing, Invalid, Limited)
 )]
 async fn create(
     state: web::Data<AppState>,
+    base: PublicBase,
     ip: ClientIp,
     employer: RoleUser<CreateGate>,
     ValidJson(b): ValidJson<JobRequest>,
@@ -138,7 +151,7 @@ async fn create(
     // The employer row and its company are checked before the enums (CONTRACT 3.6).
     let cmd = after_checks(b.into_create(), state.jobs.check_can_post(user)).await?;
     let listing = state.jobs.create(user, cmd).await?;
-    Ok(HttpResponse::Created().json(Job::new(&listing)))
+    Ok(HttpResponse::Created().json(OwnJob::new(&listing, &base)))
 }
 
 /// `GET /api/jobs/create` falls through to `/api/jobs/{job_id}` in the reference: 422 on the id.
@@ -159,20 +172,21 @@ async fn create_is_no_job_id() -> Result<HttpResponse, ApiError> {
     security(("bearer" = [])),
     params(("job_id" = i64, Path, description = "Job id")),
     request_body = JobRequest,
-    responses((status = 200, description = "Updated", body = Job), Rejected, NeedsRole, Missing, Invalid)
+    responses((status = 200, description = "Updated", body = OwnJob), Rejected, NeedsRole, Missing, Invalid)
 )]
 async fn update(
     state: web::Data<AppState>,
+    base: PublicBase,
     employer: RoleUser<UpdateGate>,
     path: web::Path<i64>,
     ValidJson(b): ValidJson<JobRequest>,
-) -> Result<web::Json<Job>, ApiError> {
+) -> Result<web::Json<OwnJob>, ApiError> {
     let id = JobId(path.into_inner());
     let user = employer.user();
     // The job and its owner are checked before the enums (CONTRACT 3.6 steps 2-4).
     let cmd = after_checks(b.into_update(), state.jobs.check_editable(user, id)).await?;
     let listing = state.jobs.update(user, id, cmd).await?;
-    Ok(web::Json(Job::new(&listing)))
+    Ok(web::Json(OwnJob::new(&listing, &base)))
 }
 
 #[utoipa::path(
@@ -203,10 +217,42 @@ async fn delete(
 )]
 async fn detail(
     state: web::Data<AppState>,
+    base: PublicBase,
     path: web::Path<i64>,
     MaybeUser(user): MaybeUser,
 ) -> Result<web::Json<JobDetail>, ApiError> {
     let id = JobId(path.into_inner());
     let listing = state.jobs.view(user.as_ref(), id).await?;
-    Ok(web::Json(JobDetail::from(&listing)))
+    Ok(web::Json(JobDetail::new(&listing, &base)))
+}
+
+/// The job's picture (HEAD.md 10.4): PNG, JPEG or WebP, at most 5 MiB, recognised by its bytes.
+/// Each upload gets a new URL; the picture it replaces is removed.
+#[utoipa::path(
+    post,
+    path = "/api/jobs/{job_id}/image",
+    tag = "jobs",
+    security(("bearer" = [])),
+    params(("job_id" = i64, Path, description = "Job id")),
+    request_body(content = JobImageForm, content_type = "multipart/form-data", description = "The image in the `image` part"),
+    responses((status = 200, description = "The job, `image_url` set", body = JobDetail), ImageUploadErrors, NeedsRole, Missing, Invalid, Limited)
+)]
+async fn upload_image(
+    state: web::Data<AppState>,
+    settings: web::Data<HttpSettings>,
+    base: PublicBase,
+    employer: RoleUser<UpdateGate>,
+    path: web::Path<i64>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<web::Json<JobDetail>, ApiError> {
+    let id = JobId(path.into_inner());
+    let user = employer.user();
+    state.limits.image_upload(user.id).await?;
+    // Before the body is read: a rival's or a missing job costs no upload.
+    state.jobs.check_image_owner(user, id).await?;
+    let read = read_file_part(&req, payload, "image", IMAGE_MAX_BYTES);
+    let part = within_deadline(settings.upload_body_timeout, read).await?;
+    let listing = state.jobs.replace_image(user, id, part.bytes).await?;
+    Ok(web::Json(JobDetail::new(&listing, &base)))
 }

@@ -2,6 +2,7 @@
 //! OpenAPI document (`…Api`, the paths next to their handlers); `registry` lists them all.
 
 pub mod admin;
+pub mod admin_mail;
 pub mod applications;
 pub mod auth;
 pub mod candidates;
@@ -9,8 +10,10 @@ pub mod companies;
 pub mod cv_builder;
 pub mod cvs;
 pub mod dashboard;
+pub mod directory;
 pub mod employers;
 pub mod health;
+pub mod images;
 pub mod jobs;
 pub mod notifications;
 pub mod outside_services;

@@ -30,8 +30,8 @@ pub fn config(cfg: &mut web::ServiceConfig) {
 #[openapi(paths(forgot_password, reset_password))]
 pub struct PasswordResetApi;
 
-/// Answers at once; the look-up, the token and the mail happen in a task of their own, so known
-/// and unknown addresses take the same time and a slow mail server never holds the request.
+/// Answers at once; the look-up, the token and its queued mail happen in a task of their own, so
+/// known and unknown addresses take the same time. The outbox's worker sends the mail.
 #[utoipa::path(
     post,
     path = "/api/auth/forgot-password",
@@ -54,7 +54,7 @@ async fn forgot_password(
     let task = async move {
         match recovery.send_reset_link(email.as_str()).await {
             Ok(outcome) => tracing::debug!(?outcome, "password reset request handled"),
-            Err(e) => tracing::warn!(error = %e, "password reset mail not sent"),
+            Err(e) => tracing::warn!(error = %e, "password reset link not queued"),
         }
     };
     actix_web::rt::spawn(task.instrument(tracing::Span::current()));

@@ -5,8 +5,9 @@ use actix_web::web::ServiceConfig;
 use utoipa::OpenApi;
 
 use super::{
-    admin, applications, auth, candidates, companies, cv_builder, cvs, dashboard, employers,
-    health, jobs, notifications, outside_services, password_reset, profile_items, reports, users,
+    admin, admin_mail, applications, auth, candidates, companies, cv_builder, cvs, dashboard,
+    directory, employers, health, images, jobs, notifications, outside_services, password_reset,
+    profile_items, reports, users,
 };
 
 /// A resource: how to register its routes, and its paths (with their schemas) for the document.
@@ -50,6 +51,10 @@ pub const RESOURCES: &[Resource] = &[
         docs: companies::CompaniesApi::openapi,
     },
     Resource {
+        routes: directory::config,
+        docs: directory::DirectoryApi::openapi,
+    },
+    Resource {
         routes: jobs::config,
         docs: jobs::JobsApi::openapi,
     },
@@ -63,7 +68,11 @@ pub const RESOURCES: &[Resource] = &[
     },
     Resource {
         routes: admin::config,
-        docs: admin::AdminApi::openapi,
+        docs: admin_docs,
+    },
+    Resource {
+        routes: admin_mail::config,
+        docs: admin_mail::AdminMailApi::openapi,
     },
     Resource {
         routes: users::config,
@@ -85,4 +94,16 @@ pub const RESOURCES: &[Resource] = &[
         routes: outside_services::config,
         docs: outside_services::docs,
     },
+    Resource {
+        routes: images::config,
+        docs: images::ImagesApi::openapi,
+    },
 ];
+
+/// The back-office's paths: its own, its accounts' and its companies'.
+fn admin_docs() -> utoipa::openapi::OpenApi {
+    let mut doc = admin::AdminApi::openapi();
+    doc.merge(admin::AdminAccountsApi::openapi());
+    doc.merge(admin::AdminCompaniesApi::openapi());
+    doc
+}

@@ -12,6 +12,7 @@ use intowork_domain::dashboard::{
 use intowork_domain::job::{
     JobStatus as DomainJobStatus, JobType as DomainJobType, LocationType as DomainLocationType,
 };
+use intowork_domain::mail::MailStatus as DomainMailStatus;
 use intowork_domain::notification::NotificationKind;
 use intowork_domain::user::Role as DomainRole;
 use serde::Serialize;
@@ -76,6 +77,7 @@ wire_enum!(NotificationType(NotificationKind) {
 wire_enum!(SkillCategory(DomainSkillCategory) { Technical, Soft, Language, Other });
 wire_enum!(ChangeType(DomainChangeType) { Increase, Neutral });
 wire_enum!(StatColor(DomainStatColor) { Red, Blue, Green, Purple, Gray, Orange });
+wire_enum!(MailStatus(DomainMailStatus) { Queued, Sending, Sent, Failed });
 wire_enum!(ActivityKind(DomainActivityKind) {
     Admin, Info, Welcome, JobPost, Application, Interview, Update, View
 });

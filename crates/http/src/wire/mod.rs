@@ -14,7 +14,7 @@ mod web_url;
 
 pub use email::{EMAIL_MAX_LENGTH, EmailText, parse_email};
 pub use enums::{
-    ActivityKind, ApplicationStatus, ChangeType, JobStatus, JobType, LocationType,
+    ActivityKind, ApplicationStatus, ChangeType, JobStatus, JobType, LocationType, MailStatus,
     NotificationType, Role, SkillCategory, StatColor, TokenType,
 };
 pub use message::MessageBody;

@@ -202,6 +202,12 @@ async fn jobs_accept_lowercase_statuses_ignore_unknown_ones_and_show_na() {
             location: None,
             applications_count: 2,
             created_at: now(),
+            country: Some("GA".into()),
+            zone: None,
+            language: Some("fr".into()),
+            image_key: Some("images/jobs/a1.png".into()),
+            linkedin_published_at: None,
+            company_is_verified: true,
         }])
     });
     let app = make_app(m).await;
@@ -223,6 +229,13 @@ async fn jobs_accept_lowercase_statuses_ignore_unknown_ones_and_show_na() {
         assert_eq!(b[0]["employer_email"], "N/A");
         assert_eq!(b[0]["status"], "published");
         assert_eq!(b[0]["applications_count"], 2);
+        assert_eq!(b[0]["country"], "GA");
+        assert_eq!(
+            b[0]["image_url"],
+            "http://localhost:8080/api/images/jobs/a1.png"
+        );
+        assert_eq!(b[0]["linkedin_published_at"], serde_json::Value::Null);
+        assert_eq!(b[0]["company_is_verified"], true);
     }
 }
 

@@ -72,6 +72,7 @@ async fn deletion_guards_answer_and_file_removal() {
     m.admin.expect_delete_user().times(1).returning(|_, _| {
         Ok(Commit::Done(DeletedUser {
             cv_keys: vec!["cv/x.pdf".into()],
+            image_keys: Vec::new(),
         }))
     });
     m.files

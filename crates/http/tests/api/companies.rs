@@ -2,7 +2,7 @@
 
 use actix_web::test::TestRequest;
 use intowork_domain::company::{
-    Company, CompanyDetails, CompanyStats, Employer, RegisterEmployerError,
+    Company, CompanyDetails, CompanyStats, Employer, RegisterEmployerError, SavedCompany,
 };
 use intowork_domain::user::Role;
 use intowork_domain::{CompanyId, EmployerId, UserId};
@@ -35,6 +35,14 @@ pub fn company(id: i64) -> Company {
             city: Some("Dakar".into()),
             ..CompanyDetails::default()
         },
+    }
+}
+
+/// A save that released no logo.
+pub fn saved(company: Company) -> SavedCompany {
+    SavedCompany {
+        company,
+        released_logo_key: None,
     }
 }
 
@@ -129,7 +137,7 @@ async fn update_writes_present_keys_and_rejects_an_empty_name() {
                 && c.details.size.as_deref() == Some("1-10")
         })
         .times(1)
-        .returning(|c, _| Ok(Some(c)));
+        .returning(|c, _| Ok(Some(saved(c))));
     let app = make_app(m).await;
     // The frontend sends the whole object back, id included.
     let (status, _, body) = send(

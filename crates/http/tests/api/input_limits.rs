@@ -102,7 +102,7 @@ fn company_mocks(saves: usize) -> Mocks {
     m.companies
         .expect_save_company()
         .times(saves)
-        .returning(|c, _| Ok(Some(c)));
+        .returning(|c, _| Ok(Some(companies::saved(c))));
     m
 }
 

@@ -3,7 +3,7 @@
 use actix_web::test::TestRequest;
 use chrono::Duration;
 use intowork_domain::job::{
-    Job, JobCompany, JobFields, JobListing, JobPage, JobStatus, JobType, LocationType,
+    Job, JobCompany, JobFields, JobListing, JobPage, JobSections, JobStatus, JobType, LocationType,
 };
 use intowork_domain::ports::Commit;
 use intowork_domain::user::Role;
@@ -13,15 +13,15 @@ use serde_json::json;
 use crate::companies::employer_row;
 use crate::support::*;
 
-const EMPLOYER: i64 = 2;
-const CANDIDATE: i64 = 3;
-const RIVAL: i64 = 4;
+pub const EMPLOYER: i64 = 2;
+pub const CANDIDATE: i64 = 3;
+pub const RIVAL: i64 = 4;
 
-fn tok(id: i64) -> (&'static str, String) {
+pub fn tok(id: i64) -> (&'static str, String) {
     bearer(&format!("valid-{id}-0"))
 }
 
-fn mocks() -> Mocks {
+pub fn mocks() -> Mocks {
     let mut m = Mocks::new()
         .with_tokens()
         .with_user(user(EMPLOYER, Role::Employer))
@@ -33,7 +33,7 @@ fn mocks() -> Mocks {
     m
 }
 
-fn listing(id: i64, description: &str) -> JobListing {
+pub fn listing(id: i64, description: &str) -> JobListing {
     JobListing {
         job: Job {
             id: JobId(id),
@@ -51,6 +51,13 @@ fn listing(id: i64, description: &str) -> JobListing {
                 salary_min: Some(40_000),
                 salary_max: Some(60_000),
                 currency: "EUR".into(),
+                sections: JobSections {
+                    context: Some("Une équipe de 12".into()),
+                    ..JobSections::default()
+                },
+                country: Some("SN".into()),
+                zone: None,
+                language: Some("fr".into()),
             },
             status: JobStatus::Published,
             is_featured: false,
@@ -59,6 +66,8 @@ fn listing(id: i64, description: &str) -> JobListing {
             posted_at: Some(now()),
             created_at: now() - Duration::days(1),
             updated_at: now(),
+            image_key: None,
+            linkedin_published_at: None,
         },
         company: JobCompany {
             name: "Acme".into(),
@@ -107,7 +116,7 @@ async fn list_answers_both_paths_with_truncated_descriptions() {
 async fn paging_bounds_are_422_in_the_query() {
     let app = make_app(mocks()).await;
     for (uri, field, kind) in [
-        ("/api/jobs?limit=51", "limit", "less_than_equal"),
+        ("/api/jobs?limit=101", "limit", "less_than_equal"),
         ("/api/jobs?limit=0", "limit", "greater_than_equal"),
         ("/api/jobs?page=0", "page", "greater_than_equal"),
         ("/api/jobs?page=x", "page", "int_parsing"),

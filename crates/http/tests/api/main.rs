@@ -4,17 +4,22 @@
 
 mod admin;
 mod admin_actions;
+mod admin_mail;
 mod applications;
 mod auth;
+mod back_office;
 mod candidates;
 mod companies;
 mod cross_cutting;
 mod cv_builder;
 mod cvs;
 mod dashboard;
+mod directory;
 mod employer_insights;
 mod health;
+mod images;
 mod input_limits;
+mod job_form;
 mod jobs;
 mod limits;
 mod notifications;

@@ -7,6 +7,8 @@ use actix_web::dev::{Service, ServiceResponse};
 use actix_web::{test, web};
 use chrono::{DateTime, TimeZone, Utc};
 use intowork_domain::UserId;
+use intowork_domain::admin::companies::{CompanyAdminService, MockAdminCompanyRepository};
+use intowork_domain::admin::invitations::{InvitationService, MockInvitationRepository};
 use intowork_domain::admin::{AdminService, MockAdminRepository};
 use intowork_domain::application::{ApplicationService, MockApplicationRepository};
 use intowork_domain::auth::AuthService;
@@ -17,11 +19,13 @@ use intowork_domain::cv::{
 };
 use intowork_domain::cv_builder::{CvBuilderService, MockCvBuilderNames, MockCvBuilderRepository};
 use intowork_domain::dashboard::{DashboardService, MockDashboardRepository};
+use intowork_domain::directory::{DirectoryService, MockDirectoryRepository};
 use intowork_domain::files::MockFileStore;
 use intowork_domain::health::HealthService;
+use intowork_domain::image::{ImageStore, MockImageKeys};
 use intowork_domain::job::{JobService, MockJobRepository};
 use intowork_domain::limits::{Limits, RateBudgets};
-use intowork_domain::mail::MockMailer;
+use intowork_domain::mail::{DeliveryPolicy, MailOutboxService, MockMailOutbox, MockMailer};
 use intowork_domain::notification::{MockNotificationRepository, NotificationService};
 use intowork_domain::ports::{
     IssuedToken, MockClock, MockDatabaseHealth, MockPasswordHasher, MockTokenIssuer,
@@ -72,6 +76,8 @@ pub struct Mocks {
     pub candidates: MockCandidateRepository,
     pub cvs: MockCvRepository,
     pub keys: MockKeyGenerator,
+    /// Keys of uploaded images (they are written through `files`).
+    pub image_keys: MockImageKeys,
     pub signer: MockLinkSigner,
     pub companies: MockCompanyRepository,
     pub jobs: MockJobRepository,
@@ -81,6 +87,8 @@ pub struct Mocks {
     pub admin: MockAdminRepository,
     pub resets: MockResetTokenRepository,
     pub reset_tokens: MockResetTokens,
+    /// The outbox and mailer of the mail service (its admin list).
+    pub outbox: MockMailOutbox,
     pub mailer: MockMailer,
     /// The hasher of the password-reset service (the auth service has its own).
     pub reset_hasher: MockPasswordHasher,
@@ -94,6 +102,12 @@ pub struct Mocks {
     pub report_dashboards: MockDashboardRepository,
     /// The admin repository of the report service.
     pub report_admin: MockAdminRepository,
+    pub directory: MockDirectoryRepository,
+    pub company_admin: MockAdminCompanyRepository,
+    pub invitations: MockInvitationRepository,
+    /// The user look-ups and token generator of the account-creation service.
+    pub invite_users: MockAdminRepository,
+    pub invite_tokens: MockResetTokens,
 }
 
 impl Mocks {
@@ -173,13 +187,23 @@ pub async fn app_with_limits(
     let files = Arc::new(m.files);
     let candidates = Arc::new(m.candidates);
     let companies = Arc::new(m.companies);
+    let images = ImageStore::new(files.clone(), Arc::new(m.image_keys));
     let admin = AdminService::new(Arc::new(m.admin), files.clone(), clock.clone());
     let recovery = PasswordResetService::new(
         Arc::new(m.reset_users),
         Arc::new(m.resets),
         Arc::new(m.reset_tokens),
         Arc::new(m.reset_hasher),
-        Arc::new(m.mailer),
+        clock.clone(),
+        RecoverySettings {
+            frontend_url: "http://front.test".into(),
+            reset_path: "/reset-password".into(),
+        },
+    );
+    let invitations = InvitationService::new(
+        Arc::new(m.invite_users),
+        Arc::new(m.invitations),
+        Arc::new(m.invite_tokens),
         clock.clone(),
         RecoverySettings {
             frontend_url: "http://front.test".into(),
@@ -187,8 +211,20 @@ pub async fn app_with_limits(
         },
     );
     let state = AppState {
+        directory: Arc::new(DirectoryService::new(Arc::new(m.directory))),
+        company_admin: Arc::new(CompanyAdminService::new(
+            Arc::new(m.company_admin),
+            clock.clone(),
+        )),
+        invitations: Arc::new(invitations),
         admin: Arc::new(admin),
         recovery: Arc::new(recovery),
+        mail: Arc::new(MailOutboxService::new(
+            Arc::new(m.outbox),
+            Arc::new(m.mailer),
+            clock.clone(),
+            DeliveryPolicy::default(),
+        )),
         limits: Arc::new(Limits::new(
             Arc::new(intowork_ratelimit::MemoryRateLimiter::new()),
             budgets,
@@ -205,12 +241,24 @@ pub async fn app_with_limits(
             Arc::new(m.renderer),
             clock.clone(),
         )),
-        companies: Arc::new(CompanyService::new(companies.clone(), clock.clone())),
+        companies: Arc::new(CompanyService::new(
+            companies.clone(),
+            clock.clone(),
+            images.clone(),
+        )),
         jobs: Arc::new(JobService::new(
             Arc::new(m.jobs),
             companies.clone(),
             clock.clone(),
+            images.clone(),
         )),
+        cv_builder: Arc::new(CvBuilderService::new(
+            Arc::new(m.cv_documents),
+            images.clone(),
+            Arc::new(m.cv_names),
+            clock.clone(),
+        )),
+        images,
         applications: Arc::new(ApplicationService::new(
             Arc::new(m.applications),
             candidates.clone(),
@@ -226,12 +274,6 @@ pub async fn app_with_limits(
         )),
         health: Arc::new(HealthService::new(Arc::new(m.db), files.clone())),
         profiles: Arc::new(ProfileService::new(candidates.clone(), clock.clone())),
-        cv_builder: Arc::new(CvBuilderService::new(
-            Arc::new(m.cv_documents),
-            files.clone(),
-            Arc::new(m.cv_names),
-            clock.clone(),
-        )),
         cvs: Arc::new(CvService::new(
             Arc::new(m.cvs),
             candidates,

@@ -1,13 +1,16 @@
-//! Mail settings (CONTRACT 8.10, 9.7, 9.19; HEAD 10.7): `SMTP_URL`, `MAIL_FROM`, `FRONTEND_URL`,
-//! `RESET_PASSWORD_PATH`. Errors name the variable and never repeat the URL (it may hold the SMTP
-//! password).
+//! Mail settings (CONTRACT 8.10, 9.7, 9.19; HEAD 10.7, 10.13): `SMTP_URL`, `MAIL_FROM`,
+//! `FRONTEND_URL`, `RESET_PASSWORD_PATH`, and the outbox's `MAIL_MAX_ATTEMPTS`,
+//! `MAIL_RETRY_BASE_SECS`, `MAIL_POLL_INTERVAL_SECS`. Errors name the variable and never repeat
+//! the URL (it may hold the SMTP password).
+
+use std::time::Duration;
 
 use intowork_mail::{SmtpEndpoint, check_mailbox};
 
 use super::problems::{ConfigProblem, Problems};
 use super::raw::Raw;
 use super::secret::Secret;
-use super::values::{http_origin, non_empty};
+use super::values::{http_origin, non_empty, parse_range};
 
 /// The development default of `FRONTEND_URL`: the Next.js dev server.
 const DEFAULT_FRONTEND_URL: &str = "http://localhost:3000";
@@ -28,6 +31,14 @@ pub struct MailSettings {
     /// `RESET_PASSWORD_PATH`: the frontend's reset page, `/reset-password` by default; links are
     /// `{frontend_url}{reset_path}?token=…`.
     pub reset_path: String,
+    /// `MAIL_MAX_ATTEMPTS` (default 8): delivery attempts before a mail is marked failed.
+    pub max_attempts: u32,
+    /// `MAIL_RETRY_BASE_SECS` (default 30): the wait after a first failed attempt, doubled after
+    /// each further one, at most an hour.
+    pub retry_base: Duration,
+    /// `MAIL_POLL_INTERVAL_SECS` (default 5): how often each instance looks for due mails (a
+    /// mail queued by the instance itself is sent at once).
+    pub poll_interval: Duration,
 }
 
 pub(super) fn parse(raw: &Raw, production: bool, problems: &mut Problems) -> Option<MailSettings> {
@@ -42,11 +53,32 @@ pub(super) fn parse(raw: &Raw, production: bool, problems: &mut Problems) -> Opt
     // Links to localhost would reach nobody.
     let frontend_url = problems.check(frontend_origin(raw, production && smtp));
     let reset_path = problems.check(reset_path(raw));
+    let max_attempts = problems.check(parse_range(
+        "MAIL_MAX_ATTEMPTS",
+        &raw.mail_max_attempts,
+        1,
+        100,
+    ));
+    let retry_base = problems.check(parse_range(
+        "MAIL_RETRY_BASE_SECS",
+        &raw.mail_retry_base_secs,
+        1,
+        3600,
+    ));
+    let poll = problems.check(parse_range(
+        "MAIL_POLL_INTERVAL_SECS",
+        &raw.mail_poll_interval_secs,
+        1,
+        3600,
+    ));
     Some(MailSettings {
         smtp_url: smtp_url.map(Secret::new),
         from: from?,
         frontend_url: frontend_url?,
         reset_path: reset_path?,
+        max_attempts: max_attempts?,
+        retry_base: Duration::from_secs(retry_base?.into()),
+        poll_interval: Duration::from_secs(poll?.into()),
     })
 }
 

@@ -21,7 +21,7 @@ pub struct SecuritySettings {
     /// (IP, email). Sign-ins per email from all addresses: 10 times this; sign-ins and password
     /// checks per IP: 30 times this.
     pub auth_rate_limit_per_minute: u32,
-    /// `USER_ACTION_RATE_LIMIT_PER_MINUTE` (default 30): CV uploads and applications per user.
+    /// `USER_ACTION_RATE_LIMIT_PER_MINUTE` (default 30): CV uploads, image uploads and applications per user.
     pub user_action_rate_limit_per_minute: u32,
     /// Job creations and CV uploads per account and per client IP a day
     /// (`settings/daily_ceilings.rs`).

@@ -11,6 +11,7 @@ use tracing::info;
 use super::database::bring_up_database;
 use super::error::StartupError;
 use super::http_server::{http_settings, start};
+use super::mail_worker::MailWorker;
 use crate::reporting::Reporter;
 use crate::settings::Settings;
 use crate::wiring;
@@ -21,6 +22,8 @@ pub struct Application {
     database: Database,
     /// Request-side error reporting (`SENTRY_DSN`), flushed when the server stops.
     reporter: Option<Arc<Reporter>>,
+    /// Delivers the mail outbox; stopped after the server.
+    mail_worker: MailWorker,
 }
 
 impl Application {
@@ -33,7 +36,7 @@ impl Application {
             settings.database_pool_timeout,
         )?;
         bring_up_database(database.clone(), settings.run_migrations_on_start).await;
-        let state = wiring::app_state(&settings, &database).await?;
+        let (state, mail) = wiring::app_state(&settings, &database).await?;
         let reporter = Reporter::from_settings(&settings).map(Arc::new);
         let server = start(
             listener,
@@ -43,12 +46,14 @@ impl Application {
             settings.database_pool_size,
         )
         .map_err(StartupError::Server)?;
+        let mail_worker = MailWorker::spawn(mail.service, mail.outbox, settings.mail.poll_interval);
         info!(port, backend = ?database.backend(), "listening");
         Ok(Application {
             port,
             server,
             database,
             reporter,
+            mail_worker,
         })
     }
 
@@ -64,9 +69,11 @@ impl Application {
         self.server.handle()
     }
 
-    /// Serves until SIGTERM/SIGINT (or a stop through the handle); in-flight requests finish first.
+    /// Serves until SIGTERM/SIGINT (or a stop through the handle); in-flight requests finish
+    /// first, then the mail worker finishes its pass.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let result = self.server.await;
+        self.mail_worker.stop().await;
         if let Some(reporter) = self.reporter {
             // Blocking, bounded by the flush timeout: the server has stopped by now.
             let _ = tokio::task::spawn_blocking(move || reporter.flush()).await;

@@ -1,5 +1,5 @@
 //! The adapters the configuration chooses: where CV files live (`STORAGE_BACKEND`) and how mail
-//! goes out (`SMTP_URL`).
+//! goes out (`SMTP_URL`, `MAIL_FROM`).
 
 use std::sync::Arc;
 
@@ -7,6 +7,7 @@ use intowork_domain::files::FileStore;
 use intowork_domain::mail::Mailer;
 use intowork_files::{LocalFileStore, S3Config, S3FileStore};
 use intowork_mail::{LogMailer, LogMode, MailConfigError, SmtpMailer};
+use intowork_storage::Outbox;
 use tracing::{info, warn};
 
 use super::error::WiringError;
@@ -55,5 +56,35 @@ pub fn mailer(settings: &Settings) -> Result<Arc<dyn Mailer>, MailConfigError> {
             info!("SMTP_URL is not set: mail (reset links included) is written to the log");
             Ok(Arc::new(LogMailer::new(LogMode::Development)))
         }
+    }
+}
+
+/// The outbox queue of this process: Message-IDs end with the domain of `MAIL_FROM`.
+pub fn outbox(settings: &Settings) -> Outbox {
+    Outbox::new(&message_id_domain(&settings.mail.from))
+}
+
+/// `example.com` of `IntoWork <no-reply@example.com>` (already checked to be a mailbox).
+fn message_id_domain(from: &str) -> String {
+    from.rsplit('@')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .trim_end_matches('>')
+        .trim()
+        .to_ascii_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::message_id_domain;
+
+    #[test]
+    fn message_ids_take_the_senders_domain() {
+        assert_eq!(
+            message_id_domain("IntoWork <no-reply@Mail.Example.com>"),
+            "mail.example.com"
+        );
+        assert_eq!(message_id_domain("no-reply@localhost"), "localhost");
     }
 }

@@ -12,6 +12,8 @@ mod services;
 mod signing_secret;
 
 pub use adapters::file_store;
-pub use app_state::app_state;
+pub use app_state::{MailDelivery, app_state};
 pub use error::WiringError;
-pub use operator::{command_accounts, command_admin_service, command_cv_cleanup};
+pub use operator::{
+    command_accounts, command_admin_service, command_cv_cleanup, command_mail_service,
+};

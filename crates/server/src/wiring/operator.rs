@@ -6,24 +6,31 @@ use std::sync::Arc;
 use intowork_auth::Argon2Hasher;
 use intowork_domain::admin::AdminService;
 use intowork_domain::cleanup::CvCleanup;
+use intowork_domain::mail::MailOutboxService;
 use intowork_domain::ports::{PasswordHasher, UserRepository};
 use intowork_storage::{Database, ReadCaches};
 
-use super::adapters::file_store;
+use super::adapters::{file_store, outbox};
 use super::error::WiringError;
-use super::services::{Shared, admin_service, cv_cleanup, user_repository};
+use super::services::{Shared, admin_service, cv_cleanup, mail_service, user_repository};
 use crate::settings::Settings;
+
+/// What a command's services share, as the server's do.
+fn shared(settings: &Settings, database: Database) -> Result<Shared, WiringError> {
+    Ok(Shared::new(
+        database,
+        file_store(settings)?,
+        settings.read_cache_max_bytes,
+        outbox(settings),
+    ))
+}
 
 /// The admin service of `set-active` and `delete-user` (which removes CV files too).
 pub fn command_admin_service(
     settings: &Settings,
     database: Database,
 ) -> Result<AdminService, WiringError> {
-    Ok(admin_service(&Shared::new(
-        database,
-        file_store(settings)?,
-        settings.read_cache_max_bytes,
-    )))
+    Ok(admin_service(&shared(settings, database)?))
 }
 
 /// The CV clean-up of `cleanup-cvs`.
@@ -31,11 +38,15 @@ pub fn command_cv_cleanup(
     settings: &Settings,
     database: Database,
 ) -> Result<CvCleanup, WiringError> {
-    Ok(cv_cleanup(&Shared::new(
-        database,
-        file_store(settings)?,
-        settings.read_cache_max_bytes,
-    )))
+    Ok(cv_cleanup(&shared(settings, database)?))
+}
+
+/// The outbox delivery of `send-mail`, through the configured mailer.
+pub fn command_mail_service(
+    settings: &Settings,
+    database: Database,
+) -> Result<MailOutboxService, WiringError> {
+    Ok(mail_service(&shared(settings, database)?, settings)?)
 }
 
 /// The user store and the hasher of `create-admin`. One hashing thread: a command hashes one

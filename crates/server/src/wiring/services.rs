@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use intowork_auth::{HmacLinkSigner, JwtTokenIssuer, RandomCvNames, RandomResetTokens};
 use intowork_domain::admin::AdminService;
+use intowork_domain::admin::companies::CompanyAdminService;
+use intowork_domain::admin::invitations::InvitationService;
 use intowork_domain::application::ApplicationService;
 use intowork_domain::auth::AuthService;
 use intowork_domain::candidate::ProfileService;
@@ -13,9 +15,12 @@ use intowork_domain::company::CompanyService;
 use intowork_domain::cv::{CvLimits, CvService};
 use intowork_domain::cv_builder::CvBuilderService;
 use intowork_domain::dashboard::DashboardService;
+use intowork_domain::directory::DirectoryService;
 use intowork_domain::files::FileStore;
 use intowork_domain::health::HealthService;
+use intowork_domain::image::ImageStore;
 use intowork_domain::job::{JobRepository, JobService};
+use intowork_domain::mail::{DeliveryPolicy, MailOutboxService};
 use intowork_domain::notification::NotificationService;
 use intowork_domain::ports::{Clock, PasswordHasher, SystemClock, UserRepository};
 use intowork_domain::recovery::{PasswordResetService, RecoverySettings};
@@ -24,36 +29,50 @@ use intowork_files::UuidKeyGenerator;
 use intowork_mail::MailConfigError;
 use intowork_reports::PdfRenderer;
 use intowork_storage::{
-    CachedJobs, Database, DieselAdminRepository, DieselApplicationRepository,
-    DieselCandidateRepository, DieselCompanyRepository, DieselCvBuilderRepository,
-    DieselCvMaintenance, DieselCvRepository, DieselDashboardRepository, DieselHealth,
-    DieselJobRepository, DieselNotificationRepository, DieselReportRepository,
-    DieselResetTokenRepository, DieselUserRepository, ReadCaches,
+    CachedDirectory, CachedJobs, Database, DieselAdminCompanyRepository, DieselAdminRepository,
+    DieselApplicationRepository, DieselCandidateRepository, DieselCompanyRepository,
+    DieselCvBuilderRepository, DieselCvMaintenance, DieselCvRepository, DieselDashboardRepository,
+    DieselDirectoryRepository, DieselHealth, DieselInvitationRepository, DieselJobRepository,
+    DieselMailOutbox, DieselNotificationRepository, DieselReportRepository,
+    DieselResetTokenRepository, DieselUserRepository, Outbox, ReadCaches,
 };
 
 use super::adapters::mailer;
 use crate::settings::{Secret, Settings};
 
-/// What most services share: one database, the configured file store, the clock, and the read
-/// caches: one set per process, read through the cached job repository and evicted by the
-/// repositories whose writes change a cached answer. (A command gets its own, unused set: its
-/// writes reach the servers' caches within their TTL.)
+/// What most services share: one database, the configured file store, the clock, the read
+/// caches (one set per process, read through the cached job repository and evicted by the
+/// repositories whose writes change a cached answer; a command gets its own, unused set: its
+/// writes reach the servers' caches within their TTL) and the mail outbox queue, which the
+/// repositories that queue mail hold and which wakes this process's delivery worker.
 pub(super) struct Shared {
     pub(super) database: Database,
     pub(super) files: Arc<dyn FileStore>,
     pub(super) clock: Arc<dyn Clock>,
     pub(super) caches: ReadCaches,
+    pub(super) outbox: Outbox,
 }
 
 impl Shared {
     /// The read caches hold at most about `cache_bytes` together.
-    pub(super) fn new(database: Database, files: Arc<dyn FileStore>, cache_bytes: usize) -> Shared {
+    pub(super) fn new(
+        database: Database,
+        files: Arc<dyn FileStore>,
+        cache_bytes: usize,
+        outbox: Outbox,
+    ) -> Shared {
         Shared {
             database,
             files,
             clock: Arc::new(SystemClock),
             caches: ReadCaches::bounded(cache_bytes),
+            outbox,
         }
+    }
+
+    /// Job pictures and company logos in the file store, under random keys.
+    pub(super) fn images(&self) -> ImageStore {
+        ImageStore::new(self.files.clone(), Arc::new(UuidKeyGenerator))
     }
 
     /// The job repository behind its read cache.
@@ -109,8 +128,8 @@ pub(super) fn hiring_services(s: &Shared, settings: &Settings, secret: &Secret) 
     HiringServices {
         profiles: ProfileService::new(candidates.clone(), s.clock.clone()),
         cvs,
-        companies: CompanyService::new(companies.clone(), s.clock.clone()),
-        jobs: JobService::new(s.jobs(), companies.clone(), s.clock.clone()),
+        companies: CompanyService::new(companies.clone(), s.clock.clone(), s.images()),
+        jobs: JobService::new(s.jobs(), companies.clone(), s.clock.clone(), s.images()),
         applications: ApplicationService::new(applications, candidates, companies, s.clock.clone()),
     }
 }
@@ -130,7 +149,7 @@ pub(super) fn cv_builder_service(s: &Shared) -> CvBuilderService {
     let documents = DieselCvBuilderRepository::new(s.database.clone());
     CvBuilderService::new(
         Arc::new(documents),
-        s.files.clone(),
+        s.images(),
         Arc::new(RandomCvNames),
         s.clock.clone(),
     )
@@ -159,22 +178,72 @@ pub(super) fn admin_service(s: &Shared) -> AdminService {
     AdminService::new(Arc::new(admin), s.files.clone(), s.clock.clone())
 }
 
+/// The public pages, behind their read cache.
+pub(super) fn directory_service(s: &Shared) -> DirectoryService {
+    let directory = DieselDirectoryRepository::new(s.database.clone());
+    DirectoryService::new(Arc::new(CachedDirectory::new(directory, s.caches.clone())))
+}
+
+pub(super) fn company_admin_service(s: &Shared) -> CompanyAdminService {
+    let companies =
+        DieselAdminCompanyRepository::new(s.database.clone()).with_caches(s.caches.clone());
+    CompanyAdminService::new(Arc::new(companies), s.clock.clone())
+}
+
+/// Set-password links point where reset links do and are queued in the same outbox.
+pub(super) fn invitation_service(s: &Shared, settings: &Settings) -> InvitationService {
+    let admin = DieselAdminRepository::new(s.database.clone()).with_caches(s.caches.clone());
+    InvitationService::new(
+        Arc::new(admin),
+        Arc::new(DieselInvitationRepository::new(
+            s.database.clone(),
+            s.outbox.clone(),
+        )),
+        Arc::new(RandomResetTokens),
+        s.clock.clone(),
+        recovery_settings(settings),
+    )
+}
+
+fn recovery_settings(settings: &Settings) -> RecoverySettings {
+    RecoverySettings {
+        frontend_url: settings.mail.frontend_url.clone(),
+        reset_path: settings.mail.reset_path.clone(),
+    }
+}
+
 pub(super) fn recovery_service(
     s: &Shared,
     settings: &Settings,
     hasher: Arc<dyn PasswordHasher>,
-) -> Result<PasswordResetService, MailConfigError> {
-    Ok(PasswordResetService::new(
+) -> PasswordResetService {
+    let resets = DieselResetTokenRepository::new(s.database.clone(), s.outbox.clone());
+    PasswordResetService::new(
         user_repository(&s.database, &s.caches),
-        Arc::new(DieselResetTokenRepository::new(s.database.clone())),
+        Arc::new(resets),
         Arc::new(RandomResetTokens),
         hasher,
+        s.clock.clone(),
+        recovery_settings(settings),
+    )
+}
+
+/// Delivery of the outbox through the configured mailer, and its admin list.
+pub(super) fn mail_service(
+    s: &Shared,
+    settings: &Settings,
+) -> Result<MailOutboxService, MailConfigError> {
+    let policy = DeliveryPolicy {
+        max_attempts: settings.mail.max_attempts,
+        retry_base: chrono::TimeDelta::from_std(settings.mail.retry_base)
+            .unwrap_or(DeliveryPolicy::default().retry_base),
+        ..DeliveryPolicy::default()
+    };
+    Ok(MailOutboxService::new(
+        Arc::new(DieselMailOutbox::new(s.database.clone(), s.outbox.clone())),
         mailer(settings)?,
         s.clock.clone(),
-        RecoverySettings {
-            frontend_url: settings.mail.frontend_url.clone(),
-            reset_path: settings.mail.reset_path.clone(),
-        },
+        policy,
     ))
 }
 

@@ -87,6 +87,8 @@ enum Body {
     Json(Value),
     /// A multipart CV upload with this file name.
     Cv(&'static str),
+    /// A multipart PNG upload in this part (job picture, company logo).
+    Image(&'static str),
     /// A sign-up with a fresh email.
     Signup,
     /// `{current_password, new_password}` with the caller's password.
@@ -278,6 +280,11 @@ struct World {
     /// Candidate A's public CV builder slug, and the path of its photo.
     cv_slug: String,
     cv_photo: String,
+    /// A company only the admin's removal cell touches.
+    h_company: i64,
+    /// The public path of company G's uploaded logo (G is no caller of the matrix, so no cell
+    /// replaces it).
+    g_logo: String,
 }
 
 /// The CV builder's autosave body (HEAD's shape), public, with or without a 1×1 PNG photo.
@@ -338,6 +345,34 @@ async fn upload(app: &TestApp, token: Option<&str>, filename: &str) -> (u16, Str
         .client
         .post(app.url("/api/candidates/cv"))
         .header("content-type", content_type)
+        .body(body);
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    let res = req.send().await.expect("request sent");
+    let status = res.status().as_u16();
+    (status, res.text().await.unwrap_or_default())
+}
+
+/// A 1×1 PNG.
+const PNG: &[u8] =
+    b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+
+async fn upload_image(app: &TestApp, path: &str, token: Option<&str>, part: &str) -> (u16, String) {
+    let boundary = "authzMatrixImage";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"{part}\"; filename=\"x.png\"\r\nContent-Type: image/png\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(PNG);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let mut req = app
+        .client
+        .post(app.url(path))
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
         .body(body);
     if let Some(t) = token {
         req = req.bearer_auth(t);
@@ -467,6 +502,11 @@ async fn build_world(app: &TestApp, s: &Secrets) -> World {
     .await["id"]
         .as_i64()
         .unwrap();
+    let (st, logo) = upload_image(app, "/api/companies/my-company/logo", Some(&g), "logo").await;
+    assert_eq!(st, 200, "{logo}");
+    let logo: Value = serde_json::from_str(&logo).unwrap();
+    let g_logo = logo["logo_url"].as_str().unwrap();
+    let g_logo = g_logo[g_logo.find("/api/images/").unwrap()..].to_owned();
 
     // Candidate A: profile items (one to edit, one to delete of each), two CVs, two applications.
     let (a, a_user) = signup(app, &s.a_email, "candidate").await;
@@ -574,6 +614,7 @@ async fn build_world(app: &TestApp, s: &Secrets) -> World {
     .await;
     let (_, target_activate) = signup(app, "target.activate@example.com", "candidate").await;
     let (_, target_delete) = signup(app, "target.delete@example.com", "candidate").await;
+    let (_, h_company) = onboard_employer(app, "employer.h@example.com", "Entreprise H").await;
 
     let cv = ok_json(
         app,
@@ -621,6 +662,8 @@ async fn build_world(app: &TestApp, s: &Secrets) -> World {
         target_delete,
         cv_slug,
         cv_photo,
+        h_company,
+        g_logo,
     }
 }
 
@@ -831,6 +874,20 @@ fn routes(w: &World) -> Vec<Route> {
             "/api/companies/my-company/stats".into(),
             Employer,
         ),
+        // Each employer replaces its own company's logo.
+        route(
+            M::POST,
+            "/api/companies/my-company/logo",
+            "/api/companies/my-company/logo".into(),
+            Employer,
+        )
+        .body(Body::Image("logo")),
+        route(
+            M::GET,
+            "/api/images/{kind}/{name}",
+            w.g_logo.clone(),
+            Public,
+        ),
         // jobs.rs
         route(M::GET, "/api/jobs", "/api/jobs".into(), Optional),
         route(M::GET, "/api/jobs", "/api/jobs/".into(), Optional),
@@ -875,6 +932,14 @@ fn routes(w: &World) -> Vec<Route> {
         )
         .owner(Owner::E)
         .json(job(&format!("Poste {E_JOB_MARK}"))),
+        route(
+            M::POST,
+            "/api/jobs/{job_id}/image",
+            format!("/api/jobs/{}/image", w.job1),
+            Employer,
+        )
+        .owner(Owner::E)
+        .body(Body::Image("image")),
         // applications.rs
         route(
             M::GET,
@@ -991,9 +1056,10 @@ fn routes(w: &World) -> Vec<Route> {
             format!("/api/cv-builder/track-view/{}", w.cv_slug),
             Public,
         ),
+        // A's photo, a public image of its own kind.
         route(
             M::GET,
-            "/api/cv-builder/photos/{name}",
+            "/api/images/{kind}/{name}",
             w.cv_photo.clone(),
             Public,
         ),
@@ -1065,7 +1131,59 @@ fn routes(w: &World) -> Vec<Route> {
         ),
         route(M::GET, "/api/admin/jobs", "/api/admin/jobs".into(), Admin),
         route(M::GET, "/api/admin/audit", "/api/admin/audit".into(), Admin),
+        // admin/accounts.rs, admin/companies.rs
+        route(
+            M::POST,
+            "/api/admin/users",
+            "/api/admin/users".into(),
+            Admin,
+        )
+        .json(
+            json!({"email": "created.by.admin@example.com", "first_name": "Awa",
+                         "last_name": "Diop", "role": "candidate"}),
+        )
+        .ok(&[201]),
+        route(
+            M::POST,
+            "/api/admin/users/{user_id}/resend-credentials",
+            format!("/api/admin/users/{}/resend-credentials", w.target_activate),
+            Admin,
+        ),
+        route(
+            M::GET,
+            "/api/admin/companies",
+            "/api/admin/companies".into(),
+            Admin,
+        ),
+        route(
+            M::PATCH,
+            "/api/admin/companies/{company_id}/verify",
+            format!("/api/admin/companies/{}/verify", w.e_company),
+            Admin,
+        )
+        .json(json!({"is_verified": true})),
+        // directory.rs: public, whatever the token.
+        route(
+            M::GET,
+            "/api/stats/public",
+            "/api/stats/public".into(),
+            Public,
+        ),
+        route(
+            M::GET,
+            "/api/jobs/stats/market",
+            "/api/jobs/stats/market".into(),
+            Public,
+        ),
+        route(
+            M::GET,
+            "/api/companies/all",
+            "/api/companies/all".into(),
+            Public,
+        ),
         route(M::GET, "/api/admin/me", "/api/admin/me".into(), Admin),
+        // admin_mail.rs
+        route(M::GET, "/api/admin/mail", "/api/admin/mail".into(), Admin),
         route(M::GET, "/api/users", "/api/users".into(), Admin),
         route(
             M::GET,
@@ -1143,6 +1261,13 @@ fn routes(w: &World) -> Vec<Route> {
             "/api/cv-builder/delete",
             "/api/cv-builder/delete".into(),
             Candidate,
+        )
+        .destructive(),
+        route(
+            M::DELETE,
+            "/api/admin/companies/{company_id}",
+            format!("/api/admin/companies/{}", w.h_company),
+            Admin,
         )
         .destructive(),
         route(
@@ -1260,9 +1385,10 @@ async fn run_cell(
     let n = *counter;
     let (status, text) = match &r.body {
         Body::Cv(name) => upload(app, token.as_deref(), name).await,
+        Body::Image(part) => upload_image(app, &r.path, token.as_deref(), part).await,
         body => {
             let json = match body {
-                Body::None | Body::Cv(_) => None,
+                Body::None | Body::Cv(_) | Body::Image(_) => None,
                 Body::Json(v) => Some(v.clone()),
                 Body::Signup => Some(json!({"email": format!("matrix.{n}@example.com"),
                     "password": PASSWORD, "first_name": "Mat", "last_name": "Rix",

@@ -74,7 +74,7 @@ async fn a_saved_cv_reloads_as_saved_and_its_photo_round_trips(db: TestDb) {
         .unwrap()
         .to_owned();
     assert!(
-        link.starts_with(&format!("{}/api/cv-builder/photos/", app.base)),
+        link.starts_with(&format!("{}/api/images/cv-photos/", app.base)),
         "{link}"
     );
     let (s, ct, bytes) = fetch(&app, &link).await;

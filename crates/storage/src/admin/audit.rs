@@ -37,20 +37,34 @@ impl From<AuditRow> for AuditEntry {
     }
 }
 
-/// Writes one audit row about `target`, inside the caller's transaction.
+/// Writes one audit row about the account `target` (id, email), inside the caller's transaction.
 pub(crate) fn insert_audit(
     conn: &mut DbConn,
     audit: &AuditRecord,
     target_id: i64,
     target_email: &str,
 ) -> QueryResult<()> {
+    insert_audit_row(conn, audit, Some((target_id, target_email)))
+}
+
+/// Writes one audit row about no account (a company, named in the details), inside the caller's
+/// transaction.
+pub(crate) fn insert_untargeted_audit(conn: &mut DbConn, audit: &AuditRecord) -> QueryResult<()> {
+    insert_audit_row(conn, audit, None)
+}
+
+fn insert_audit_row(
+    conn: &mut DbConn,
+    audit: &AuditRecord,
+    target: Option<(i64, &str)>,
+) -> QueryResult<()> {
     diesel::insert_into(admin_audit_log::table)
         .values((
             admin_audit_log::actor_user_id.eq(audit.actor_user_id.map(UserId::get)),
             admin_audit_log::actor_email.eq(Some(audit.actor_email.as_str())),
             admin_audit_log::action.eq(audit.action.as_str()),
-            admin_audit_log::target_user_id.eq(Some(target_id)),
-            admin_audit_log::target_email.eq(Some(target_email)),
+            admin_audit_log::target_user_id.eq(target.map(|t| t.0)),
+            admin_audit_log::target_email.eq(target.map(|t| t.1)),
             admin_audit_log::details.eq(Some(audit.details.as_str())),
             admin_audit_log::created_at.eq(audit.at.naive_utc()),
         ))

@@ -93,6 +93,12 @@ pub(crate) fn list_jobs(
             jobs::location,
             applications_count(),
             jobs::created_at,
+            jobs::country,
+            jobs::zone,
+            jobs::language,
+            jobs::image_key,
+            jobs::linkedin_published_at,
+            companies::is_verified,
         ))
         .load(conn)
         .map_err(map_db_error)?;

@@ -49,6 +49,12 @@ pub(crate) struct AdminJobRow {
     location: Option<String>,
     applications_count: i64,
     created_at: NaiveDateTime,
+    country: Option<String>,
+    zone: Option<String>,
+    language: Option<String>,
+    image_key: Option<String>,
+    linkedin_published_at: Option<NaiveDateTime>,
+    company_is_verified: bool,
 }
 
 impl TryFrom<AdminJobRow> for AdminJob {
@@ -64,6 +70,12 @@ impl TryFrom<AdminJobRow> for AdminJob {
             location: r.location,
             applications_count: r.applications_count,
             created_at: r.created_at.and_utc(),
+            country: r.country,
+            zone: r.zone,
+            language: r.language,
+            image_key: r.image_key,
+            linkedin_published_at: r.linkedin_published_at.map(|t| t.and_utc()),
+            company_is_verified: r.company_is_verified,
         })
     }
 }

@@ -44,7 +44,10 @@ pub(crate) fn stats(conn: &mut DbConn, since: DateTime<Utc>) -> Result<AdminStat
         users::table.count().single_value(),
         role(Role::Candidate.as_str()),
         role(Role::Employer.as_str()),
-        companies::table.count().single_value(),
+        companies::table
+            .filter(companies::deleted_at.is_null())
+            .count()
+            .single_value(),
         jobs::table.count().single_value(),
         job_applications::table.count().single_value(),
         notifications::table.count().single_value(),

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Timelike, Utc};
+use intowork_domain::image::ReplacedImage;
 use intowork_domain::job::{
     ArchiveJob, EmployerJobQuery, Job, JobApplicant, JobFields, JobListing, JobPage, JobRepository,
     JobSummary, NewJob, PublicJobFilter, PublicJobQuery,
@@ -178,6 +179,20 @@ impl<R: JobRepository> JobRepository for CachedJobs<R> {
         let updated = self.inner.update(id, fields, now).await;
         self.written(&updated, Option::is_some);
         updated
+    }
+
+    /// Evicts the pages that show the job: its `image_url` changed.
+    async fn replace_image(
+        &self,
+        id: JobId,
+        key: String,
+        now: DateTime<Utc>,
+    ) -> Result<Option<ReplacedImage>, RepoError> {
+        let replaced = self.inner.replace_image(id, key, now).await;
+        if replaced.as_ref().map_or(true, Option::is_some) {
+            self.caches.publish(CacheEvent::JobRowChanged { job: id });
+        }
+        replaced
     }
 
     async fn applicants(&self, id: JobId) -> Result<Vec<JobApplicant>, RepoError> {

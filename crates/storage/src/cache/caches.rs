@@ -23,7 +23,10 @@ use intowork_domain::job::JobSummary;
 use intowork_domain::user::Role;
 use intowork_domain::{CompanyId, EmployerId, JobId};
 
-use super::keys::{EmployerApplications, JobCount, JobCountTag, JobPageKey, Searched};
+use super::keys::{
+    DirectoryAnswer, DirectoryKey, EmployerApplications, JobCount, JobCountTag, JobPageKey,
+    Searched,
+};
 use super::read_cache::{ReadCache, TTL};
 
 /// The default budget of all read caches together: [`ReadCaches::bounded`].
@@ -35,6 +38,8 @@ pub(crate) enum CacheEvent {
     /// A job was created, edited, archived or deleted, or an employer's account was activated or
     /// deactivated: any public list, its total and the job counts may differ.
     JobsChanged,
+    /// What the list rows show of `job` changed (its picture), nothing a filter or a count sees.
+    JobRowChanged { job: JobId },
     /// An application to `job` (of `employer`) was made or withdrawn: the job's
     /// `applications_count` on the pages that show it, and the employer's totals.
     ApplicationsChanged { employer: EmployerId, job: JobId },
@@ -59,6 +64,8 @@ pub(crate) struct Caches {
     pub(crate) job_counts: ReadCache<JobCount, i64>,
     pub(crate) job_pages: ReadCache<JobPageKey, Arc<Vec<JobSummary>>>,
     pub(crate) application_totals: ReadCache<EmployerApplications, i64>,
+    /// The public pages' figures and directory pages ([`super::CachedDirectory`]).
+    pub(crate) directory: ReadCache<DirectoryKey, DirectoryAnswer>,
 }
 
 impl Default for ReadCaches {
@@ -84,15 +91,17 @@ impl ReadCaches {
         ReadCaches::with_limits(ttl, DEFAULT_READ_CACHE_MAX_BYTES)
     }
 
-    /// `max_bytes` is shared out: pages hold texts (three quarters), totals are a few dozen bytes
-    /// an entry (an eighth each: some tens of thousands of filters).
+    /// `max_bytes` is shared out: job pages hold texts (five eighths), totals are a few dozen
+    /// bytes an entry (an eighth each: some tens of thousands of filters), and the public pages'
+    /// answers, a handful of keys whose directory pages hold company texts, get an eighth.
     pub fn with_limits(ttl: Duration, max_bytes: usize) -> Self {
         let eighth = max_bytes / 8;
         ReadCaches {
             inner: Arc::new(Caches {
                 job_counts: ReadCache::new(ttl, eighth),
-                job_pages: ReadCache::new(ttl, max_bytes - 2 * eighth),
+                job_pages: ReadCache::new(ttl, max_bytes - 3 * eighth),
                 application_totals: ReadCache::new(ttl, eighth),
+                directory: ReadCache::new(ttl, eighth),
             }),
         }
     }
@@ -105,10 +114,19 @@ impl ReadCaches {
     pub(crate) fn publish(&self, event: CacheEvent) {
         tracing::trace!(?event, "read caches: evicting");
         let c = &self.inner;
+        // The public pages count jobs, applications, companies and accounts, and list companies:
+        // only a status change leaves them as they were.
+        if !matches!(event, CacheEvent::ApplicationStatusChanged { .. }) {
+            c.directory.clear();
+        }
         match event {
             CacheEvent::JobsChanged => {
                 c.job_counts.clear();
                 c.job_pages.clear();
+            }
+            CacheEvent::JobRowChanged { job } => {
+                c.job_pages
+                    .evict(|_, page| page.iter().any(|l| l.id == job));
             }
             CacheEvent::ApplicationsChanged { employer, job } => {
                 c.application_totals.evict(|k, _| k.employer == employer);

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use intowork_domain::directory::{DirectoryCompany, DirectoryPage, LabelCount, MarketStats};
 use intowork_domain::job::JobSummary;
 
 /// The approximate bytes a value owns on the heap (its inline size is counted by the owner).
@@ -43,11 +44,53 @@ impl<T: HeapSize> HeapSize for Arc<T> {
 
 impl HeapSize for JobSummary {
     fn heap_size(&self) -> usize {
+        let sections = self.sections.as_ref().map_or(0, |s| {
+            s.as_array().into_iter().map(HeapSize::heap_size).sum()
+        });
         self.title.heap_size()
             + self.description.heap_size()
             + self.location.heap_size()
             + self.currency.heap_size()
+            + self.country.heap_size()
+            + self.zone.heap_size()
+            + self.language.heap_size()
+            + self.image_key.heap_size()
             + self.company_name.heap_size()
             + self.company_logo_url.heap_size()
+            + sections
+    }
+}
+
+impl HeapSize for LabelCount {
+    fn heap_size(&self) -> usize {
+        self.label.heap_size()
+    }
+}
+
+impl HeapSize for MarketStats {
+    fn heap_size(&self) -> usize {
+        self.jobs_by_country.heap_size()
+            + self.jobs_by_type.heap_size()
+            + self.jobs_by_location_type.heap_size()
+            + self.top_industries.heap_size()
+    }
+}
+
+impl HeapSize for DirectoryCompany {
+    fn heap_size(&self) -> usize {
+        self.name.heap_size()
+            + self.description.heap_size()
+            + self.industry.heap_size()
+            + self.size.heap_size()
+            + self.website_url.heap_size()
+            + self.city.heap_size()
+            + self.country.heap_size()
+            + self.logo_url.heap_size()
+    }
+}
+
+impl HeapSize for DirectoryPage {
+    fn heap_size(&self) -> usize {
+        self.companies.heap_size()
     }
 }

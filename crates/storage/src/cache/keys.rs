@@ -1,12 +1,15 @@
 //! What each cached answer is the answer to: typed keys, hashed by the cache, and the small tag
 //! of each that eviction looks at.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use intowork_domain::application::ApplicationStatus;
+use intowork_domain::directory::{DirectoryPage, MarketStats, PublicCounts};
 use intowork_domain::job::PublicJobFilter;
 use intowork_domain::{EmployerId, JobId};
 
-use super::read_cache::CacheKey;
+use super::read_cache::{CacheKey, HeapSize};
 
 /// A count of the jobs the public sees.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -75,5 +78,45 @@ impl CacheKey for EmployerApplications {
 
     fn tag(&self) -> Self {
         *self
+    }
+}
+
+/// An answer of the public pages (see [`super::CachedDirectory`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum DirectoryKey {
+    Counts,
+    Market {
+        top_countries: i64,
+        top_industries: i64,
+    },
+    /// A page of the company directory.
+    Companies {
+        limit: i64,
+        offset: i64,
+    },
+}
+
+/// Every directory answer goes on any eviction: the key needs no tag.
+impl CacheKey for DirectoryKey {
+    type Tag = ();
+
+    fn tag(&self) {}
+}
+
+/// The answer stored under a [`DirectoryKey`] of the same kind.
+#[derive(Clone, Debug)]
+pub(crate) enum DirectoryAnswer {
+    Counts(PublicCounts),
+    Market(Arc<MarketStats>),
+    Companies(Arc<DirectoryPage>),
+}
+
+impl HeapSize for DirectoryAnswer {
+    fn heap_size(&self) -> usize {
+        match self {
+            DirectoryAnswer::Counts(_) => 0,
+            DirectoryAnswer::Market(stats) => stats.heap_size(),
+            DirectoryAnswer::Companies(page) => page.heap_size(),
+        }
     }
 }

@@ -6,13 +6,14 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use intowork_domain::company::{
     CandidateContact, CandidateContactProfile, Company, CompanyRepository, CompanyStats, Employer,
-    EmployerUpdate, NewCompany, RegisterEmployerError,
+    EmployerUpdate, NewCompany, RegisterEmployerError, SavedCompany,
 };
+use intowork_domain::image::ReplacedImage;
 use intowork_domain::{CompanyId, EmployerId, RepoError, UserId};
 
 use super::rows::{COMPANY_COLUMNS, CompanyRow, EMPLOYER_COLUMNS, EmployerRow, employer_changes};
 use super::stats::{stats, update_candidate_contact};
-use super::writes::{register, save};
+use super::writes::{register, replace_logo, save};
 use crate::cache::{CacheEvent, evicting_repository, publish};
 use crate::database::write_tx;
 use crate::error::{TxError, map_db_error};
@@ -100,21 +101,50 @@ impl CompanyRepository for DieselCompanyRepository {
         &self,
         company: Company,
         now: DateTime<Utc>,
-    ) -> Result<Option<Company>, RepoError> {
+    ) -> Result<Option<SavedCompany>, RepoError> {
         let saved = self
             .db
             .run(move |conn| {
                 write_tx(conn, |conn| save(conn, &company, naive(now))).map_err(map_db_error)
             })
             .await?;
-        Ok(saved.map(|(company, renamed)| {
+        Ok(saved.map(|(saved, renamed)| {
             let event = CacheEvent::CompanyChanged {
-                company: company.id,
+                company: saved.company.id,
                 renamed,
             };
             publish(&self.caches, event);
-            company
+            saved
         }))
+    }
+
+    #[tracing::instrument(name = "db.companies.replace_logo", skip_all, fields(company_id = id.get()))]
+    async fn replace_logo(
+        &self,
+        id: CompanyId,
+        key: String,
+        url: String,
+        now: DateTime<Utc>,
+    ) -> Result<Option<ReplacedImage>, RepoError> {
+        let replaced = self
+            .db
+            .run(move |conn| {
+                write_tx(conn, |conn| {
+                    replace_logo(conn, id.get(), &key, &url, naive(now))
+                })
+                .map_err(map_db_error)
+            })
+            .await;
+        // The job pages show the company's logo: evict them even when the commit's outcome is
+        // unknown.
+        if replaced.as_ref().map_or(true, Option::is_some) {
+            let event = CacheEvent::CompanyChanged {
+                company: id,
+                renamed: false,
+            };
+            publish(&self.caches, event);
+        }
+        replaced
     }
 
     #[tracing::instrument(name = "db.companies.stats", skip_all, fields(company_id = id.get()))]

@@ -1,12 +1,15 @@
-//! Registering an employer with its company, and saving a company (whose new name is carried into
-//! its jobs' search texts).
+//! Registering an employer with its company, saving a company (whose new name is carried into its
+//! jobs' search texts, and whose changed `logo_url` releases an uploaded logo), and pointing it at
+//! a new uploaded logo.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 use intowork_domain::company::{
-    Company, Employer, EmployerUpdate, NewCompany, RegisterEmployerError,
+    Company, Employer, EmployerUpdate, NewCompany, RegisterEmployerError, SavedCompany,
+    logo_key_kept,
 };
+use intowork_domain::image::ReplacedImage;
 use intowork_domain::search::normalize;
 
 use super::rows::{
@@ -91,27 +94,76 @@ fn rename_in_search_texts(conn: &mut DbConn, company: i64, name: &str) -> QueryR
     }
 }
 
+/// A company's stored name, logo link and uploaded logo's key.
+type LogoState = (String, Option<String>, Option<String>);
+
+/// The stored name, logo link and logo key, locked until the transaction ends (on PostgreSQL; a
+/// SQLite write transaction holds the database's write lock already), so that a logo upload and a
+/// save cannot both decide from the same old key.
+fn logo_state(conn: &mut DbConn, company: i64) -> QueryResult<Option<LogoState>> {
+    let query = companies::table.find(company).select((
+        companies::name,
+        companies::logo_url,
+        companies::logo_key,
+    ));
+    match conn {
+        DbConn::Pg(pg) => query.for_update().first(pg).optional(),
+        DbConn::Sqlite(c) => query.first(c).optional(),
+    }
+}
+
 /// The saved company, and whether its name changed (its jobs' search texts with it).
 pub(crate) fn save(
     conn: &mut DbConn,
     c: &Company,
     now: NaiveDateTime,
-) -> QueryResult<Option<(Company, bool)>> {
-    let old_name: Option<String> = companies::table
-        .find(c.id.get())
-        .select(companies::name)
-        .first(conn)
-        .optional()?;
-    let Some(old_name) = old_name else {
+) -> QueryResult<Option<(SavedCompany, bool)>> {
+    let Some((old_name, old_url, old_key)) = logo_state(conn, c.id.get())? else {
         return Ok(None);
     };
+    let kept = logo_key_kept(old_url.as_deref(), c.details.logo_url.as_deref());
+    let (logo_key, released) = if kept {
+        (old_key, None)
+    } else {
+        (None, old_key)
+    };
     let row: CompanyRow = diesel::update(companies::table.find(c.id.get()))
-        .set(values(&c.name, &c.details, now))
+        .set((
+            values(&c.name, &c.details, now),
+            companies::logo_key.eq(logo_key),
+        ))
         .returning(COMPANY_COLUMNS)
         .get_result(conn)?;
     let renamed = normalize(&old_name) != normalize(&c.name);
     if renamed {
         rename_in_search_texts(conn, c.id.get(), &c.name)?;
     }
-    Ok(Some((row.into(), renamed)))
+    let saved = SavedCompany {
+        company: row.into(),
+        released_logo_key: released,
+    };
+    Ok(Some((saved, renamed)))
+}
+
+/// Points the company at a new uploaded logo: its link and its key, returning the key replaced.
+pub(crate) fn replace_logo(
+    conn: &mut DbConn,
+    company: i64,
+    key: &str,
+    url: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Option<ReplacedImage>> {
+    let Some((_, _, previous)) = logo_state(conn, company)? else {
+        return Ok(None);
+    };
+    diesel::update(companies::table.find(company))
+        .set((
+            companies::logo_url.eq(url),
+            companies::logo_key.eq(key),
+            companies::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(Some(ReplacedImage {
+        previous_key: previous,
+    }))
 }

@@ -1,11 +1,31 @@
 //! The filters of the public list and of an employer's own list.
 
 use diesel::prelude::*;
-use intowork_domain::job::{EmployerJobQuery, JobStatus, PublicJobFilter};
+use diesel::sql_types::{Nullable, Text};
+use intowork_domain::job::{CodeMatch, EmployerJobQuery, JobStatus, PublicJobFilter};
 
 use super::source::{Source, listing_source};
 use crate::schema::{jobs, users};
 use crate::text_search::{after_company_pattern, contains_pattern, planned_per_pattern};
+
+// ASCII case folding on both databases for the code filters: the values compared are ASCII codes
+// (`GA`, `XAF`, `fr`), which both `lower`s fold alike.
+diesel::define_sql_function!(fn lower(x: Nullable<Text>) -> Nullable<Text>);
+
+/// Country, currency and language, each the whole stored value (case folded); a job without a
+/// value never matches a filter on it.
+fn with_codes(mut s: Source, codes: &CodeMatch) -> Source {
+    if let Some(country) = &codes.country {
+        s = s.filter(lower(jobs::country).eq(country.clone()));
+    }
+    if let Some(currency) = &codes.currency {
+        s = s.filter(lower(jobs::currency.nullable()).eq(currency.clone()));
+    }
+    if let Some(language) = &codes.language {
+        s = s.filter(lower(jobs::language).eq(language.clone()));
+    }
+    s
+}
 
 /// Published jobs of active employers: what the public sees.
 pub(crate) fn open_jobs() -> Source {
@@ -35,7 +55,7 @@ pub(crate) fn public_filtered(q: &PublicJobFilter) -> Source {
     if let Some(min) = q.salary_min {
         s = s.filter(jobs::salary_min.ge(min));
     }
-    s
+    with_codes(s, &q.codes)
 }
 
 pub(crate) fn employer_filtered(q: &EmployerJobQuery) -> Source {
@@ -51,5 +71,5 @@ pub(crate) fn employer_filtered(q: &EmployerJobQuery) -> Source {
             .filter(planned_per_pattern())
             .filter(jobs::search_text.like(pattern).escape('\\'));
     }
-    s
+    with_codes(s, &q.codes)
 }

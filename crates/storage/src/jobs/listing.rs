@@ -7,7 +7,7 @@ use intowork_domain::job::{JobListing, JobPage, JobSummary};
 use intowork_domain::{RepoError, UserId};
 
 use super::rows::{ListingRow, into_listing};
-use super::source::{Description, Source, listing_columns, listing_source, load_page};
+use super::source::{RowShape, Source, listing_columns, listing_source, load_page};
 use crate::conn::DbConn;
 use crate::error::map_db_error;
 use crate::schema::{candidates, job_applications, jobs};
@@ -41,16 +41,16 @@ fn applied_among(
 pub(crate) fn page_items(
     conn: &mut DbConn,
     source: Source,
-    description: Description,
+    shape: RowShape,
     window: (i64, i64),
     viewer: Option<UserId>,
 ) -> Result<Vec<JobSummary>, RepoError> {
-    let rows = load_page(source, description, window, conn).map_err(map_db_error)?;
+    let rows = load_page(source, shape, window, conn).map_err(map_db_error)?;
     let applied = applied_among(conn, rows.iter().map(|r| r.id).collect(), viewer)?;
     rows.into_iter()
         .map(|r| {
             let has = applied.contains(&r.id);
-            r.into_summary(has)
+            r.into_summary(has, shape == RowShape::Owner)
         })
         .collect()
 }
@@ -59,12 +59,12 @@ pub(crate) fn page_items(
 pub(crate) fn page(
     conn: &mut DbConn,
     filtered: impl Fn() -> Source,
-    description: Description,
+    shape: RowShape,
     window: (i64, i64),
     viewer: Option<UserId>,
 ) -> Result<JobPage, RepoError> {
     let total = count(conn, filtered())?;
-    let items = page_items(conn, filtered(), description, window, viewer)?;
+    let items = page_items(conn, filtered(), shape, window, viewer)?;
     Ok(JobPage { items, total })
 }
 

@@ -4,6 +4,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Timelike, Utc};
 use diesel::prelude::*;
+use intowork_domain::image::ReplacedImage;
 use intowork_domain::job::{
     ArchiveJob, EmployerJobQuery, Job, JobApplicant, JobFields, JobListing, JobPage, JobRepository,
     JobSummary, NewJob, PublicJobFilter, PublicJobQuery,
@@ -14,7 +15,7 @@ use intowork_domain::{JobId, RepoError, UserId};
 use super::filters::{employer_filtered, open_jobs, public_filtered};
 use super::listing::{applied_ids, count, load_listing, page, page_items};
 use super::rows::JobRow;
-use super::source::{Description, applications_count};
+use super::source::{RowShape, applications_count};
 use super::{removal, writes};
 use crate::database::{Database, write_tx};
 use crate::error::map_db_error;
@@ -47,7 +48,7 @@ impl JobRepository for DieselJobRepository {
                 page(
                     conn,
                     || public_filtered(&filter),
-                    Description::Cut,
+                    RowShape::Public,
                     window(&q),
                     q.viewer,
                 )
@@ -67,7 +68,7 @@ impl JobRepository for DieselJobRepository {
         self.db
             .run(move |conn| {
                 let source = public_filtered(&q.filter());
-                page_items(conn, source, Description::Cut, window(&q), q.viewer)
+                page_items(conn, source, RowShape::Public, window(&q), q.viewer)
             })
             .await
     }
@@ -94,7 +95,7 @@ impl JobRepository for DieselJobRepository {
                 page(
                     conn,
                     || employer_filtered(&q),
-                    Description::Whole,
+                    RowShape::Owner,
                     window,
                     None,
                 )
@@ -159,6 +160,18 @@ impl JobRepository for DieselJobRepository {
     ) -> Result<Option<JobListing>, RepoError> {
         self.db
             .run(move |conn| writes::update(conn, id, &fields, naive(now)))
+            .await
+    }
+
+    #[tracing::instrument(name = "db.jobs.replace_image", skip_all, fields(job_id = id.get()))]
+    async fn replace_image(
+        &self,
+        id: JobId,
+        key: String,
+        now: DateTime<Utc>,
+    ) -> Result<Option<ReplacedImage>, RepoError> {
+        self.db
+            .run(move |conn| writes::replace_image(conn, id, &key, naive(now)))
             .await
     }
 

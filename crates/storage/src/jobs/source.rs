@@ -44,15 +44,16 @@ pub(crate) type Source = diesel::dsl::IntoBoxed<
     MultiBackend,
 >;
 
-/// How much of a description a list loads.
+/// What a list row loads beyond what every row shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Description {
-    /// The employer's own list fills the edit form from it (D2).
-    Whole,
-    /// The public list shows [`LISTED_DESCRIPTION_CHARS`]: one character more is loaded, so that
-    /// the presenter can tell a cut text from one of exactly that length. `substr` counts
-    /// characters (code points) on both databases.
-    Cut,
+pub(crate) enum RowShape {
+    /// The employer's own list: the whole description and the seven sections, from which the
+    /// edit form is filled (D2, HEAD.md 10.3).
+    Owner,
+    /// The public list: [`LISTED_DESCRIPTION_CHARS`] of the description, one character more so
+    /// that the presenter can tell a cut text from one of exactly that length (`substr` counts
+    /// characters, code points, on both databases), and no sections (null columns).
+    Public,
 }
 
 const WHOLE_DESCRIPTION_SQL: &str = "jobs.description";
@@ -62,12 +63,46 @@ const _: () = assert!(
     "CUT_DESCRIPTION_SQL's length"
 );
 
-impl Description {
-    fn column(self) -> StaticSql<Text> {
+/// The section columns in the form's order (`JobSections::NAMES`), qualified.
+const SECTION_SQL: [&str; 7] = [
+    "jobs.context",
+    "jobs.mission_principale",
+    "jobs.profil_formation",
+    "jobs.profil_experience",
+    "jobs.profil_competences",
+    "jobs.profil_posture",
+    "jobs.profil_autre",
+];
+/// A typed null both databases accept in a select list.
+const NO_SECTION_SQL: &str = "CAST(NULL AS TEXT)";
+
+type SectionColumn = StaticSql<Nullable<Text>>;
+type SectionColumns = (
+    SectionColumn,
+    SectionColumn,
+    SectionColumn,
+    SectionColumn,
+    SectionColumn,
+    SectionColumn,
+    SectionColumn,
+);
+
+impl RowShape {
+    fn description(self) -> StaticSql<Text> {
         static_sql::<Text>(match self {
-            Description::Whole => WHOLE_DESCRIPTION_SQL,
-            Description::Cut => CUT_DESCRIPTION_SQL,
+            RowShape::Owner => WHOLE_DESCRIPTION_SQL,
+            RowShape::Public => CUT_DESCRIPTION_SQL,
         })
+    }
+
+    fn sections(self) -> SectionColumns {
+        let [a, b, c, d, e, f, g] = SECTION_SQL.map(|column| {
+            static_sql::<Nullable<Text>>(match self {
+                RowShape::Owner => column,
+                RowShape::Public => NO_SECTION_SQL,
+            })
+        });
+        (a, b, c, d, e, f, g)
     }
 }
 
@@ -83,44 +118,60 @@ type SummaryColumns = (
     jobs::salary_min,
     jobs::salary_max,
     jobs::currency,
+    jobs::status,
+    jobs::country,
+    jobs::zone,
+    jobs::language,
+    jobs::image_key,
+    jobs::linkedin_published_at,
     jobs::is_featured,
     jobs::views_count,
     jobs::posted_at,
     StaticSql<BigInt>,
     companies::name,
     companies::logo_url,
+    companies::is_verified,
+    SectionColumns,
 );
 
-fn summary_columns(description: Description) -> SummaryColumns {
+fn summary_columns(shape: RowShape) -> SummaryColumns {
     (
         jobs::id,
         jobs::company_id,
         jobs::title,
-        description.column(),
+        shape.description(),
         jobs::job_type,
         jobs::location_type,
         jobs::location,
         jobs::salary_min,
         jobs::salary_max,
         jobs::currency,
+        jobs::status,
+        jobs::country,
+        jobs::zone,
+        jobs::language,
+        jobs::image_key,
+        jobs::linkedin_published_at,
         jobs::is_featured,
         jobs::views_count,
         jobs::posted_at,
         applications_count(),
         companies::name,
         companies::logo_url,
+        companies::is_verified,
+        shape.sections(),
     )
 }
 
 /// The list rows of a page: the select list of [`SummaryRow`], the stable order, the window.
 pub(crate) fn load_page(
     source: Source,
-    description: Description,
+    shape: RowShape,
     (limit, offset): (i64, i64),
     conn: &mut DbConn,
 ) -> QueryResult<Vec<SummaryRow>> {
     source
-        .select(summary_columns(description))
+        .select(summary_columns(shape))
         .order((
             static_sql::<Nullable<Timestamp>>(POSTED_DESC_NULLS_FIRST),
             jobs::id.desc(),
@@ -143,6 +194,7 @@ columns!(
         companies::description,
         companies::industry,
         companies::size,
+        companies::is_verified,
     )
 );
 

@@ -3,14 +3,16 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use intowork_domain::image::ReplacedImage;
 use intowork_domain::job::{JobFields, JobListing, NewJob};
-use intowork_domain::search::{job_search_text, normalize};
+use intowork_domain::search::{job_search_text_of, normalize};
 use intowork_domain::{JobId, RepoError};
 
 use super::listing::load_listing;
 use crate::conn::DbConn;
 use crate::database::write_tx;
 use crate::error::map_db_error;
+use crate::locks::job_status_exclusive;
 use crate::schema::{companies, jobs};
 use crate::stored::naive;
 
@@ -30,11 +32,30 @@ struct JobValues<'a> {
     salary_min: Option<i32>,
     salary_max: Option<i32>,
     currency: &'a str,
+    context: Option<&'a str>,
+    mission_principale: Option<&'a str>,
+    profil_formation: Option<&'a str>,
+    profil_experience: Option<&'a str>,
+    profil_competences: Option<&'a str>,
+    profil_posture: Option<&'a str>,
+    profil_autre: Option<&'a str>,
+    country: Option<&'a str>,
+    zone: Option<&'a str>,
+    language: Option<&'a str>,
     search_text: String,
     updated_at: NaiveDateTime,
 }
 
 fn job_values<'a>(f: &'a JobFields, company_name: &str, now: NaiveDateTime) -> JobValues<'a> {
+    let [
+        context,
+        mission,
+        formation,
+        experience,
+        competences,
+        posture,
+        autre,
+    ] = f.sections.as_array().map(|s| s.as_deref());
     JobValues {
         title: &f.title,
         description: &f.description,
@@ -48,7 +69,17 @@ fn job_values<'a>(f: &'a JobFields, company_name: &str, now: NaiveDateTime) -> J
         salary_min: f.salary_min,
         salary_max: f.salary_max,
         currency: &f.currency,
-        search_text: job_search_text(company_name, &f.title, &f.description),
+        context,
+        mission_principale: mission,
+        profil_formation: formation,
+        profil_experience: experience,
+        profil_competences: competences,
+        profil_posture: posture,
+        profil_autre: autre,
+        country: f.country.as_deref(),
+        zone: f.zone.as_deref(),
+        language: f.language.as_deref(),
+        search_text: job_search_text_of(company_name, f.searched_texts()),
         updated_at: now,
     }
 }
@@ -113,6 +144,32 @@ pub(crate) fn update(
         return Ok(None);
     }
     load_listing(conn, id.get(), None)
+}
+
+/// Points the job at a new image and returns the key it replaces, under the job's row lock (two
+/// uploads racing each see the other's key, so no object is left behind unreferenced).
+pub(crate) fn replace_image(
+    conn: &mut DbConn,
+    id: JobId,
+    key: &str,
+    now: NaiveDateTime,
+) -> Result<Option<ReplacedImage>, RepoError> {
+    write_tx(conn, |conn| {
+        if job_status_exclusive(conn, id.get())?.is_none() {
+            return Ok(None);
+        }
+        let previous: Option<String> = jobs::table
+            .find(id.get())
+            .select(jobs::image_key)
+            .first(conn)?;
+        diesel::update(jobs::table.find(id.get()))
+            .set((jobs::image_key.eq(key), jobs::updated_at.eq(now)))
+            .execute(conn)?;
+        Ok(Some(ReplacedImage {
+            previous_key: previous,
+        }))
+    })
+    .map_err(map_db_error)
 }
 
 /// `views_count + 1` in one statement: concurrent views never lose an increment (D8).

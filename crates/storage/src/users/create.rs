@@ -1,5 +1,6 @@
 //! Signing up: the user and its empty candidate or employer profile, in the caller's transaction.
 
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use intowork_domain::ports::CreateUserError;
 use intowork_domain::user::{NewUser, Role, User};
@@ -41,11 +42,22 @@ pub(crate) fn insert_user(
                 TxError::Db(e)
             }
         })?;
-    match new.role {
+    insert_profile(conn, row.id, new.role, now)?;
+    User::try_from(row).map_err(|e| TxError::Domain(CreateUserError::Repo(e)))
+}
+
+/// The new user's empty candidate or employer profile (an admin has none).
+pub(crate) fn insert_profile(
+    conn: &mut DbConn,
+    user: i64,
+    role: Role,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    match role {
         Role::Candidate => {
             diesel::insert_into(candidates::table)
                 .values((
-                    candidates::user_id.eq(row.id),
+                    candidates::user_id.eq(user),
                     candidates::created_at.eq(now),
                     candidates::updated_at.eq(now),
                 ))
@@ -54,7 +66,7 @@ pub(crate) fn insert_user(
         Role::Employer => {
             diesel::insert_into(employers::table)
                 .values((
-                    employers::user_id.eq(row.id),
+                    employers::user_id.eq(user),
                     employers::company_id.eq(None::<i64>),
                     employers::created_at.eq(now),
                     employers::updated_at.eq(now),
@@ -63,5 +75,5 @@ pub(crate) fn insert_user(
         }
         Role::Admin => {}
     }
-    User::try_from(row).map_err(|e| TxError::Domain(CreateUserError::Repo(e)))
+    Ok(())
 }

@@ -6,6 +6,7 @@ mod removal;
 mod repository;
 mod rows;
 
+pub(crate) use create::{EMAIL_UNIQUE, insert_profile};
 pub(crate) use removal::{Removed, applicants_of, remove_account, removed};
 pub use repository::DieselUserRepository;
 pub(crate) use rows::UserRow;

@@ -60,11 +60,19 @@ pub(crate) fn remove_account(
         return Ok(Commit::Stale);
     }
     // CV files to remove after the commit (the rows go with the candidate profile).
-    let mut cv_keys: Vec<String> = candidate_cvs::table
+    let cv_keys: Vec<String> = candidate_cvs::table
         .inner_join(candidates::table)
         .filter(candidates::user_id.eq(id))
         .select(candidate_cvs::storage_key)
         .order(candidate_cvs::id.asc())
+        .load(conn)?;
+    // Pictures of the jobs that go with the employer profile.
+    let mut image_keys: Vec<String> = jobs::table
+        .inner_join(employers::table)
+        .filter(employers::user_id.eq(id))
+        .filter(jobs::image_key.is_not_null())
+        .select(jobs::image_key.assume_not_null())
+        .order(jobs::id.asc())
         .load(conn)?;
     // The CV builder's photo goes with its document (the row cascades with the user).
     let photo: Option<Option<String>> = cv_builder_documents::table
@@ -72,12 +80,15 @@ pub(crate) fn remove_account(
         .select(cv_builder_documents::photo_key)
         .first(conn)
         .optional()?;
-    cv_keys.extend(photo.flatten());
+    image_keys.extend(photo.flatten());
     let now: NaiveDateTime = removal.at.naive_utc();
     insert_notifications(conn, &removal.notifications, now)?;
     diesel::delete(users::table.find(id)).execute(conn)?;
     Ok(Commit::Done(Removed {
-        deleted: DeletedUser { cv_keys },
+        deleted: DeletedUser {
+            cv_keys,
+            image_keys,
+        },
         role: crate::stored::role(&role).unwrap_or(Role::Employer),
     }))
 }

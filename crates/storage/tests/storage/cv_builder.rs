@@ -75,7 +75,7 @@ async fn save_then_reload_keeps_the_document_and_its_slug(test_db: TestDb) {
     assert_eq!(repo.find(alice).await.unwrap(), None);
 
     let first = repo
-        .save(save(alice, "slug-a", Some("cv-photos/one.png"), 0))
+        .save(save(alice, "slug-a", Some("images/cv-photos/one.png"), 0))
         .await
         .unwrap();
     assert_eq!(first.replaced_photo, None);
@@ -84,7 +84,7 @@ async fn save_then_reload_keeps_the_document_and_its_slug(test_db: TestDb) {
     assert_eq!(repo.find(alice).await.unwrap(), Some(first.cv.clone()));
 
     // A second save keeps the slug, the title and the creation time; the old photo is reported.
-    let mut again = save(alice, "slug-b", Some("cv-photos/two.png"), 10);
+    let mut again = save(alice, "slug-b", Some("images/cv-photos/two.png"), 10);
     again.document.personal.title = "Architecte".into();
     again.template = CvTemplate::Minimal;
     let second = repo.save(again).await.unwrap();
@@ -97,11 +97,11 @@ async fn save_then_reload_keeps_the_document_and_its_slug(test_db: TestDb) {
     assert_eq!(second.cv.document.personal.title, "Architecte");
     assert_eq!(
         second.replaced_photo,
-        Some(FileKey::parse("cv-photos/one.png").unwrap())
+        Some(FileKey::parse("images/cv-photos/one.png").unwrap())
     );
     // The same photo again replaces nothing; none removes it.
     let same = repo
-        .save(save(alice, "x", Some("cv-photos/two.png"), 20))
+        .save(save(alice, "x", Some("images/cv-photos/two.png"), 20))
         .await
         .unwrap();
     assert_eq!(same.replaced_photo, None);
@@ -109,7 +109,7 @@ async fn save_then_reload_keeps_the_document_and_its_slug(test_db: TestDb) {
     assert_eq!(none.cv.photo, None);
     assert_eq!(
         none.replaced_photo,
-        Some(FileKey::parse("cv-photos/two.png").unwrap())
+        Some(FileKey::parse("images/cv-photos/two.png").unwrap())
     );
     assert_eq!(
         repo.find(alice).await.unwrap().unwrap().document,
@@ -198,14 +198,14 @@ async fn delete_removes_the_document_and_its_counters(test_db: TestDb) {
     let db = migrated(&test_db);
     let repo = DieselCvBuilderRepository::new(db.clone());
     let alice = user(&db, "alice@example.com").await;
-    repo.save(save(alice, "slug-a", Some("cv-photos/p.png"), 0))
+    repo.save(save(alice, "slug-a", Some("images/cv-photos/p.png"), 0))
         .await
         .unwrap();
     repo.toggle_public(alice).await.unwrap();
     repo.record_view("slug-a", at(0)).await.unwrap();
     assert_eq!(
         repo.delete(alice).await.unwrap(),
-        Some(Some(FileKey::parse("cv-photos/p.png").unwrap()))
+        Some(Some(FileKey::parse("images/cv-photos/p.png").unwrap()))
     );
     assert_eq!(repo.delete(alice).await.unwrap(), None);
     assert_eq!(repo.find_public("slug-a").await.unwrap(), None);
@@ -221,7 +221,7 @@ async fn deleting_the_account_takes_the_document_and_reports_its_photo(test_db: 
     let db = migrated(&test_db);
     let repo = DieselCvBuilderRepository::new(db.clone());
     let alice = user(&db, "alice@example.com").await;
-    repo.save(save(alice, "slug-a", Some("cv-photos/p.png"), 0))
+    repo.save(save(alice, "slug-a", Some("images/cv-photos/p.png"), 0))
         .await
         .unwrap();
     repo.toggle_public(alice).await.unwrap();
@@ -231,7 +231,10 @@ async fn deleting_the_account_takes_the_document_and_reports_its_photo(test_db: 
     let Commit::Done(deleted) = users.delete_account(removal).await.unwrap() else {
         panic!("the account is deleted");
     };
-    assert_eq!(deleted.cv_keys, vec!["cv-photos/p.png".to_owned()]);
+    assert_eq!(
+        deleted.image_keys,
+        vec!["images/cv-photos/p.png".to_owned()]
+    );
     assert_eq!(repo.find_public("slug-a").await.unwrap(), None);
 }
 

@@ -6,8 +6,8 @@ use intowork_domain::company::{
     CompanyDetails, CompanyName, CompanyRepository, EmployerUpdate, NewCompany,
 };
 use intowork_domain::job::{
-    Job, JobFields, JobListing, JobRemovalPlan, JobRepository, JobStatus, JobType, LocationType,
-    NewJob, Paging, PublicJobQuery,
+    CodeMatch, Job, JobFields, JobListing, JobRemovalPlan, JobRepository, JobSections, JobStatus,
+    JobType, LocationType, NewJob, Paging, PublicJobQuery,
 };
 use intowork_domain::ports::{Commit, UserRepository};
 use intowork_domain::user::Role;
@@ -128,6 +128,10 @@ pub fn fields(title: &str) -> JobFields {
         salary_min: None,
         salary_max: None,
         currency: "EUR".to_owned(),
+        sections: JobSections::default(),
+        country: None,
+        zone: None,
+        language: None,
     }
 }
 
@@ -139,6 +143,7 @@ pub fn public(text: Option<&str>) -> PublicJobQuery {
         job_type: None,
         location_type: None,
         salary_min: None,
+        codes: CodeMatch::default(),
         viewer: None,
     }
 }

@@ -76,6 +76,7 @@ async fn lists_load_what_they_show_and_the_detail_everything(test_db: TestDb) {
         paging: Paging { page: 1, limit: 50 },
         text: None,
         status: None,
+        codes: Default::default(),
     };
     let page = r.jobs.list_for_employer(mine).await.unwrap();
     assert_eq!(description_of(&page, "Long"), long);

@@ -160,6 +160,7 @@ async fn employer_list_hides_archived_and_searches_title_and_description_only(te
         paging: Paging { page: 1, limit: 10 },
         text: text.map(intowork_domain::search::normalize),
         status,
+        codes: Default::default(),
     };
     let titles = |p: intowork_domain::job::JobPage| -> Vec<String> {
         p.items.into_iter().map(|l| l.title).collect()

@@ -5,6 +5,8 @@
 #![allow(clippy::unwrap_used)]
 
 mod admin;
+mod admin_companies;
+mod admin_invitations;
 mod application_history;
 mod applications;
 mod candidates;
@@ -14,11 +16,15 @@ mod cv_builder;
 mod cv_maintenance;
 mod cvs;
 mod dashboard;
+mod directory;
+mod job_fields;
 mod job_fixtures;
 mod job_lists;
 mod jobs;
 mod migrations;
 mod notifications;
+mod outbox;
+mod outbox_claims;
 mod races;
 mod read_caches;
 mod reset_tokens;

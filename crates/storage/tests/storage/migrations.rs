@@ -223,7 +223,7 @@ async fn existing_applications_get_their_history(test_db: TestDb) {
     })
     .await;
 
-    // Later migrations are re-applied after it too.
+    // This one first; later migrations come back after it.
     assert_eq!(db.run_migrations().unwrap()[0], "20261207000005");
     let rows: Vec<HistoryRow> = with_conn(&db, |c| {
         diesel::sql_query(

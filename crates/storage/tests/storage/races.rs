@@ -7,11 +7,13 @@ use futures_util::future::join_all;
 use intowork_domain::application::{ApplicationRepository, CreateApplicationError, NewApplication};
 use intowork_domain::candidate::CandidateRepository;
 use intowork_domain::cv::{CvRemoval, CvRepository, NewCv};
+use intowork_domain::image::ImageStore;
 use intowork_domain::job::{JobRemoval, JobService};
 use intowork_domain::notification::{NewNotification, NotificationKind};
 use intowork_domain::ports::{SystemClock, UserRepository};
 use intowork_domain::user::Role;
 use intowork_domain::{CandidateId, JobId, UserId};
+use intowork_files::{InMemoryFileStore, UuidKeyGenerator};
 use intowork_storage::{
     DieselApplicationRepository, DieselCandidateRepository, DieselCompanyRepository,
     DieselCvRepository, DieselJobRepository, DieselUserRepository,
@@ -78,6 +80,10 @@ async fn applying_while_the_job_is_deleted_never_loses_an_application(test_db: T
         Arc::new(DieselJobRepository::new(db.clone())),
         Arc::new(DieselCompanyRepository::new(db.clone())),
         Arc::new(SystemClock),
+        ImageStore::new(
+            Arc::new(InMemoryFileStore::new()),
+            Arc::new(UuidKeyGenerator),
+        ),
     );
     let boss = users.find_by_id(boss.id).await.unwrap().unwrap();
     for round in 0..6 {

@@ -3,31 +3,40 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use diesel::prelude::*;
 use intowork_domain::UserId;
+use intowork_domain::mail::{MailKind, OutgoingMail};
 use intowork_domain::ports::{PasswordHashChange, UserRepository};
 use intowork_domain::recovery::{IssuedResetToken, ResetTokenRepository};
 use intowork_domain::user::{Email, Role};
 use intowork_storage::schema::users;
-use intowork_storage::{DieselResetTokenRepository, DieselUserRepository};
+use intowork_storage::{DieselResetTokenRepository, DieselUserRepository, Outbox};
 use intowork_testkit::TestDb;
 
 use crate::support::*;
 
 async fn a_token_works_once_before_it_expires(test_db: TestDb) {
     let db = migrated(&test_db);
-    let repo = DieselResetTokenRepository::new(db.clone());
+    let repo = DieselResetTokenRepository::new(db.clone(), Outbox::new("intowork.test"));
     let users_repo = DieselUserRepository::new(db.clone());
     let user = users_repo
         .create_with_profile(new_user("jane@example.com", Role::Candidate))
         .await
         .unwrap();
     let expires = at(10) + TimeDelta::hours(1);
-    repo.replace_unless_recent(issued(user.id, "h1", expires, at(10)), any_age())
-        .await
-        .unwrap();
+    repo.replace_unless_recent(
+        issued(user.id, "h1", expires, at(10)),
+        any_age(),
+        reset_mail(),
+    )
+    .await
+    .unwrap();
     // A newer request replaces the older link.
-    repo.replace_unless_recent(issued(user.id, "h2", expires, at(20)), any_age())
-        .await
-        .unwrap();
+    repo.replace_unless_recent(
+        issued(user.id, "h2", expires, at(20)),
+        any_age(),
+        reset_mail(),
+    )
+    .await
+    .unwrap();
     assert_eq!(count(&db, "password_reset_tokens", "").await, 1);
     assert!(!repo.is_usable("h1".into(), at(30)).await.unwrap());
     assert!(repo.is_usable("h2".into(), at(30)).await.unwrap());
@@ -71,7 +80,7 @@ async fn a_token_works_once_before_it_expires(test_db: TestDb) {
 
 async fn an_inactive_account_cannot_use_its_token(test_db: TestDb) {
     let db = migrated(&test_db);
-    let repo = DieselResetTokenRepository::new(db.clone());
+    let repo = DieselResetTokenRepository::new(db.clone(), Outbox::new("intowork.test"));
     let user = DieselUserRepository::new(db.clone())
         .create_with_profile(new_user("off@example.com", Role::Employer))
         .await
@@ -79,6 +88,7 @@ async fn an_inactive_account_cannot_use_its_token(test_db: TestDb) {
     repo.replace_unless_recent(
         issued(user.id, "h", at(10) + TimeDelta::hours(1), at(10)),
         any_age(),
+        reset_mail(),
     )
     .await
     .unwrap();
@@ -102,7 +112,7 @@ async fn an_inactive_account_cannot_use_its_token(test_db: TestDb) {
 
 async fn racing_resets_with_one_token_succeed_once(test_db: TestDb) {
     let db = migrated_with(&test_db, 8);
-    let repo = DieselResetTokenRepository::new(db.clone());
+    let repo = DieselResetTokenRepository::new(db.clone(), Outbox::new("intowork.test"));
     let user = DieselUserRepository::new(db.clone())
         .create_with_profile(new_user("race@example.com", Role::Candidate))
         .await
@@ -110,6 +120,7 @@ async fn racing_resets_with_one_token_succeed_once(test_db: TestDb) {
     repo.replace_unless_recent(
         issued(user.id, "h", at(10) + TimeDelta::hours(1), at(10)),
         any_age(),
+        reset_mail(),
     )
     .await
     .unwrap();
@@ -143,7 +154,7 @@ intowork_testkit::test_both_backends!(
 /// sign-in rehash of the same password keeps it.
 async fn a_new_password_or_email_deletes_the_reset_links(test_db: TestDb) {
     let db = migrated(&test_db);
-    let repo = DieselResetTokenRepository::new(db.clone());
+    let repo = DieselResetTokenRepository::new(db.clone(), Outbox::new("intowork.test"));
     let users_repo = DieselUserRepository::new(db.clone());
     let user = users_repo
         .create_with_profile(new_user("jane@example.com", Role::Candidate))
@@ -152,7 +163,7 @@ async fn a_new_password_or_email_deletes_the_reset_links(test_db: TestDb) {
     let expires = at(10) + TimeDelta::hours(1);
     let link = |hash: &'static str| issued(user.id, hash, expires, at(10));
 
-    repo.replace_unless_recent(link("h1"), any_age())
+    repo.replace_unless_recent(link("h1"), any_age(), reset_mail())
         .await
         .unwrap();
     users_repo
@@ -174,7 +185,7 @@ async fn a_new_password_or_email_deletes_the_reset_links(test_db: TestDb) {
         "new password"
     );
 
-    repo.replace_unless_recent(link("h2"), any_age())
+    repo.replace_unless_recent(link("h2"), any_age(), reset_mail())
         .await
         .unwrap();
     let moved = Email::parse("moved@example.com").unwrap();
@@ -199,7 +210,7 @@ fn any_age() -> DateTime<Utc> {
 /// is replaced.
 async fn a_recent_usable_link_is_kept(test_db: TestDb) {
     let db = migrated(&test_db);
-    let repo = DieselResetTokenRepository::new(db.clone());
+    let repo = DieselResetTokenRepository::new(db.clone(), Outbox::new("intowork.test"));
     let user = DieselUserRepository::new(db.clone())
         .create_with_profile(new_user("recent@example.com", Role::Candidate))
         .await
@@ -213,14 +224,14 @@ async fn a_recent_usable_link_is_kept(test_db: TestDb) {
         )
     };
     assert!(
-        repo.replace_unless_recent(link("h1", 100), at(40))
+        repo.replace_unless_recent(link("h1", 100), at(40), reset_mail())
             .await
             .unwrap()
     );
     // 30 s later, with a 60 s interval: kept.
     assert!(
         !repo
-            .replace_unless_recent(link("h2", 130), at(70))
+            .replace_unless_recent(link("h2", 130), at(70), reset_mail())
             .await
             .unwrap()
     );
@@ -228,7 +239,7 @@ async fn a_recent_usable_link_is_kept(test_db: TestDb) {
     assert!(!repo.is_usable("h2".into(), at(131)).await.unwrap());
     // At exactly the interval: replaced.
     assert!(
-        repo.replace_unless_recent(link("h3", 160), at(100))
+        repo.replace_unless_recent(link("h3", 160), at(100), reset_mail())
             .await
             .unwrap()
     );
@@ -239,11 +250,25 @@ async fn a_recent_usable_link_is_kept(test_db: TestDb) {
         .unwrap()
         .unwrap();
     assert!(
-        repo.replace_unless_recent(link("h4", 170), at(110))
+        repo.replace_unless_recent(link("h4", 170), at(110), reset_mail())
             .await
             .unwrap()
     );
     assert_eq!(count(&db, "password_reset_tokens", "").await, 1);
+    // One mail per stored link, none for the kept one.
+    assert_eq!(
+        count(&db, "mail_outbox", "kind = 'password_reset'").await,
+        3
+    );
+}
+
+fn reset_mail() -> OutgoingMail {
+    OutgoingMail::text(
+        MailKind::PASSWORD_RESET,
+        "jane@example.com",
+        "Réinitialisation",
+        "https://front.test/reset-password?token=t",
+    )
 }
 
 fn issued(

@@ -12,7 +12,7 @@ use intowork_storage::schema::*;
 use intowork_storage::{Database, DbConn};
 use intowork_testkit::TestDb;
 
-pub const TABLES: [&str; 16] = [
+pub const TABLES: [&str; 17] = [
     "users",
     "candidates",
     "candidate_cvs",
@@ -27,6 +27,7 @@ pub const TABLES: [&str; 16] = [
     "notifications",
     "password_reset_tokens",
     "admin_audit_log",
+    "mail_outbox",
     "cv_builder_documents",
     "cv_builder_daily_views",
 ];

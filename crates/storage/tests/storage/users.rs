@@ -246,7 +246,8 @@ async fn delete_candidate_cascades_and_returns_cv_keys(test_db: TestDb) {
     assert_eq!(
         deleted,
         Commit::Done(DeletedUser {
-            cv_keys: vec!["cv/one.pdf".to_owned(), "cv/two.pdf".to_owned()]
+            cv_keys: vec!["cv/one.pdf".to_owned(), "cv/two.pdf".to_owned()],
+            image_keys: vec![],
         })
     );
     assert_eq!(repo.find_by_id(cand.id).await.unwrap(), None);
@@ -296,6 +297,14 @@ async fn delete_employer_cascades_and_notifies_candidates(test_db: TestDb) {
         let company = company_for(c, eid, "Acme")?;
         let job_a = job(c, eid, company, "Offre A")?;
         let job_b = job(c, eid, company, "Offre B")?;
+        job(c, eid, company, "Offre sans image")?;
+        use diesel::prelude::*;
+        use intowork_storage::schema::jobs;
+        for (job, key) in [(job_a, "images/jobs/a.png"), (job_b, "images/jobs/b.webp")] {
+            diesel::update(jobs::table.find(job))
+                .set(jobs::image_key.eq(key))
+                .execute(c)?;
+        }
         let cv1 = cv(c, k1, "cv/c1.pdf")?;
         // c1 applied twice (one notification expected), c2 once.
         let a1 = application(c, job_a, k1, Some(cv1))?;
@@ -323,7 +332,18 @@ async fn delete_employer_cascades_and_notifies_candidates(test_db: TestDb) {
 
     let removal = AccountRemoval::decide(boss.id, &applicants, at(60));
     let deleted = repo.delete_account(removal).await.unwrap();
-    assert_eq!(deleted, Commit::Done(DeletedUser { cv_keys: vec![] }));
+    // The pictures of the employer's jobs are handed back for removal.
+    let pictures = vec![
+        "images/jobs/a.png".to_owned(),
+        "images/jobs/b.webp".to_owned(),
+    ];
+    assert_eq!(
+        deleted,
+        Commit::Done(DeletedUser {
+            cv_keys: vec![],
+            image_keys: pictures,
+        })
+    );
     assert_eq!(repo.find_by_id(boss.id).await.unwrap(), None);
     assert_eq!(count(&db, "employers", "").await, 0);
     assert_eq!(count(&db, "jobs", "").await, 0);

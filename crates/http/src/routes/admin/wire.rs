@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
 
-use crate::wire::{JobStatus, Role, ser_time};
+use crate::extract::PublicBase;
+use crate::routes::images::image_url;
+use crate::wire::{JobStatus, Role, ser_opt_time, ser_time};
 
 // The user object of the admin lists and of the activate answer.
 #[derive(Serialize, ToSchema)]
@@ -149,11 +151,21 @@ pub struct AdminJob {
     pub applications_count: i64,
     #[serde(serialize_with = "ser_time")]
     pub created_at: DateTime<Utc>,
+    pub country: Option<String>,
+    pub zone: Option<String>,
+    pub language: Option<String>,
+    /// Absolute.
+    pub image_url: Option<String>,
+    /// Always null: LinkedIn publishing is not available.
+    #[serde(serialize_with = "ser_opt_time")]
+    pub linkedin_published_at: Option<DateTime<Utc>>,
+    pub company_is_verified: bool,
 }
 
-impl From<admin::AdminJob> for AdminJob {
-    fn from(j: admin::AdminJob) -> Self {
+impl AdminJob {
+    pub fn new(j: admin::AdminJob, base: &PublicBase) -> Self {
         Self {
+            image_url: image_url(base, j.image_key.as_deref()),
             id: j.id.get(),
             title: j.title,
             company_name: j.company_name,
@@ -162,6 +174,11 @@ impl From<admin::AdminJob> for AdminJob {
             location: j.location,
             applications_count: j.applications_count,
             created_at: j.created_at,
+            country: j.country,
+            zone: j.zone,
+            language: j.language,
+            linkedin_published_at: j.linkedin_published_at,
+            company_is_verified: j.company_is_verified,
         }
     }
 }

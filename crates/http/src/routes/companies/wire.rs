@@ -164,3 +164,32 @@ impl From<company::CompanyStats> for CompanyStats {
         }
     }
 }
+
+/// `multipart/form-data` with the logo in the `logo` part (PNG, JPEG or WebP, at most 5 MiB).
+#[derive(Deserialize, ToSchema)]
+pub struct LogoForm {
+    #[schema(value_type = String, format = Binary)]
+    pub logo: Vec<u8>,
+}
+
+/// The answer to a logo upload; `logo_url` is what `GET /api/companies/my-company` now shows.
+#[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LogoUploaded {
+    #[schema(example = "Logo téléchargé avec succès")]
+    pub message: String,
+    #[schema(example = "https://api.example.com/api/images/logos/3f2a9c.png")]
+    pub logo_url: String,
+    /// Bytes stored.
+    pub size: usize,
+}
+
+impl From<company::UploadedLogo> for LogoUploaded {
+    fn from(l: company::UploadedLogo) -> Self {
+        Self {
+            message: "Logo téléchargé avec succès".to_owned(),
+            logo_url: l.logo_url,
+            size: l.size,
+        }
+    }
+}

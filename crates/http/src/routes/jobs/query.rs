@@ -1,13 +1,17 @@
-//! The query strings of the job lists (CONTRACT 3.6, 9.10), documented by their own fields.
+//! The query strings of the job lists (CONTRACT 3.6, 9.10; HEAD.md 10.3), documented by their own
+//! fields.
 
-use intowork_domain::job::{JobStatus, JobType, LocationType, MyJobsSearch, PublicJobSearch};
+use intowork_domain::job::{
+    CodeFilters, JobStatus, JobType, LocationType, MyJobsSearch, PublicJobSearch,
+};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::error::ApiError;
 use crate::wire::{CodeText, ShortText, check_range, opt, paging, query_int};
 
-const MAX_LIMIT: i64 = 50;
+/// The current frontend asks for up to 50; its backend allows 100 (HEAD.md 10.3).
+const MAX_LIMIT: i64 = 100;
 const DEFAULT_LIMIT: i64 = 10;
 
 #[derive(Deserialize, IntoParams)]
@@ -16,7 +20,7 @@ pub struct ListQuery {
     /// Page, ≥ 1 (default 1)
     #[serde(default, deserialize_with = "query_int")]
     page: Option<i64>,
-    /// 1 to 50 (default 10)
+    /// 1 to 100 (default 10)
     #[serde(default, deserialize_with = "query_int")]
     limit: Option<i64>,
     /// Words in the title, description or company
@@ -34,6 +38,15 @@ pub struct ListQuery {
     /// Minimum salary
     #[serde(default, deserialize_with = "query_int")]
     salary_min: Option<i32>,
+    /// Country, the whole value ignoring ASCII case (e.g. `GA`)
+    #[param(inline)]
+    country: Option<CodeText>,
+    /// Currency, likewise (e.g. `XAF`)
+    #[param(inline)]
+    currency: Option<CodeText>,
+    /// Language, likewise (e.g. `fr`)
+    #[param(inline)]
+    language: Option<CodeText>,
 }
 
 impl ListQuery {
@@ -46,18 +59,19 @@ impl ListQuery {
             job_type: self.job_type.as_deref().and_then(JobType::parse),
             location_type: self.location_type.as_deref().and_then(LocationType::parse),
             salary_min: self.salary_min,
+            codes: codes(self.country, self.currency, self.language),
         })
     }
 }
 
-// The frontend also sends `location`, `job_type` and `location_type` here; they are ignored.
+// The frontends also send `location`, `job_type` and `location_type` here; they are ignored.
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct MyJobsQuery {
     /// Page, ≥ 1
     #[serde(default, deserialize_with = "query_int")]
     page: Option<i64>,
-    /// 1 to 50 (default 10)
+    /// 1 to 100 (default 10)
     #[serde(default, deserialize_with = "query_int")]
     limit: Option<i64>,
     /// Words in the title
@@ -66,6 +80,15 @@ pub struct MyJobsQuery {
     /// draft, published, closed, archived
     #[param(inline)]
     status_filter: Option<CodeText>,
+    /// Country, the whole value ignoring ASCII case (e.g. `GA`)
+    #[param(inline)]
+    country: Option<CodeText>,
+    /// Currency, likewise (e.g. `XAF`)
+    #[param(inline)]
+    currency: Option<CodeText>,
+    /// Language, likewise (e.g. `fr`)
+    #[param(inline)]
+    language: Option<CodeText>,
 }
 
 impl MyJobsQuery {
@@ -75,7 +98,21 @@ impl MyJobsQuery {
             paging: paging(self.page, self.limit, DEFAULT_LIMIT, MAX_LIMIT)?,
             search: opt(self.search),
             status: self.status_filter.as_deref().and_then(JobStatus::parse),
+            codes: codes(self.country, self.currency, self.language),
         })
+    }
+}
+
+/// The exact-value filters of both lists; an empty value is no filter.
+fn codes(
+    country: Option<CodeText>,
+    currency: Option<CodeText>,
+    language: Option<CodeText>,
+) -> CodeFilters {
+    CodeFilters {
+        country: opt(country),
+        currency: opt(currency),
+        language: opt(language),
     }
 }
 

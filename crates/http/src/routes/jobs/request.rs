@@ -1,6 +1,8 @@
-//! The body of job create and update (CONTRACT 3.6, 8.5, D2).
+//! The body of job create and update (CONTRACT 3.6, 8.5, D2; HEAD.md 10.3).
 
-use intowork_domain::job::{self, CreateJobCommand, UpdateJobCommand};
+use intowork_domain::job::{
+    self, CreateJobCommand, JobFields, JobSections, JobSectionsPatch, UpdateJobCommand,
+};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -14,7 +16,8 @@ use crate::wire::{CodeText, JobType, LocationType, LongText, ShortText, patch, p
 #[derive(Deserialize, ToSchema)]
 #[schema(example = json!({"title": "Rust developer", "description": "Build the API",
     "location": "Lyon", "location_type": "hybrid", "job_type": "full_time",
-    "salary_min": 40000, "salary_max": 50000, "currency": "EUR"}))]
+    "salary_min": 40000, "salary_max": 50000, "currency": "EUR",
+    "context": "A growing team", "mission_principale": "Own the API"}))]
 pub struct JobRequest {
     #[schema(inline)]
     pub title: ShortText,
@@ -44,9 +47,56 @@ pub struct JobRequest {
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<LongText>, inline)]
     pub benefits: Option<Option<LongText>>,
+    // The seven structured sections of the current job form.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<LongText>, inline)]
+    pub context: Option<Option<LongText>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<LongText>, inline)]
+    pub mission_principale: Option<Option<LongText>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<LongText>, inline)]
+    pub profil_formation: Option<Option<LongText>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<LongText>, inline)]
+    pub profil_experience: Option<Option<LongText>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<LongText>, inline)]
+    pub profil_competences: Option<Option<LongText>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<LongText>, inline)]
+    pub profil_posture: Option<Option<LongText>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<LongText>, inline)]
+    pub profil_autre: Option<Option<LongText>>,
+    /// As sent; the current frontend sends ISO codes (`GA`, `SN`).
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<ShortText>, inline)]
+    pub country: Option<Option<ShortText>>,
+    /// E.g. `CEMAC`, `UEMOA`.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<ShortText>, inline)]
+    pub zone: Option<Option<ShortText>>,
+    /// E.g. `fr`, `en`.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<ShortText>, inline)]
+    pub language: Option<Option<ShortText>>,
 }
 
 impl JobRequest {
+    /// The sections as sent: absent, null or a text each.
+    fn sections(&mut self) -> JobSectionsPatch {
+        JobSectionsPatch {
+            context: patch(self.context.take()),
+            mission_principale: patch(self.mission_principale.take()),
+            profil_formation: patch(self.profil_formation.take()),
+            profil_experience: patch(self.profil_experience.take()),
+            profil_competences: patch(self.profil_competences.take()),
+            profil_posture: patch(self.profil_posture.take()),
+            profil_autre: patch(self.profil_autre.take()),
+        }
+    }
+
     /// Exact API values only. The location type is reported first, as the reference does
     /// (CONTRACT 3.6).
     fn kinds(&self) -> Result<(job::LocationType, job::JobType), ApiError> {
@@ -66,9 +116,10 @@ impl JobRequest {
     }
 
     /// Create: an absent optional field and `null` are both "none".
-    pub fn into_create(self) -> Result<CreateJobCommand, ApiError> {
+    pub fn into_create(mut self) -> Result<CreateJobCommand, ApiError> {
         let (location_type, job_type) = self.kinds()?;
-        Ok(CreateJobCommand {
+        let sections = self.sections();
+        let fields = JobFields {
             title: self.title.into_inner(),
             description: self.description.into_inner(),
             location: patch(self.location).flatten(),
@@ -80,13 +131,19 @@ impl JobRequest {
             requirements: patch(self.requirements).flatten(),
             responsibilities: patch(self.responsibilities).flatten(),
             benefits: patch(self.benefits).flatten(),
-        })
+            sections: JobSections::from_patch(sections),
+            country: patch(self.country).flatten(),
+            zone: patch(self.zone).flatten(),
+            language: patch(self.language).flatten(),
+        };
+        Ok(CreateJobCommand { fields })
     }
 
     /// Update: an absent optional field keeps the stored value and `null` clears it (D2: the edit
     /// form omits the fields it does not show).
-    pub fn into_update(self) -> Result<UpdateJobCommand, ApiError> {
+    pub fn into_update(mut self) -> Result<UpdateJobCommand, ApiError> {
         let (location_type, job_type) = self.kinds()?;
+        let sections = self.sections();
         Ok(UpdateJobCommand {
             title: self.title.into_inner(),
             description: self.description.into_inner(),
@@ -99,6 +156,17 @@ impl JobRequest {
             requirements: patch(self.requirements),
             responsibilities: patch(self.responsibilities),
             benefits: patch(self.benefits),
+            sections,
+            country: patch(self.country),
+            zone: patch(self.zone),
+            language: patch(self.language),
         })
     }
+}
+
+/// `multipart/form-data` with the picture in the `image` part (PNG, JPEG or WebP, at most 5 MiB).
+#[derive(Deserialize, ToSchema)]
+pub struct JobImageForm {
+    #[schema(value_type = String, format = Binary)]
+    pub image: Vec<u8>,
 }

@@ -1,16 +1,17 @@
-//! Wire shapes of jobs (CONTRACT 3, "Job (summary)" and "JobDetail").
+//! Wire shapes of the public job list (CONTRACT 3 "Job (summary)", HEAD.md 10.3); the owner's and
+//! the detail's shapes, which add the sections, are in `detail.rs`.
 
 use chrono::{DateTime, Utc};
-use intowork_domain::job::{JobListing, JobPage, JobSummary, Paging};
+use intowork_domain::job::{JobPage, JobSummary, Paging};
 use serde::Serialize;
-use utoipa::openapi::RefOr;
-use utoipa::openapi::schema::Schema;
-use utoipa::{PartialSchema, ToSchema};
+use utoipa::ToSchema;
 
-use super::text::{salary_range, truncate_description};
-use crate::wire::{JobStatus, JobType, LocationType, ser_opt_time, ser_time};
+use super::text::truncate_description;
+use crate::extract::PublicBase;
+use crate::routes::images::image_url;
+use crate::wire::{JobStatus, JobType, LocationType, ser_opt_time};
 
-/// A job summary (lists cut `description`).
+/// A job summary (the public list cuts `description`). `image_url` is absolute.
 #[derive(Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Job {
@@ -19,12 +20,22 @@ pub struct Job {
     pub description: String,
     pub company_name: String,
     pub company_logo_url: Option<String>,
+    pub company_is_verified: bool,
     pub location: Option<String>,
     pub location_type: LocationType,
     pub job_type: JobType,
     pub salary_min: Option<i32>,
     pub salary_max: Option<i32>,
     pub currency: String,
+    pub status: JobStatus,
+    pub country: Option<String>,
+    pub zone: Option<String>,
+    pub language: Option<String>,
+    #[schema(example = "https://api.example.com/api/images/jobs/3f2a9c.png")]
+    pub image_url: Option<String>,
+    /// Always null: LinkedIn publishing is not available.
+    #[serde(serialize_with = "ser_opt_time")]
+    pub linkedin_published_at: Option<DateTime<Utc>>,
     #[serde(serialize_with = "ser_opt_time")]
     pub posted_at: Option<DateTime<Utc>>,
     pub is_featured: bool,
@@ -35,7 +46,7 @@ pub struct Job {
 
 impl Job {
     /// A list row; `truncate` cuts the description as the public list does.
-    pub fn listed(s: &JobSummary, truncate: bool) -> Self {
+    pub fn listed(s: &JobSummary, truncate: bool, base: &PublicBase) -> Self {
         Self {
             id: s.id.get(),
             title: s.title.clone(),
@@ -46,12 +57,19 @@ impl Job {
             },
             company_name: s.company_name.clone(),
             company_logo_url: s.company_logo_url.clone(),
+            company_is_verified: s.company_is_verified,
             location: s.location.clone(),
             location_type: s.location_type.into(),
             job_type: s.job_type.into(),
             salary_min: s.salary_min,
             salary_max: s.salary_max,
             currency: s.currency.clone(),
+            status: s.status.into(),
+            country: s.country.clone(),
+            zone: s.zone.clone(),
+            language: s.language.clone(),
+            image_url: image_url(base, s.image_key.as_deref()),
+            linkedin_published_at: s.linkedin_published_at,
             posted_at: s.posted_at,
             is_featured: s.is_featured,
             views_count: s.views_count,
@@ -59,85 +77,9 @@ impl Job {
             has_applied: s.has_applied,
         }
     }
-
-    /// One job's summary, its description whole (the answers to create and update).
-    pub fn new(l: &JobListing) -> Self {
-        Self::listed(&l.summary(), false)
-    }
 }
 
-/// The summary's fields plus the detail ones.
-#[derive(Serialize)]
-pub struct JobDetail {
-    #[serde(flatten)]
-    pub summary: Job,
-    #[serde(flatten)]
-    pub detail: JobDetailFields,
-}
-
-/// The fields only the detail has.
-#[derive(Serialize, ToSchema)]
-pub struct JobDetailFields {
-    pub requirements: Option<String>,
-    pub responsibilities: Option<String>,
-    pub benefits: Option<String>,
-    pub company_description: Option<String>,
-    pub company_industry: Option<String>,
-    pub company_size: Option<String>,
-    pub status: JobStatus,
-    #[serde(serialize_with = "ser_time")]
-    pub created_at: DateTime<Utc>,
-    /// Repeats `job_type`.
-    pub employment_type: JobType,
-    #[schema(example = "40000 - 50000 EUR")]
-    pub salary_range: Option<String>,
-}
-
-impl From<&JobListing> for JobDetail {
-    fn from(l: &JobListing) -> Self {
-        let f = &l.job.fields;
-        Self {
-            summary: Job::new(l),
-            detail: JobDetailFields {
-                requirements: f.requirements.clone(),
-                responsibilities: f.responsibilities.clone(),
-                benefits: f.benefits.clone(),
-                company_description: l.company.description.clone(),
-                company_industry: l.company.industry.clone(),
-                company_size: l.company.size.clone(),
-                status: l.job.status.into(),
-                created_at: l.job.created_at,
-                employment_type: f.job_type.into(),
-                salary_range: salary_range(f.salary_min, f.salary_max, &f.currency),
-            },
-        }
-    }
-}
-
-/// One closed object with the summary's and the detail's properties. utoipa would describe the
-/// flattened struct as `allOf`, which a closed part (`additionalProperties: false`) cannot pass.
-impl PartialSchema for JobDetail {
-    fn schema() -> RefOr<Schema> {
-        match (Job::schema(), JobDetailFields::schema()) {
-            (RefOr::T(Schema::Object(mut all)), RefOr::T(Schema::Object(detail))) => {
-                all.properties.extend(detail.properties);
-                all.required.extend(detail.required);
-                all.description = Some("The summary's fields plus the detail ones.".to_owned());
-                RefOr::T(Schema::Object(all))
-            }
-            // Not reached: both parts derive an object schema (closed, like `Job`).
-            (summary, _) => summary,
-        }
-    }
-}
-
-impl ToSchema for JobDetail {
-    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
-        Job::schemas(schemas);
-        JobDetailFields::schemas(schemas);
-    }
-}
-
+/// The public list.
 #[derive(Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct JobList {
@@ -149,12 +91,13 @@ pub struct JobList {
 }
 
 impl JobList {
-    pub fn new(page: &JobPage, paging: Paging, truncate: bool) -> Self {
+    /// The public list: descriptions cut, no sections.
+    pub fn new(page: &JobPage, paging: Paging, base: &PublicBase) -> Self {
         Self {
             jobs: page
                 .items
                 .iter()
-                .map(|s| Job::listed(s, truncate))
+                .map(|s| Job::listed(s, true, base))
                 .collect(),
             total: page.total,
             page: paging.page,

@@ -71,3 +71,31 @@ fn reset_links_go_to_the_current_frontends_page_unless_set() {
         );
     }
 }
+
+#[test]
+fn the_outbox_retries_eight_times_from_30_seconds_and_polls_every_5() {
+    use std::time::Duration;
+
+    let s = load(&[]).unwrap();
+    assert_eq!(s.mail.max_attempts, 8);
+    assert_eq!(s.mail.retry_base, Duration::from_secs(30));
+    assert_eq!(s.mail.poll_interval, Duration::from_secs(5));
+    let s = load(&[
+        ("MAIL_MAX_ATTEMPTS", "3"),
+        ("MAIL_RETRY_BASE_SECS", "1"),
+        ("MAIL_POLL_INTERVAL_SECS", "60"),
+    ])
+    .unwrap();
+    assert_eq!(
+        (s.mail.max_attempts, s.mail.retry_base, s.mail.poll_interval),
+        (3, Duration::from_secs(1), Duration::from_secs(60))
+    );
+    for (var, bad) in [
+        ("MAIL_MAX_ATTEMPTS", "0"),
+        ("MAIL_MAX_ATTEMPTS", "many"),
+        ("MAIL_RETRY_BASE_SECS", "0"),
+        ("MAIL_POLL_INTERVAL_SECS", "3601"),
+    ] {
+        assert_eq!(refused(&[(var, bad)]), [var], "{var}={bad}");
+    }
+}

@@ -1,11 +1,11 @@
-//! Reading the CV part of a multipart upload, with a hard size limit enforced on the raw body.
+//! Reading one file part of a multipart upload (a CV, an image), with a hard size limit enforced
+//! on the raw body.
 
 use actix_multipart::{Multipart, MultipartError};
 use actix_web::http::StatusCode;
 use actix_web::http::header;
 use actix_web::{HttpRequest, web};
 use futures_util::StreamExt;
-use intowork_domain::cv::CvUpload;
 
 use crate::error::{ApiError, file_too_large};
 use crate::validation::ValidationItem;
@@ -18,14 +18,23 @@ fn too_large(max: usize) -> ApiError {
     file_too_large(max / (1024 * 1024), StatusCode::PAYLOAD_TOO_LARGE)
 }
 
-/// Reads the `cv` part, stopping as soon as it exceeds `max` bytes. Other parts are skipped
-/// (with the same bound). A missing part is pydantic's 422 at `["body", "cv"]`. The bound is
-/// enforced on the raw body, beneath the multipart parser, whose read-ahead it cannot see.
-pub async fn read_cv_part(
+/// A file part as received; nothing in it is trusted.
+#[derive(Clone, Debug)]
+pub struct FilePart {
+    pub filename: Option<String>,
+    pub content_type: Option<String>,
+    pub bytes: Vec<u8>,
+}
+
+/// Reads the part named `name`, stopping as soon as it exceeds `max` bytes (413). Other parts are
+/// skipped (with the same bound). A missing part is pydantic's 422 at `["body", name]`. The bound
+/// is enforced on the raw body, beneath the multipart parser, whose read-ahead it cannot see.
+pub async fn read_file_part(
     req: &HttpRequest,
     payload: web::Payload,
+    name: &'static str,
     max: usize,
-) -> Result<CvUpload, ApiError> {
+) -> Result<FilePart, ApiError> {
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -48,13 +57,13 @@ pub async fn read_cv_part(
         Ok(chunk)
     });
     let mut payload = Multipart::new(req.headers(), limited);
-    let mut found: Option<CvUpload> = None;
+    let mut found: Option<FilePart> = None;
     let mut total = 0usize;
     while let Some(field) = payload.next().await {
         let mut field = match field {
             Ok(field) => field,
             Err(_) if tripped.get() => return Err(too_large(max)),
-            // Not a multipart body at all: the `cv` part is simply missing (pydantic's 422).
+            // Not a multipart body at all: the part is simply missing (pydantic's 422).
             Err(
                 MultipartError::ContentTypeMissing
                 | MultipartError::ContentTypeIncompatible
@@ -63,7 +72,7 @@ pub async fn read_cv_part(
             ) => break,
             Err(_) => return Err(invalid_multipart()),
         };
-        let is_cv = found.is_none() && field.name() == Some("cv");
+        let wanted = found.is_none() && field.name() == Some(name);
         let filename = field.content_disposition().and_then(|cd| {
             // RFC 5987 `filename*` (percent-encoded, so any character survives) wins.
             cd.get_filename_ext()
@@ -81,15 +90,15 @@ pub async fn read_cv_part(
                 }
             })?;
             total += chunk.len();
-            if total > cap || (is_cv && bytes.len() + chunk.len() > max) {
+            if total > cap || (wanted && bytes.len() + chunk.len() > max) {
                 return Err(too_large(max));
             }
-            if is_cv {
+            if wanted {
                 bytes.extend_from_slice(&chunk);
             }
         }
-        if is_cv {
-            found = Some(CvUpload {
+        if wanted {
+            found = Some(FilePart {
                 filename,
                 content_type,
                 bytes,
@@ -99,7 +108,7 @@ pub async fn read_cv_part(
     found.ok_or_else(|| {
         ApiError::validation(vec![ValidationItem::body_field(
             "missing",
-            "cv",
+            name,
             "Field required",
         )])
     })
