@@ -12,6 +12,7 @@ mod candidates;
 mod companies;
 mod cross_cutting;
 mod cv_builder;
+mod cv_builder_public;
 mod cvs;
 mod dashboard;
 mod directory;
