@@ -12,6 +12,7 @@ pub mod cleanup;
 pub mod company;
 pub mod cv;
 pub mod dashboard;
+pub mod email_template;
 pub mod directory;
 pub mod error;
 pub mod files;

@@ -15,6 +15,7 @@ mod images;
 mod infra;
 mod limits;
 mod order;
+mod templates;
 pub mod responses;
 
 pub use api_error::ApiError;

@@ -10,6 +10,7 @@ pub mod companies;
 pub mod cvs;
 pub mod dashboard;
 pub mod directory;
+pub mod email_templates;
 pub mod employers;
 pub mod health;
 pub mod images;

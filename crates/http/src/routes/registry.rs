@@ -6,7 +6,7 @@ use utoipa::OpenApi;
 
 use super::{
     admin, admin_mail, applications, auth, candidates, companies, cvs, dashboard, directory,
-    employers, health, images, jobs, notifications, outside_services, password_reset,
+    email_templates, employers, health, images, jobs, notifications, outside_services, password_reset,
     profile_items, users,
 };
 
@@ -89,6 +89,10 @@ pub const RESOURCES: &[Resource] = &[
     Resource {
         routes: images::config,
         docs: images::ImagesApi::openapi,
+    },
+    Resource {
+        routes: email_templates::config,
+        docs: email_templates::EmailTemplatesApi::openapi,
     },
 ];
 

@@ -14,6 +14,7 @@ mod cross_cutting;
 mod cvs;
 mod dashboard;
 mod directory;
+mod email_templates;
 mod employer_insights;
 mod health;
 mod images;

@@ -8,6 +8,7 @@ use actix_web::{test, web};
 use chrono::{DateTime, TimeZone, Utc};
 use intowork_domain::UserId;
 use intowork_domain::admin::companies::{CompanyAdminService, MockAdminCompanyRepository};
+use intowork_domain::email_template::{EmailTemplateService, MockEmailTemplateRepository};
 use intowork_domain::admin::invitations::{InvitationService, MockInvitationRepository};
 use intowork_domain::admin::{AdminService, MockAdminRepository};
 use intowork_domain::application::{ApplicationService, MockApplicationRepository};
@@ -98,6 +99,7 @@ pub struct Mocks {
     /// The user look-ups and token generator of the account-creation service.
     pub invite_users: MockAdminRepository,
     pub invite_tokens: MockResetTokens,
+    pub templates: MockEmailTemplateRepository,
 }
 
 impl Mocks {
@@ -201,6 +203,11 @@ pub async fn app_with_limits(
         },
     );
     let state = AppState {
+        email_templates: Arc::new(EmailTemplateService::new(
+            Arc::new(m.templates),
+            companies.clone(),
+            clock.clone(),
+        )),
         directory: Arc::new(DirectoryService::new(Arc::new(m.directory))),
         company_admin: Arc::new(CompanyAdminService::new(
             Arc::new(m.company_admin),

@@ -61,7 +61,9 @@ fn new_app(job: JobId, candidate: i64, actor: UserId, secs: i64) -> NewApplicati
         source_ref: None,
         actor,
         now: at(secs),
+        candidate_mail: None,
     }
+    candidate_mail: None,
 }
 
 /// `(from, to, actor, changed_at)` of an application's history, oldest first.
@@ -111,6 +113,7 @@ async fn the_chosen_active_cv_is_recorded_and_any_other_writes_nothing(test_db: 
         let new = NewApplication {
             cv: Some(CvId(bad)),
             ..new_app(w.job, cand, user, 10)
+            candidate_mail: None,
         };
         let got = w.apps.create(new, notice(boss)).await;
         assert!(
@@ -131,6 +134,7 @@ async fn the_chosen_active_cv_is_recorded_and_any_other_writes_nothing(test_db: 
         cv: Some(CvId(first)),
         source_ref: Some("whatsapp".into()),
         ..new_app(w.job, cand, user, 10)
+        candidate_mail: None,
     };
     let created = w.apps.create(new, notice(boss)).await.unwrap();
     let filter = format!(
@@ -142,6 +146,7 @@ async fn the_chosen_active_cv_is_recorded_and_any_other_writes_nothing(test_db: 
     let again = NewApplication {
         cv: Some(CvId(theirs)),
         ..new_app(w.job, cand, user, 11)
+        candidate_mail: None,
     };
     let got = w.apps.create(again, notice(boss)).await;
     assert!(matches!(got, Err(CreateApplicationError::AlreadyApplied)));
@@ -160,6 +165,7 @@ async fn every_change_appends_one_row_in_its_transaction(test_db: TestDb) {
         status,
         actor: boss,
         at: at(secs),
+        candidate_mail: None,
     };
     let changed = w
         .apps
@@ -228,6 +234,7 @@ async fn the_funnel_counts_stages_ever_reached_with_injected_times(test_db: Test
             status,
             actor: boss,
             at: at(secs),
+            candidate_mail: None,
         };
         w.apps
             .change_status(app.id, update, notice(user))
@@ -243,6 +250,7 @@ async fn the_funnel_counts_stages_ever_reached_with_injected_times(test_db: Test
         status: ApplicationStatus::Rejected,
         actor: boss,
         at: at(2 * DAY),
+        candidate_mail: None,
     };
     w.apps
         .change_status(second.unwrap().id, update, notice(other_user))
@@ -286,12 +294,14 @@ async fn job_with_applications(w: &World, title: &str, n: usize) -> JobId {
         let new = NewApplication {
             source_ref: (i % 2 == 0).then(|| "linkedin".to_owned()),
             ..new_app(job, cand, user, 10)
+            candidate_mail: None,
         };
         let app = w.apps.create(new, notice(w.boss.0)).await.unwrap();
         let update = StatusUpdate {
             status: ApplicationStatus::Interview,
             actor: w.boss.0,
             at: at(20 + i as i64),
+            candidate_mail: None,
         };
         w.apps
             .change_status(app.id, update, notice(user))

@@ -75,7 +75,9 @@ fn update(w: &World, status: ApplicationStatus, seconds: i64) -> StatusUpdate {
         status,
         actor: w.employer_user,
         at: at(seconds),
+        candidate_mail: None,
     }
+    candidate_mail: None,
 }
 
 fn new_app(w: &World) -> NewApplication {
@@ -87,7 +89,9 @@ fn new_app(w: &World) -> NewApplication {
         source_ref: None,
         actor: w.candidate_user,
         now: at(10),
+        candidate_mail: None,
     }
+    candidate_mail: None,
 }
 
 async fn concurrent_applies_create_one_application_and_one_notification(test_db: TestDb) {
