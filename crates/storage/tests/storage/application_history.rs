@@ -63,7 +63,6 @@ fn new_app(job: JobId, candidate: i64, actor: UserId, secs: i64) -> NewApplicati
         now: at(secs),
         candidate_mail: None,
     }
-    candidate_mail: None,
 }
 
 /// `(from, to, actor, changed_at)` of an application's history, oldest first.
@@ -113,7 +112,6 @@ async fn the_chosen_active_cv_is_recorded_and_any_other_writes_nothing(test_db: 
         let new = NewApplication {
             cv: Some(CvId(bad)),
             ..new_app(w.job, cand, user, 10)
-            candidate_mail: None,
         };
         let got = w.apps.create(new, notice(boss)).await;
         assert!(
@@ -134,7 +132,6 @@ async fn the_chosen_active_cv_is_recorded_and_any_other_writes_nothing(test_db: 
         cv: Some(CvId(first)),
         source_ref: Some("whatsapp".into()),
         ..new_app(w.job, cand, user, 10)
-        candidate_mail: None,
     };
     let created = w.apps.create(new, notice(boss)).await.unwrap();
     let filter = format!(
@@ -146,7 +143,6 @@ async fn the_chosen_active_cv_is_recorded_and_any_other_writes_nothing(test_db: 
     let again = NewApplication {
         cv: Some(CvId(theirs)),
         ..new_app(w.job, cand, user, 11)
-        candidate_mail: None,
     };
     let got = w.apps.create(again, notice(boss)).await;
     assert!(matches!(got, Err(CreateApplicationError::AlreadyApplied)));
@@ -294,7 +290,6 @@ async fn job_with_applications(w: &World, title: &str, n: usize) -> JobId {
         let new = NewApplication {
             source_ref: (i % 2 == 0).then(|| "linkedin".to_owned()),
             ..new_app(job, cand, user, 10)
-            candidate_mail: None,
         };
         let app = w.apps.create(new, notice(w.boss.0)).await.unwrap();
         let update = StatusUpdate {

@@ -77,7 +77,6 @@ fn update(w: &World, status: ApplicationStatus, seconds: i64) -> StatusUpdate {
         at: at(seconds),
         candidate_mail: None,
     }
-    candidate_mail: None,
 }
 
 fn new_app(w: &World) -> NewApplication {
@@ -91,7 +90,6 @@ fn new_app(w: &World) -> NewApplication {
         now: at(10),
         candidate_mail: None,
     }
-    candidate_mail: None,
 }
 
 async fn concurrent_applies_create_one_application_and_one_notification(test_db: TestDb) {
