@@ -1,6 +1,7 @@
 //! The employer's side of applications: list those to their jobs, move them through the statuses
 //! (telling the candidate), keep notes. Another employer's application is refused, not hidden.
 
+use chrono::{DateTime, Utc};
 use tracing::instrument;
 
 use super::entity::{
@@ -43,12 +44,8 @@ impl ApplicationService {
     ) -> Result<StatusChange, EmployerApplicationError> {
         let owner = self.owned_application(user, id).await?;
         let notification = notice::status_changed(&owner, id, status);
-        let update = StatusUpdate {
-            status,
-            actor: user,
-            at: self.clock.now(),
-            candidate_mail: TemplateType::for_status(status),
-        };
+        let mail = TemplateType::for_status(status);
+        let update = status_update(status, user, self.clock.now(), mail);
         // The candidate may have withdrawn it since the ownership check.
         let changed = self
             .apps
@@ -124,7 +121,7 @@ impl ApplicationService {
         Ok(self.companies.employer_by_user(user).await?.map(|e| e.id))
     }
 
-    async fn owned_application(
+    pub(super) async fn owned_application(
         &self,
         user: UserId,
         id: ApplicationId,
@@ -139,5 +136,19 @@ impl ApplicationService {
             return Err(EmployerApplicationError::NotOwner);
         }
         Ok(owner)
+    }
+}
+
+pub(super) fn status_update(
+    status: ApplicationStatus,
+    actor: UserId,
+    at: DateTime<Utc>,
+    candidate_mail: Option<TemplateType>,
+) -> StatusUpdate {
+    StatusUpdate {
+        status,
+        actor,
+        at,
+        candidate_mail,
     }
 }

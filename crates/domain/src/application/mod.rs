@@ -6,6 +6,7 @@ mod entity;
 mod error;
 mod notice;
 mod port;
+mod quick_message;
 mod service;
 mod source;
 mod status;
@@ -19,6 +20,7 @@ pub use error::{
     JobApplicationsError,
 };
 pub use port::ApplicationRepository;
+pub use quick_message::{QuickMessage, QuickMessageSent};
 #[cfg(any(test, feature = "mocks"))]
 pub use port::MockApplicationRepository;
 pub use service::ApplicationService;
@@ -30,5 +32,7 @@ pub use status::ApplicationStatus;
 
 #[cfg(test)]
 mod choice_and_pipeline_tests;
+#[cfg(test)]
+mod quick_message_tests;
 #[cfg(test)]
 mod tests;

@@ -26,6 +26,7 @@ mod notifications;
 mod openapi;
 mod outside_services;
 mod password_reset;
+mod quick_message;
 mod spec_check;
 mod support;
 mod transport;

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use intowork_domain::application::{
     ApplicationOwner, ApplicationRepository, ApplicationStatus, ApplyTarget, CandidateApplication,
-    CreateApplicationError, EmployerApplication, NewApplication, Page, StatusUpdate,
+    CreateApplicationError, EmployerApplication, NewApplication, Page, QuickMessage, StatusUpdate,
 };
 use intowork_domain::job::{JobStatus, Paging};
 use intowork_domain::notification::NewNotification;
@@ -15,6 +15,7 @@ use intowork_domain::{ApplicationId, CandidateId, EmployerId, JobId, RepoError, 
 use super::apply::create;
 use super::lists::{candidate_page, employer_page, source_counts};
 use super::rows::{CANDIDATE_COLUMNS, CandidateRow};
+use super::quick_message::send;
 use super::status::change_status;
 use crate::cache::{CacheEvent, publish};
 use crate::database::write_tx;
@@ -227,6 +228,34 @@ impl ApplicationRepository for DieselApplicationRepository {
             }
             employer.is_some()
         }))
+    }
+
+    async fn quick_message(
+        &self,
+        id: ApplicationId,
+        update: StatusUpdate,
+        notification: NewNotification,
+        message: QuickMessage,
+    ) -> Result<Option<bool>, RepoError> {
+        let outbox = self.outbox.clone();
+        let sent = self
+            .db
+            .run(move |conn| {
+                write_tx(conn, |c| {
+                    send(c, &outbox, id.get(), &update, &notification, &message)
+                })
+                .map_err(map_db_error)
+            })
+            .await?;
+        let Some(employer) = sent else {
+            return Ok(None);
+        };
+        self.outbox.notify_queued();
+        if let Some(employer) = employer {
+            let event = CacheEvent::ApplicationStatusChanged { employer };
+            publish(&self.caches, event);
+        }
+        Ok(Some(employer.is_some()))
     }
 
     async fn set_notes(

@@ -4,7 +4,8 @@
 
 use diesel::prelude::*;
 use intowork_domain::application::{
-    ApplicationRepository, ApplicationStatus, CreateApplicationError, NewApplication, StatusUpdate,
+    ApplicationRepository, ApplicationStatus, CreateApplicationError, NewApplication, QuickMessage,
+    StatusUpdate,
 };
 use intowork_domain::email_template::{
     EmailTemplateRepository, NewTemplate, TemplateDraft, TemplateId, TemplatePatch, TemplateType,
@@ -186,7 +187,60 @@ async fn candidate_mails_are_queued_with_their_change(test_db: TestDb) {
     assert!(got[2].3.starts_with("Bonjour "), "{}", got[2].3);
 }
 
+async fn a_quick_message_is_one_plain_mail_with_its_status_change(test_db: TestDb) {
+    let db = migrated(&test_db);
+    let r = Repos::new(db.clone());
+    let boss = r.employer("boss@acme.fr", "Acme").await;
+    let job = r.job(boss, fields("Dev")).await.job.id.get();
+    let (user, cand) = r.candidate("awa@example.com").await;
+    let app = ApplicationId(r.apply(job, cand).await);
+    let apps = DieselApplicationRepository::new(db.clone());
+    let message = QuickMessage {
+        subject: "Entretien".into(),
+        text: "<script>alert(1)</script>".into(),
+    };
+    let update = StatusUpdate {
+        status: ApplicationStatus::Interview,
+        actor: boss.0,
+        at: at(30),
+        candidate_mail: None,
+    };
+    let sent = apps
+        .quick_message(app, update, notice(user), message.clone())
+        .await
+        .unwrap();
+    assert_eq!(sent, Some(true));
+    let got = mails(&db).await;
+    assert_eq!(got.len(), 1, "the message only, no template mail");
+    assert_eq!(
+        got[0],
+        (
+            "quick_message".to_owned(),
+            "awa@example.com".to_owned(),
+            "Entretien".to_owned(),
+            "<script>alert(1)</script>".to_owned(),
+            None
+        )
+    );
+    let filter = format!("application_id = {} AND to_status = 'interview'", app.get());
+    assert_eq!(count(&db, "application_status_history", &filter).await, 1);
+    // The same status again: the mail only. A missing application: nothing.
+    let sent = apps
+        .quick_message(app, update, notice(user), message.clone())
+        .await
+        .unwrap();
+    assert_eq!(sent, Some(false));
+    assert_eq!(count(&db, "application_status_history", &filter).await, 1);
+    let gone = apps
+        .quick_message(ApplicationId(999), update, notice(user), message)
+        .await
+        .unwrap();
+    assert_eq!(gone, None);
+    assert_eq!(mails(&db).await.len(), 2);
+}
+
 intowork_testkit::test_both_backends!(
     templates_keep_one_default_per_type_and_stay_in_their_company,
     candidate_mails_are_queued_with_their_change,
+    a_quick_message_is_one_plain_mail_with_its_status_change,
 );
