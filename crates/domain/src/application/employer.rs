@@ -1,7 +1,6 @@
 //! The employer's side of applications: list those to their jobs, move them through the statuses
 //! (telling the candidate), keep notes. Another employer's application is refused, not hidden.
 
-use chrono::{DateTime, Utc};
 use tracing::instrument;
 
 use super::entity::{
@@ -45,7 +44,7 @@ impl ApplicationService {
         let owner = self.owned_application(user, id).await?;
         let notification = notice::status_changed(&owner, id, status);
         let mail = TemplateType::for_status(status);
-        let update = status_update(status, user, self.clock.now(), mail);
+        let update = StatusUpdate::new(status, user, self.clock.now(), mail);
         // The candidate may have withdrawn it since the ownership check.
         let changed = self
             .apps
@@ -136,19 +135,5 @@ impl ApplicationService {
             return Err(EmployerApplicationError::NotOwner);
         }
         Ok(owner)
-    }
-}
-
-pub(super) fn status_update(
-    status: ApplicationStatus,
-    actor: UserId,
-    at: DateTime<Utc>,
-    candidate_mail: Option<TemplateType>,
-) -> StatusUpdate {
-    StatusUpdate {
-        status,
-        actor,
-        at,
-        candidate_mail,
     }
 }

@@ -99,6 +99,22 @@ pub struct StatusUpdate {
     pub candidate_mail: Option<TemplateType>,
 }
 
+impl StatusUpdate {
+    pub fn new(
+        status: ApplicationStatus,
+        actor: UserId,
+        at: DateTime<Utc>,
+        candidate_mail: Option<TemplateType>,
+    ) -> StatusUpdate {
+        StatusUpdate {
+            status,
+            actor,
+            at,
+            candidate_mail,
+        }
+    }
+}
+
 /// An application seen from the employer-side checks.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApplicationOwner {

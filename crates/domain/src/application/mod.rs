@@ -4,6 +4,7 @@
 mod employer;
 mod entity;
 mod error;
+mod message;
 mod notice;
 mod port;
 mod quick_message;
@@ -20,7 +21,8 @@ pub use error::{
     JobApplicationsError,
 };
 pub use port::ApplicationRepository;
-pub use quick_message::{QuickMessage, QuickMessageSent};
+pub use message::QuickMessage;
+pub use quick_message::QuickMessageSent;
 #[cfg(any(test, feature = "mocks"))]
 pub use port::MockApplicationRepository;
 pub use service::ApplicationService;

@@ -8,7 +8,7 @@ use super::entity::{
     StatusUpdate,
 };
 use super::error::CreateApplicationError;
-use super::quick_message::QuickMessage;
+use super::message::QuickMessage;
 use super::status::ApplicationStatus;
 use crate::error::RepoError;
 use crate::ids::{ApplicationId, CandidateId, EmployerId, JobId};
