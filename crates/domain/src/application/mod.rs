@@ -20,11 +20,11 @@ pub use error::{
     ApplyError, CandidateApplicationError, CreateApplicationError, EmployerApplicationError,
     JobApplicationsError,
 };
-pub use port::ApplicationRepository;
 pub use message::QuickMessage;
-pub use quick_message::QuickMessageSent;
+pub use port::ApplicationRepository;
 #[cfg(any(test, feature = "mocks"))]
 pub use port::MockApplicationRepository;
+pub use quick_message::QuickMessageSent;
 pub use service::ApplicationService;
 pub use source::{
     DIRECT, SOURCE_REF_MAX_CHARS, SourceBreakdown, SourceShare, percent_one_decimal,

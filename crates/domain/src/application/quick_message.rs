@@ -4,8 +4,8 @@
 use tracing::{info, instrument};
 
 use super::entity::{StatusChange, StatusUpdate};
-use super::message::QuickMessage;
 use super::error::EmployerApplicationError;
+use super::message::QuickMessage;
 use super::notice;
 use super::service::ApplicationService;
 use super::status::ApplicationStatus;

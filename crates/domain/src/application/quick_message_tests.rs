@@ -23,7 +23,11 @@ fn sender() -> User {
 
 #[test]
 fn the_message_is_plain_text_with_a_one_line_subject() {
-    let m = QuickMessage::new(&sender(), "Entretien\r\nBcc: x@y", "<script>alert(1)</script>");
+    let m = QuickMessage::new(
+        &sender(),
+        "Entretien\r\nBcc: x@y",
+        "<script>alert(1)</script>",
+    );
     assert_eq!(m.subject, "Entretien  Bcc: x@y");
     let mail = m.mail("awa@example.com");
     assert_eq!(mail.kind, MailKind::QUICK_MESSAGE);
@@ -51,7 +55,12 @@ async fn a_quick_message_changes_the_status_without_the_template_mail() {
     let message = QuickMessage::new(&sender(), "Entretien", "Bonjour");
     let sent = m
         .service()
-        .quick_message(&sender(), ApplicationId(9), ApplicationStatus::Interview, message)
+        .quick_message(
+            &sender(),
+            ApplicationId(9),
+            ApplicationStatus::Interview,
+            message,
+        )
         .await
         .unwrap();
     assert!(sent.email_sent && sent.change.changed);
@@ -64,7 +73,12 @@ async fn another_employers_application_sends_nothing() {
     let message = QuickMessage::new(&sender(), "s", "m");
     let got = m
         .service()
-        .quick_message(&sender(), ApplicationId(9), ApplicationStatus::Rejected, message)
+        .quick_message(
+            &sender(),
+            ApplicationId(9),
+            ApplicationStatus::Rejected,
+            message,
+        )
         .await;
     assert!(matches!(got, Err(EmployerApplicationError::NotOwner)));
 }

@@ -50,7 +50,10 @@ impl MailContext {
             v.set(name, NOT_SCHEDULED);
         }
         v.set("application_status", self.status.as_str());
-        v.set("application_date", self.applied_at.format("%d/%m/%Y").to_string());
+        v.set(
+            "application_date",
+            self.applied_at.format("%d/%m/%Y").to_string(),
+        );
         v
     }
 }
@@ -102,7 +105,10 @@ pub fn html_to_text(html: &str) -> String {
         rest = &rest[open + close + 1..];
         if name == "br" {
             // `<br>` then a newline in the source is one line break.
-            rest = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n')).unwrap_or(rest);
+            rest = rest
+                .strip_prefix("\r\n")
+                .or_else(|| rest.strip_prefix('\n'))
+                .unwrap_or(rest);
         }
     }
     out.push_str(rest);

@@ -13,12 +13,14 @@ mod variables;
 
 pub use builtin::{BUILT_IN, BuiltInTemplate, built_in};
 pub use compose::{MailContext, compose_candidate_mail, html_to_text};
-pub use entity::{EmailTemplate, NewTemplate, TemplateDraft, TemplateId, TemplatePatch, UsageStats};
+pub use entity::{
+    EmailTemplate, NewTemplate, TemplateDraft, TemplateId, TemplatePatch, UsageStats,
+};
 pub use error::TemplateError;
 pub use kind::TemplateType;
+pub use port::EmailTemplateRepository;
 #[cfg(any(test, feature = "mocks"))]
 pub use port::MockEmailTemplateRepository;
-pub use port::EmailTemplateRepository;
 pub use service::{DefaultTemplate, EmailTemplateService};
 pub use variables::{VARIABLES, Variables, check_variables, render};
 

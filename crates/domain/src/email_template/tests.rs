@@ -130,7 +130,10 @@ fn variables_are_escaped_in_html_and_plain_in_text() {
     assert_eq!(mail.to, "awa@example.com");
     assert_eq!(mail.subject, "Entretien Dev & Ops");
     let html = mail.html.unwrap();
-    assert!(html.contains("Bonjour Awa &lt;b&gt;Diallo&lt;/b&gt;,"), "{html}");
+    assert!(
+        html.contains("Bonjour Awa &lt;b&gt;Diallo&lt;/b&gt;,"),
+        "{html}"
+    );
     assert!(html.contains("Dev &amp; Ops le à convenir"), "{html}");
     assert_eq!(
         mail.text,

@@ -15,8 +15,8 @@ mod images;
 mod infra;
 mod limits;
 mod order;
-mod templates;
 pub mod responses;
+mod templates;
 
 pub use api_error::ApiError;
 pub use body::{ErrorBody, ValidationErrorBody};

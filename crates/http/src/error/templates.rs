@@ -16,10 +16,9 @@ impl From<TemplateError> for ApiError {
             ),
             TemplateError::NotFound => ApiError::not_found("Template not found"),
             TemplateError::BuiltInNotFound => ApiError::not_found("Default template not found"),
-            TemplateError::UnknownVariable(v) => ApiError::bad_request(
-                "unknown_variable",
-                format!("Variable inconnue : {v}"),
-            ),
+            TemplateError::UnknownVariable(v) => {
+                ApiError::bad_request("unknown_variable", format!("Variable inconnue : {v}"))
+            }
             TemplateError::Repo(e) => e.into(),
         }
     }

@@ -40,7 +40,9 @@ pub fn config(cfg: &mut web::ServiceConfig) {
 }
 
 #[derive(OpenApi)]
-#[openapi(paths(list, create, variables, defaults, activate, usage, get, update, delete, duplicate))]
+#[openapi(paths(
+    list, create, variables, defaults, activate, usage, get, update, delete, duplicate
+))]
 pub struct EmailTemplatesApi;
 
 #[derive(Deserialize, IntoParams)]

@@ -6,8 +6,8 @@ use utoipa::OpenApi;
 
 use super::{
     admin, admin_mail, applications, auth, candidates, companies, cvs, dashboard, directory,
-    email_templates, employers, health, images, jobs, notifications, outside_services, password_reset,
-    profile_items, users,
+    email_templates, employers, health, images, jobs, notifications, outside_services,
+    password_reset, profile_items, users,
 };
 
 /// A resource: how to register its routes, and its paths (with their schemas) for the document.

@@ -129,7 +129,12 @@ async fn an_unknown_variable_is_a_400_naming_it_and_nothing_is_written() {
     let (status, _, body) = send(&app, req).await;
     assert_eq!(status, 400);
     assert_eq!(body["code"], "unknown_variable");
-    assert!(body["detail"].as_str().unwrap().contains("{not_a_variable}"));
+    assert!(
+        body["detail"]
+            .as_str()
+            .unwrap()
+            .contains("{not_a_variable}")
+    );
 
     let req = TestRequest::patch()
         .uri("/api/email-templates/4")
@@ -245,8 +250,15 @@ async fn activate_duplicate_and_delete() {
     assert_eq!((status, body["id"].clone()), (200, json!(9)));
     // Another company's template (or none) is not found.
     let (status, _, body) = send(&app, post("/api/email-templates/5/duplicate")).await;
-    assert_eq!((status, body["detail"].clone()), (404, json!("Template not found")));
-    let del = |uri: &str| TestRequest::delete().uri(uri).insert_header(bearer(EMPLOYER));
+    assert_eq!(
+        (status, body["detail"].clone()),
+        (404, json!("Template not found"))
+    );
+    let del = |uri: &str| {
+        TestRequest::delete()
+            .uri(uri)
+            .insert_header(bearer(EMPLOYER))
+    };
     assert_eq!(send(&app, del("/api/email-templates/4")).await.0, 204);
     assert_eq!(send(&app, del("/api/email-templates/5")).await.0, 404);
 }

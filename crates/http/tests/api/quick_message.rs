@@ -76,7 +76,9 @@ async fn the_owner_changes_the_status_and_queues_a_plain_text_mail() {
             *id == ApplicationId(9)
                 && u.status == ApplicationStatus::Interview
                 && u.candidate_mail.is_none()
-                && msg.text.starts_with("Bonjour Awa,\n\n<script>alert(1)</script>")
+                && msg
+                    .text
+                    .starts_with("Bonjour Awa,\n\n<script>alert(1)</script>")
                 && msg.mail("c@x.test").html.is_none()
         })
         .times(1)

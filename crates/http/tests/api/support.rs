@@ -8,7 +8,6 @@ use actix_web::{test, web};
 use chrono::{DateTime, TimeZone, Utc};
 use intowork_domain::UserId;
 use intowork_domain::admin::companies::{CompanyAdminService, MockAdminCompanyRepository};
-use intowork_domain::email_template::{EmailTemplateService, MockEmailTemplateRepository};
 use intowork_domain::admin::invitations::{InvitationService, MockInvitationRepository};
 use intowork_domain::admin::{AdminService, MockAdminRepository};
 use intowork_domain::application::{ApplicationService, MockApplicationRepository};
@@ -20,6 +19,7 @@ use intowork_domain::cv::{
 };
 use intowork_domain::dashboard::{DashboardService, MockDashboardRepository};
 use intowork_domain::directory::{DirectoryService, MockDirectoryRepository};
+use intowork_domain::email_template::{EmailTemplateService, MockEmailTemplateRepository};
 use intowork_domain::files::MockFileStore;
 use intowork_domain::health::HealthService;
 use intowork_domain::image::{ImageStore, MockImageKeys};

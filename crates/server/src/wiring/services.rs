@@ -14,8 +14,8 @@ use intowork_domain::cleanup::CvCleanup;
 use intowork_domain::company::CompanyService;
 use intowork_domain::cv::{CvLimits, CvService};
 use intowork_domain::dashboard::DashboardService;
-use intowork_domain::email_template::EmailTemplateService;
 use intowork_domain::directory::DirectoryService;
+use intowork_domain::email_template::EmailTemplateService;
 use intowork_domain::files::FileStore;
 use intowork_domain::health::HealthService;
 use intowork_domain::image::ImageStore;
@@ -30,10 +30,9 @@ use intowork_storage::{
     CachedDirectory, CachedJobs, Database, DieselAdminCompanyRepository, DieselAdminRepository,
     DieselApplicationRepository, DieselCandidateRepository, DieselCompanyRepository,
     DieselCvMaintenance, DieselCvRepository, DieselDashboardRepository, DieselDirectoryRepository,
-    DieselEmailTemplateRepository,
-    DieselHealth, DieselInvitationRepository, DieselJobRepository, DieselMailOutbox,
-    DieselNotificationRepository, DieselResetTokenRepository, DieselUserRepository, Outbox,
-    ReadCaches,
+    DieselEmailTemplateRepository, DieselHealth, DieselInvitationRepository, DieselJobRepository,
+    DieselMailOutbox, DieselNotificationRepository, DieselResetTokenRepository,
+    DieselUserRepository, Outbox, ReadCaches,
 };
 
 use super::adapters::mailer;

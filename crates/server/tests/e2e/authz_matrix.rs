@@ -995,12 +995,29 @@ fn routes(w: &World) -> Vec<Route> {
         .owner(Owner::E)
         .json(json!({"status": "interview", "subject": "Entretien", "message": "Bonjour"})),
         // email_templates.rs: each employer its own company's; E's templates refused to others.
-        route(M::GET, "/api/email-templates", "/api/email-templates".into(), Employer),
-        route(M::GET, "/api/email-templates", "/api/email-templates/".into(), Employer),
-        route(M::POST, "/api/email-templates", "/api/email-templates/".into(), Employer)
-            .json(json!({"name": "M", "type": "custom", "subject": "S {job_title}",
-                         "body": "B", "is_default": false}))
-            .ok(&[201]),
+        route(
+            M::GET,
+            "/api/email-templates",
+            "/api/email-templates".into(),
+            Employer,
+        ),
+        route(
+            M::GET,
+            "/api/email-templates",
+            "/api/email-templates/".into(),
+            Employer,
+        ),
+        route(
+            M::POST,
+            "/api/email-templates",
+            "/api/email-templates/".into(),
+            Employer,
+        )
+        .json(
+            json!({"name": "M", "type": "custom", "subject": "S {job_title}",
+                         "body": "B", "is_default": false}),
+        )
+        .ok(&[201]),
         route(
             M::GET,
             "/api/email-templates/variables",

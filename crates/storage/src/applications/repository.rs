@@ -14,8 +14,8 @@ use intowork_domain::{ApplicationId, CandidateId, EmployerId, JobId, RepoError, 
 
 use super::apply::create;
 use super::lists::{candidate_page, employer_page, source_counts};
-use super::rows::{CANDIDATE_COLUMNS, CandidateRow};
 use super::quick_message::send;
+use super::rows::{CANDIDATE_COLUMNS, CandidateRow};
 use super::status::change_status;
 use crate::cache::{CacheEvent, publish};
 use crate::database::write_tx;
@@ -212,8 +212,10 @@ impl ApplicationRepository for DieselApplicationRepository {
         let changed = self
             .db
             .run(move |conn| {
-                write_tx(conn, |c| change_status(c, &outbox, id.get(), &update, &notification))
-                    .map_err(map_db_error)
+                write_tx(conn, |c| {
+                    change_status(c, &outbox, id.get(), &update, &notification)
+                })
+                .map_err(map_db_error)
             })
             .await?;
         if mails && changed.flatten().is_some() {

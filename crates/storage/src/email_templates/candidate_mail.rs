@@ -9,9 +9,20 @@ use intowork_domain::email_template::{MailContext, TemplateType, compose_candida
 
 use crate::conn::DbConn;
 use crate::outbox::Outbox;
-use crate::schema::{candidates, companies, email_templates, employers, job_applications, jobs, users};
+use crate::schema::{
+    candidates, companies, email_templates, employers, job_applications, jobs, users,
+};
 
-type ApplicationFacts = (i64, String, String, Option<String>, String, NaiveDateTime, i64, i64);
+type ApplicationFacts = (
+    i64,
+    String,
+    String,
+    Option<String>,
+    String,
+    NaiveDateTime,
+    i64,
+    i64,
+);
 
 /// The application's company, job and people, in three statements.
 fn context(conn: &mut DbConn, application: i64) -> QueryResult<Option<(i64, MailContext)>> {

@@ -31,7 +31,10 @@ fn of_company(company: i64) -> t::BoxedQuery<'static, MultiBackend> {
 }
 
 fn load(conn: &mut DbConn, id: i64) -> QueryResult<TemplateRow> {
-    t::table.find(id).select(TemplateRow::as_select()).first(conn)
+    t::table
+        .find(id)
+        .select(TemplateRow::as_select())
+        .first(conn)
 }
 
 /// The company's template, locked on PostgreSQL until the transaction ends (SQLite's write
@@ -112,13 +115,17 @@ fn apply_patch(
         diesel::update(row).set(t::name.eq(name)).execute(conn)?;
     }
     if let Some(subject) = &patch.subject {
-        diesel::update(row).set(t::subject.eq(subject)).execute(conn)?;
+        diesel::update(row)
+            .set(t::subject.eq(subject))
+            .execute(conn)?;
     }
     if let Some(body) = &patch.body {
         diesel::update(row).set(t::body.eq(body)).execute(conn)?;
     }
     if let Some(active) = patch.is_active {
-        diesel::update(row).set(t::is_active.eq(active)).execute(conn)?;
+        diesel::update(row)
+            .set(t::is_active.eq(active))
+            .execute(conn)?;
     }
     load(conn, id).map(Some)
 }
@@ -190,8 +197,10 @@ impl EmailTemplateRepository for DieselEmailTemplateRepository {
         let row = self
             .db
             .run(move |conn| {
-                write_tx(conn, |conn| apply_patch(conn, company.get(), id.0, &patch, now))
-                    .map_err(map_db_error)
+                write_tx(conn, |conn| {
+                    apply_patch(conn, company.get(), id.0, &patch, now)
+                })
+                .map_err(map_db_error)
             })
             .await?;
         row.map(TryInto::try_into).transpose()
@@ -226,7 +235,10 @@ impl EmailTemplateRepository for DieselEmailTemplateRepository {
             })
             .await?;
         // A type this version does not know is not one the library offers: skipping it is right.
-        Ok(kinds.iter().filter_map(|k| TemplateType::parse(k)).collect())
+        Ok(kinds
+            .iter()
+            .filter_map(|k| TemplateType::parse(k))
+            .collect())
     }
 
     async fn usage(&self, company: CompanyId) -> Result<UsageStats, RepoError> {

@@ -76,8 +76,14 @@ async fn templates_keep_one_default_per_type_and_stay_in_their_company(test_db: 
     let (_, _, rival) = r.employer("boss@rival.fr", "Rival").await;
     let repo = DieselEmailTemplateRepository::new(db.clone());
     let kind = TemplateType::InterviewInvitation;
-    let first = repo.create(new(acme, boss, draft(kind, "A", true))).await.unwrap();
-    let second = repo.create(new(acme, boss, draft(kind, "B", true))).await.unwrap();
+    let first = repo
+        .create(new(acme, boss, draft(kind, "A", true)))
+        .await
+        .unwrap();
+    let second = repo
+        .create(new(acme, boss, draft(kind, "B", true)))
+        .await
+        .unwrap();
     let first = repo.find(acme, first.id).await.unwrap().unwrap();
     assert!(!first.is_default && second.is_default);
     assert_eq!(second.created_by, Some(boss));
@@ -87,16 +93,32 @@ async fn templates_keep_one_default_per_type_and_stay_in_their_company(test_db: 
         name: Some("A2".into()),
         ..TemplatePatch::default()
     };
-    let patched = repo.update(acme, first.id, patch, at(9)).await.unwrap().unwrap();
+    let patched = repo
+        .update(acme, first.id, patch, at(9))
+        .await
+        .unwrap()
+        .unwrap();
     assert!(patched.is_default && patched.name == "A2" && patched.updated_at == at(9));
-    assert!(!repo.find(acme, second.id).await.unwrap().unwrap().is_default);
+    assert!(
+        !repo
+            .find(acme, second.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .is_default
+    );
     // Another company sees, changes and deletes nothing.
     assert!(repo.find(rival, first.id).await.unwrap().is_none());
     let patch = TemplatePatch {
         name: Some("x".into()),
         ..TemplatePatch::default()
     };
-    assert!(repo.update(rival, first.id, patch, at(9)).await.unwrap().is_none());
+    assert!(
+        repo.update(rival, first.id, patch, at(9))
+            .await
+            .unwrap()
+            .is_none()
+    );
     assert!(!repo.delete(rival, first.id).await.unwrap());
     assert!(repo.list(rival, None, None).await.unwrap().is_empty());
     // Lists: defaults first within a type; filters.
@@ -109,7 +131,10 @@ async fn templates_keep_one_default_per_type_and_stay_in_their_company(test_db: 
     assert_eq!(only.len(), 2);
     let mut types = repo.types_in_use(acme).await.unwrap();
     types.sort_by_key(|t| t.as_str());
-    assert_eq!(types, [TemplateType::Custom, TemplateType::InterviewInvitation]);
+    assert_eq!(
+        types,
+        [TemplateType::Custom, TemplateType::InterviewInvitation]
+    );
     let before = db.statement_count();
     let usage = repo.usage(acme).await.unwrap();
     assert!(db.statement_count() - before <= 2);
@@ -149,7 +174,10 @@ async fn candidate_mails_are_queued_with_their_change(test_db: TestDb) {
     let got = mails(&db).await;
     assert_eq!(got.len(), 1);
     let (kind0, to, subject, text, html) = &got[0];
-    assert_eq!((kind0.as_str(), to.as_str()), ("application_received", "awa@example.com"));
+    assert_eq!(
+        (kind0.as_str(), to.as_str()),
+        ("application_received", "awa@example.com")
+    );
     assert!(subject.contains("Dev <Rust>"), "{subject}");
     assert!(text.contains("Dev <Rust>"), "{text}");
     assert!(html.as_deref().unwrap().contains("Dev &lt;Rust&gt;"));
@@ -163,9 +191,13 @@ async fn candidate_mails_are_queued_with_their_change(test_db: TestDb) {
     let id = created.id;
     let interview = ApplicationStatus::Interview;
     let mail = TemplateType::for_status(interview);
-    apps.change_status(id, update(interview, mail), notice(user)).await.unwrap();
+    apps.change_status(id, update(interview, mail), notice(user))
+        .await
+        .unwrap();
     // The same status again writes nothing, mail included.
-    apps.change_status(id, update(interview, mail), notice(user)).await.unwrap();
+    apps.change_status(id, update(interview, mail), notice(user))
+        .await
+        .unwrap();
     // An application that does not exist queues nothing.
     let gone = apps
         .change_status(ApplicationId(999), update(interview, mail), notice(user))
@@ -181,7 +213,9 @@ async fn candidate_mails_are_queued_with_their_change(test_db: TestDb) {
     // Without a company template of the type, the built-in one.
     let rejected = ApplicationStatus::Rejected;
     let mail = TemplateType::for_status(rejected);
-    apps.change_status(id, update(rejected, mail), notice(user)).await.unwrap();
+    apps.change_status(id, update(rejected, mail), notice(user))
+        .await
+        .unwrap();
     let got = mails(&db).await;
     assert_eq!(got[2].0, "application_rejected");
     assert!(got[2].3.starts_with("Bonjour "), "{}", got[2].3);

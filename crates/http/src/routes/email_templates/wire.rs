@@ -27,7 +27,10 @@ impl Serialize for TemplateType {
 impl utoipa::PartialSchema for TemplateType {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
         use utoipa::openapi::schema::{ObjectBuilder, Type};
-        let values: Vec<&str> = domain::TemplateType::ALL.iter().map(|t| t.as_str()).collect();
+        let values: Vec<&str> = domain::TemplateType::ALL
+            .iter()
+            .map(|t| t.as_str())
+            .collect();
         ObjectBuilder::new()
             .schema_type(Type::String)
             .enum_values(Some(values))
@@ -43,7 +46,10 @@ pub type SubjectText = Text<500>;
 /// A type from a body or a path: pydantic's `enum` 422 for anything else.
 pub fn parse_type(raw: &str, loc: Vec<Value>) -> Result<domain::TemplateType, ApiError> {
     domain::TemplateType::parse(raw).ok_or_else(|| {
-        let expected: Vec<&str> = domain::TemplateType::ALL.iter().map(|t| t.as_str()).collect();
+        let expected: Vec<&str> = domain::TemplateType::ALL
+            .iter()
+            .map(|t| t.as_str())
+            .collect();
         ApiError::validation(vec![
             ValidationItem::new(
                 "enum",
