@@ -14,6 +14,7 @@ pub mod cv;
 pub mod cv_builder;
 pub mod dashboard;
 pub mod directory;
+pub mod email_template;
 pub mod error;
 pub mod files;
 pub mod health;

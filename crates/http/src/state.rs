@@ -14,6 +14,7 @@ use intowork_domain::cv::CvService;
 use intowork_domain::cv_builder::CvBuilderService;
 use intowork_domain::dashboard::DashboardService;
 use intowork_domain::directory::DirectoryService;
+use intowork_domain::email_template::EmailTemplateService;
 use intowork_domain::health::HealthService;
 use intowork_domain::image::ImageStore;
 use intowork_domain::job::JobService;
@@ -30,6 +31,8 @@ use crate::cors::CorsPolicy;
 pub struct AppState {
     pub auth: Arc<AuthService>,
     pub applications: Arc<ApplicationService>,
+    /// Each company's email templates.
+    pub email_templates: Arc<EmailTemplateService>,
     pub health: Arc<HealthService>,
     pub profiles: Arc<ProfileService>,
     pub cvs: Arc<CvService>,

@@ -336,3 +336,27 @@ diesel::table! {
         sent_at -> Nullable<Timestamp>,
     }
 }
+
+diesel::table! {
+    /// Each company's reusable mails (`2026-12-07-000010_email_templates`).
+    email_templates (id) {
+        id -> BigInt,
+        company_id -> BigInt,
+        created_by_user_id -> Nullable<BigInt>,
+        name -> Text,
+        /// `type` in SQL: a Rust keyword.
+        #[sql_name = "type"]
+        template_type -> Text,
+        subject -> Text,
+        body -> Text,
+        is_active -> Bool,
+        is_default -> Bool,
+        usage_count -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(email_templates -> companies (company_id));
+diesel::allow_tables_to_appear_in_same_query!(email_templates, companies);

@@ -11,6 +11,7 @@ use super::notice;
 use super::service::ApplicationService;
 use super::source::{SourceBreakdown, source_breakdown};
 use super::status::ApplicationStatus;
+use crate::email_template::TemplateType;
 use crate::error::RepoError;
 use crate::ids::{ApplicationId, EmployerId, JobId, UserId};
 use crate::job::Paging;
@@ -32,6 +33,7 @@ impl ApplicationService {
 
     /// Checks in the contract's order: employer row, application, ownership. The value comes
     /// typed: the edge, which parses it, reports a bad one only after [`Self::check_reviewable`].
+    /// A move to interview, rejected or accepted queues the candidate's template mail with it.
     #[instrument(skip_all, fields(user_id = %user, application_id = %id, status = status.as_str()))]
     pub async fn change_status(
         &self,
@@ -41,11 +43,8 @@ impl ApplicationService {
     ) -> Result<StatusChange, EmployerApplicationError> {
         let owner = self.owned_application(user, id).await?;
         let notification = notice::status_changed(&owner, id, status);
-        let update = StatusUpdate {
-            status,
-            actor: user,
-            at: self.clock.now(),
-        };
+        let mail = TemplateType::for_status(status);
+        let update = StatusUpdate::new(status, user, self.clock.now(), mail);
         // The candidate may have withdrawn it since the ownership check.
         let changed = self
             .apps
@@ -121,7 +120,7 @@ impl ApplicationService {
         Ok(self.companies.employer_by_user(user).await?.map(|e| e.id))
     }
 
-    async fn owned_application(
+    pub(super) async fn owned_application(
         &self,
         user: UserId,
         id: ApplicationId,

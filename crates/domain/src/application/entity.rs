@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::status::ApplicationStatus;
+use crate::email_template::TemplateType;
 use crate::ids::{ApplicationId, CandidateId, CvId, EmployerId, JobId, UserId};
 use crate::job::{JobType, LocationType};
 
@@ -75,6 +76,8 @@ pub struct NewApplication {
     /// The candidate's user, recorded as the actor of the first `applied` in the history.
     pub actor: UserId,
     pub now: DateTime<Utc>,
+    /// The template mail queued to the candidate with the application (HEAD 10.14), if any.
+    pub candidate_mail: Option<TemplateType>,
 }
 
 /// What a candidate sends to apply (HEAD.md 10.5): `source_ref` as received, sanitised by the
@@ -92,6 +95,24 @@ pub struct StatusUpdate {
     pub status: ApplicationStatus,
     pub actor: UserId,
     pub at: DateTime<Utc>,
+    /// The template mail queued to the candidate when the status does change, if any.
+    pub candidate_mail: Option<TemplateType>,
+}
+
+impl StatusUpdate {
+    pub fn new(
+        status: ApplicationStatus,
+        actor: UserId,
+        at: DateTime<Utc>,
+        candidate_mail: Option<TemplateType>,
+    ) -> StatusUpdate {
+        StatusUpdate {
+            status,
+            actor,
+            at,
+            candidate_mail,
+        }
+    }
 }
 
 /// An application seen from the employer-side checks.

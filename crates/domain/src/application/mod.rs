@@ -4,8 +4,10 @@
 mod employer;
 mod entity;
 mod error;
+mod message;
 mod notice;
 mod port;
+mod quick_message;
 mod service;
 mod source;
 mod status;
@@ -18,9 +20,11 @@ pub use error::{
     ApplyError, CandidateApplicationError, CreateApplicationError, EmployerApplicationError,
     JobApplicationsError,
 };
+pub use message::QuickMessage;
 pub use port::ApplicationRepository;
 #[cfg(any(test, feature = "mocks"))]
 pub use port::MockApplicationRepository;
+pub use quick_message::QuickMessageSent;
 pub use service::ApplicationService;
 pub use source::{
     DIRECT, SOURCE_REF_MAX_CHARS, SourceBreakdown, SourceShare, percent_one_decimal,
@@ -30,5 +34,7 @@ pub use status::ApplicationStatus;
 
 #[cfg(test)]
 mod choice_and_pipeline_tests;
+#[cfg(test)]
+mod quick_message_tests;
 #[cfg(test)]
 mod tests;

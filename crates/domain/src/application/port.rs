@@ -8,6 +8,7 @@ use super::entity::{
     StatusUpdate,
 };
 use super::error::CreateApplicationError;
+use super::message::QuickMessage;
 use super::status::ApplicationStatus;
 use crate::error::RepoError;
 use crate::ids::{ApplicationId, CandidateId, EmployerId, JobId};
@@ -72,6 +73,18 @@ pub trait ApplicationRepository: Send + Sync {
         id: ApplicationId,
         update: StatusUpdate,
         notification: NewNotification,
+    ) -> Result<Option<bool>, RepoError>;
+
+    /// In one write transaction: [`Self::change_status`] with `update` and `notification` (nothing
+    /// of it when the status is already `update.status`), then `message` queued to the
+    /// application's candidate. `Ok(Some(changed))`; `Ok(None)`, nothing written, when the
+    /// application no longer exists.
+    async fn quick_message(
+        &self,
+        id: ApplicationId,
+        update: StatusUpdate,
+        notification: NewNotification,
+        message: QuickMessage,
     ) -> Result<Option<bool>, RepoError>;
 
     /// `Ok(false)` when the application no longer exists.

@@ -13,6 +13,7 @@ use super::source::sanitize_source_ref;
 use super::status::ApplicationStatus;
 use crate::candidate::CandidateRepository;
 use crate::company::CompanyRepository;
+use crate::email_template::TemplateType;
 use crate::error::RepoError;
 use crate::ids::{ApplicationId, CandidateId, JobId, UserId};
 use crate::job::Paging;
@@ -30,7 +31,8 @@ pub struct ApplicationService {
 
 impl ApplicationService {
     /// Applies and tells the employer, in one transaction (D6): the application never exists
-    /// without its notification and its first history row, and a failed request leaves none.
+    /// without its notification, its first history row and the candidate's acknowledgement mail
+    /// (HEAD 10.14), and a failed request leaves none.
     /// A chosen CV must be one of the caller's active ones; a channel that is not a plain name
     /// is dropped, never refused (HEAD.md 10.5).
     #[instrument(skip_all, fields(user_id = %user.id, job_id = %job))]
@@ -58,6 +60,7 @@ impl ApplicationService {
             source_ref: sanitize_source_ref(request.source_ref.as_deref()),
             actor: user.id,
             now: self.clock.now(),
+            candidate_mail: Some(TemplateType::ApplicationReceived),
         };
         let notification = notice::application_received(user, &target, job);
         let created = self.apps.create(new, notification).await?;

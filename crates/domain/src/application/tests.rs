@@ -5,6 +5,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use super::*;
 use crate::candidate::MockCandidateRepository;
 use crate::company::{Employer, MockCompanyRepository};
+use crate::email_template::TemplateType;
 use crate::ids::{ApplicationId, CandidateId, CompanyId, EmployerId, JobId, UserId};
 use crate::notification::NotificationKind;
 use crate::ports::MockClock;
@@ -120,6 +121,7 @@ async fn apply_notifies_the_employer_in_the_same_write() {
         .withf(|new, n| {
             new.candidate_id == CandidateId(3)
                 && new.cover_letter.as_deref() == Some("Bonjour")
+                && new.candidate_mail == Some(TemplateType::ApplicationReceived)
                 && n.user_id == UserId(101)
                 && n.kind == NotificationKind::NewApplication
                 && n.title == "📝 Nouvelle candidature reçue"
@@ -257,6 +259,7 @@ async fn a_status_change_notifies_the_candidate_with_the_statuss_text() {
                             status,
                             actor: UserId(101),
                             at: now(),
+                            candidate_mail: TemplateType::for_status(status),
                         }
                     && n.user_id == UserId(1)
                     && n.kind == NotificationKind::StatusChange

@@ -24,6 +24,8 @@ pub struct Limited {
 pub enum UserAction {
     CvUpload,
     Apply,
+    /// An employer's quick message to a candidate (it sends a mail).
+    QuickMessage,
 }
 
 /// The abuse-limit policy. Every check counts one attempt and returns `Err(Limited)` when a
@@ -151,6 +153,7 @@ impl Limits {
             match action {
                 UserAction::CvUpload => "user:cv_upload",
                 UserAction::Apply => "user:apply",
+                UserAction::QuickMessage => "user:quick_message",
             },
             &user.to_string(),
             self.budgets.user_actions_per_minute,

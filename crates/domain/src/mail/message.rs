@@ -14,6 +14,10 @@ pub struct MailKind(Cow<'static, str>);
 impl MailKind {
     pub const PASSWORD_RESET: MailKind = MailKind(Cow::Borrowed("password_reset"));
     pub const SET_PASSWORD: MailKind = MailKind(Cow::Borrowed("set_password"));
+    /// A candidate mail from an email template (normally named after its template type).
+    pub const TEMPLATE: MailKind = MailKind(Cow::Borrowed("template"));
+    /// An employer's own words to a candidate, from the pipeline page.
+    pub const QUICK_MESSAGE: MailKind = MailKind(Cow::Borrowed("quick_message"));
 
     /// `None` for an empty, too long or otherwise malformed kind.
     pub fn parse(raw: &str) -> Option<MailKind> {

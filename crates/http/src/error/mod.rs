@@ -18,6 +18,7 @@ mod limits;
 mod order;
 mod reports;
 pub mod responses;
+mod templates;
 
 pub use api_error::ApiError;
 pub use body::{ErrorBody, ValidationErrorBody};

@@ -17,7 +17,12 @@ use crate::routes::registry::RESOURCES;
 
 /// Routes served both with and without a trailing slash (`resource!` with two paths): the spec
 /// lists the slash form as a copy of the plain one, so the two stay identical.
-pub const SLASH_ALIASES: &[&str] = &["/api/jobs", "/api/companies", "/api/notifications"];
+pub const SLASH_ALIASES: &[&str] = &[
+    "/api/jobs",
+    "/api/companies",
+    "/api/notifications",
+    "/api/email-templates",
+];
 
 #[derive(OpenApi)]
 #[openapi(
@@ -44,6 +49,7 @@ pub const SLASH_ALIASES: &[&str] = &["/api/jobs", "/api/companies", "/api/notifi
         (name = "images", description = "Public job pictures and company logos"),
         (name = "applications", description = "Applications, for candidates and employers"),
         (name = "notifications", description = "In-app notifications"),
+        (name = "email-templates", description = "The company's email templates (employers)"),
         (name = "dashboard", description = "The dashboard of the signed-in user"),
         (name = "admin", description = "Administration (admin role)"),
         (name = "users", description = "Legacy read-only user routes (admin role)"),

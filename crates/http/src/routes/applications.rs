@@ -9,6 +9,7 @@ mod page;
 mod pipeline;
 pub mod pipeline_wire;
 mod query;
+mod quick_message;
 
 use actix_web::web;
 use utoipa::OpenApi;
@@ -16,6 +17,7 @@ use utoipa::OpenApi;
 use self::candidate::{apply, get_mine, list_mine, withdraw};
 use self::employer::{change_status, list_for_employer, set_notes, sources};
 use self::pipeline::scored_applications;
+use self::quick_message::quick_message;
 use crate::resource;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
@@ -36,6 +38,10 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         .service(
             resource!("/api/applications/employer/applications/{application_id}/notes",
             put => set_notes),
+        )
+        .service(
+            resource!("/api/applications/employer/applications/{application_id}/quick-message",
+            post => quick_message),
         );
 }
 
@@ -50,5 +56,6 @@ pub fn config(cfg: &mut web::ServiceConfig) {
     employer::set_notes,
     employer::sources,
     pipeline::scored_applications,
+    quick_message::quick_message,
 ))]
 pub struct ApplicationsApi;

@@ -11,6 +11,7 @@ pub mod cv_builder;
 pub mod cvs;
 pub mod dashboard;
 pub mod directory;
+pub mod email_templates;
 pub mod employers;
 pub mod health;
 pub mod images;

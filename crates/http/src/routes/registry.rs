@@ -6,8 +6,8 @@ use utoipa::OpenApi;
 
 use super::{
     admin, admin_mail, applications, auth, candidates, companies, cv_builder, cvs, dashboard,
-    directory, employers, health, images, jobs, notifications, outside_services, password_reset,
-    profile_items, reports, users,
+    directory, email_templates, employers, health, images, jobs, notifications, outside_services,
+    password_reset, profile_items, reports, users,
 };
 
 /// A resource: how to register its routes, and its paths (with their schemas) for the document.
@@ -97,6 +97,10 @@ pub const RESOURCES: &[Resource] = &[
     Resource {
         routes: images::config,
         docs: images::ImagesApi::openapi,
+    },
+    Resource {
+        routes: email_templates::config,
+        docs: email_templates::EmailTemplatesApi::openapi,
     },
 ];
 

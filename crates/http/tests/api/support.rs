@@ -20,6 +20,7 @@ use intowork_domain::cv::{
 use intowork_domain::cv_builder::{CvBuilderService, MockCvBuilderNames, MockCvBuilderRepository};
 use intowork_domain::dashboard::{DashboardService, MockDashboardRepository};
 use intowork_domain::directory::{DirectoryService, MockDirectoryRepository};
+use intowork_domain::email_template::{EmailTemplateService, MockEmailTemplateRepository};
 use intowork_domain::files::MockFileStore;
 use intowork_domain::health::HealthService;
 use intowork_domain::image::{ImageStore, MockImageKeys};
@@ -108,6 +109,7 @@ pub struct Mocks {
     /// The user look-ups and token generator of the account-creation service.
     pub invite_users: MockAdminRepository,
     pub invite_tokens: MockResetTokens,
+    pub templates: MockEmailTemplateRepository,
 }
 
 impl Mocks {
@@ -211,6 +213,11 @@ pub async fn app_with_limits(
         },
     );
     let state = AppState {
+        email_templates: Arc::new(EmailTemplateService::new(
+            Arc::new(m.templates),
+            companies.clone(),
+            clock.clone(),
+        )),
         directory: Arc::new(DirectoryService::new(Arc::new(m.directory))),
         company_admin: Arc::new(CompanyAdminService::new(
             Arc::new(m.company_admin),

@@ -60,6 +60,7 @@ pub async fn app_state(
         reports: Arc::new(report_service(&shared)?),
         auth: Arc::new(auth_service(&shared, hasher, &secret)),
         applications: Arc::new(hiring.applications),
+        email_templates: Arc::new(hiring.email_templates),
         companies: Arc::new(hiring.companies),
         jobs: Arc::new(hiring.jobs),
         profiles: Arc::new(hiring.profiles),

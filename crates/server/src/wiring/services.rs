@@ -16,6 +16,7 @@ use intowork_domain::cv::{CvLimits, CvService};
 use intowork_domain::cv_builder::CvBuilderService;
 use intowork_domain::dashboard::DashboardService;
 use intowork_domain::directory::DirectoryService;
+use intowork_domain::email_template::EmailTemplateService;
 use intowork_domain::files::FileStore;
 use intowork_domain::health::HealthService;
 use intowork_domain::image::ImageStore;
@@ -32,9 +33,10 @@ use intowork_storage::{
     CachedDirectory, CachedJobs, Database, DieselAdminCompanyRepository, DieselAdminRepository,
     DieselApplicationRepository, DieselCandidateRepository, DieselCompanyRepository,
     DieselCvBuilderRepository, DieselCvMaintenance, DieselCvRepository, DieselDashboardRepository,
-    DieselDirectoryRepository, DieselHealth, DieselInvitationRepository, DieselJobRepository,
-    DieselMailOutbox, DieselNotificationRepository, DieselReportRepository,
-    DieselResetTokenRepository, DieselUserRepository, Outbox, ReadCaches,
+    DieselDirectoryRepository, DieselEmailTemplateRepository, DieselHealth,
+    DieselInvitationRepository, DieselJobRepository, DieselMailOutbox,
+    DieselNotificationRepository, DieselReportRepository, DieselResetTokenRepository,
+    DieselUserRepository, Outbox, ReadCaches,
 };
 
 use super::adapters::mailer;
@@ -96,7 +98,7 @@ pub(super) fn auth_service(
     )
 }
 
-/// Profiles, CVs, companies, jobs and applications, which share the candidate and company
+/// Profiles, CVs, companies, jobs, applications and email templates, which share the candidate and company
 /// repositories.
 pub(super) struct HiringServices {
     pub(super) profiles: ProfileService,
@@ -104,6 +106,7 @@ pub(super) struct HiringServices {
     pub(super) companies: CompanyService,
     pub(super) jobs: JobService,
     pub(super) applications: ApplicationService,
+    pub(super) email_templates: EmailTemplateService,
 }
 
 pub(super) fn hiring_services(s: &Shared, settings: &Settings, secret: &Secret) -> HiringServices {
@@ -123,14 +126,22 @@ pub(super) fn hiring_services(s: &Shared, settings: &Settings, secret: &Secret) 
             max_cvs: settings.max_cvs_per_candidate,
         },
     );
-    let applications =
-        Arc::new(DieselApplicationRepository::new(db.clone()).with_caches(s.caches.clone()));
+    let applications = DieselApplicationRepository::new(db.clone())
+        .with_caches(s.caches.clone())
+        .with_outbox(s.outbox.clone());
+    let templates = Arc::new(DieselEmailTemplateRepository::new(db.clone()));
     HiringServices {
+        email_templates: EmailTemplateService::new(templates, companies.clone(), s.clock.clone()),
         profiles: ProfileService::new(candidates.clone(), s.clock.clone()),
         cvs,
         companies: CompanyService::new(companies.clone(), s.clock.clone(), s.images()),
         jobs: JobService::new(s.jobs(), companies.clone(), s.clock.clone(), s.images()),
-        applications: ApplicationService::new(applications, candidates, companies, s.clock.clone()),
+        applications: ApplicationService::new(
+            Arc::new(applications),
+            candidates,
+            companies,
+            s.clock.clone(),
+        ),
     }
 }
 

@@ -285,6 +285,9 @@ struct World {
     /// The public path of company G's uploaded logo (G is no caller of the matrix, so no cell
     /// replaces it).
     g_logo: String,
+    /// E's email templates: one the cells read and change, one only the delete cell touches.
+    template1: i64,
+    template2: i64,
 }
 
 /// The CV builder's autosave body (HEAD's shape), public, with or without a 1×1 PNG photo.
@@ -559,6 +562,17 @@ async fn build_world(app: &TestApp, s: &Secrets) -> World {
     };
     let app1 = apply(job1).await;
     let app2 = apply(job2).await;
+    let template = |name: &str| {
+        json!({"name": name, "type": "interview_invitation", "subject": "Entretien {job_title}",
+               "body": "<p>Bonjour {candidate_name}</p>", "is_default": false})
+    };
+    let templates = "/api/email-templates";
+    let template1 = ok_json(app, Method::POST, templates, &e, Some(template("T1"))).await["id"]
+        .as_i64()
+        .unwrap();
+    let template2 = ok_json(app, Method::POST, templates, &e, Some(template("T2"))).await["id"]
+        .as_i64()
+        .unwrap();
     let profile = ok_json(app, Method::GET, "/api/candidates/profile", &a, None).await;
     let a_candidate = profile["id"].as_i64().unwrap();
 
@@ -664,6 +678,8 @@ async fn build_world(app: &TestApp, s: &Secrets) -> World {
         cv_photo,
         h_company,
         g_logo,
+        template1,
+        template2,
     }
 }
 
@@ -996,6 +1012,85 @@ fn routes(w: &World) -> Vec<Route> {
         )
         .owner(Owner::E)
         .json(json!({"notes": format!("Privé {E_NOTES_MARK}")})),
+        route(
+            M::POST,
+            "/api/applications/employer/applications/{application_id}/quick-message",
+            format!("/api/applications/employer/applications/{app1}/quick-message"),
+            Employer,
+        )
+        .owner(Owner::E)
+        .json(json!({"status": "interview", "subject": "Entretien", "message": "Bonjour"})),
+        // email_templates.rs: each employer its own company's; E's templates refused to others.
+        route(
+            M::GET,
+            "/api/email-templates",
+            "/api/email-templates".into(),
+            Employer,
+        ),
+        route(
+            M::GET,
+            "/api/email-templates",
+            "/api/email-templates/".into(),
+            Employer,
+        ),
+        route(
+            M::POST,
+            "/api/email-templates",
+            "/api/email-templates/".into(),
+            Employer,
+        )
+        .json(
+            json!({"name": "M", "type": "custom", "subject": "S {job_title}",
+                         "body": "B", "is_default": false}),
+        )
+        .ok(&[201]),
+        route(
+            M::GET,
+            "/api/email-templates/variables",
+            "/api/email-templates/variables".into(),
+            Employer,
+        ),
+        route(
+            M::GET,
+            "/api/email-templates/defaults",
+            "/api/email-templates/defaults".into(),
+            Employer,
+        ),
+        route(
+            M::POST,
+            "/api/email-templates/defaults/{template_type}/activate",
+            "/api/email-templates/defaults/offer_letter/activate".into(),
+            Employer,
+        )
+        .ok(&[201]),
+        route(
+            M::GET,
+            "/api/email-templates/stats/usage",
+            "/api/email-templates/stats/usage".into(),
+            Employer,
+        ),
+        route(
+            M::GET,
+            "/api/email-templates/{template_id}",
+            format!("/api/email-templates/{}", w.template1),
+            Employer,
+        )
+        .owner(Owner::E),
+        route(
+            M::PATCH,
+            "/api/email-templates/{template_id}",
+            format!("/api/email-templates/{}", w.template1),
+            Employer,
+        )
+        .owner(Owner::E)
+        .json(json!({"name": "T1 bis"})),
+        route(
+            M::POST,
+            "/api/email-templates/{template_id}/duplicate",
+            format!("/api/email-templates/{}/duplicate", w.template1),
+            Employer,
+        )
+        .owner(Owner::E),
         // notifications.rs (E's: A's applications notified E)
         route(
             M::GET,
@@ -1192,6 +1287,15 @@ fn routes(w: &World) -> Vec<Route> {
             Admin,
         ),
         // Destructive: refused cells run before any legitimate one, in this order.
+        route(
+            M::DELETE,
+            "/api/email-templates/{template_id}",
+            format!("/api/email-templates/{}", w.template2),
+            Employer,
+        )
+        .owner(Owner::E)
+        .ok(&[204])
+        .destructive(),
         route(
             M::DELETE,
             "/api/candidates/profile/experiences/{experience_id}",

@@ -12,6 +12,7 @@ mod applications;
 mod authz_matrix;
 mod back_office;
 mod budgets;
+mod candidate_mails;
 mod candidates;
 mod cleanup_cvs;
 mod command;

@@ -1,6 +1,6 @@
 //! Applying: one write transaction that checks the job, picks the chosen or current CV, inserts
-//! the application, its first history row and the employer's notification (CONTRACT D6,
-//! HEAD.md 10.5, 10.9).
+//! the application, its first history row, the employer's notification and the candidate's
+//! acknowledgement mail (CONTRACT D6, HEAD.md 10.5, 10.9, 10.14).
 
 use diesel::prelude::*;
 use intowork_domain::application::{
@@ -13,9 +13,11 @@ use intowork_domain::{EmployerId, RepoError};
 use super::history::append;
 use super::rows::{CANDIDATE_COLUMNS, CandidateRow};
 use crate::conn::{DbConn, MultiBackend};
+use crate::email_templates::candidate_mail;
 use crate::error::{TxError, is_foreign_key_violation, is_unique_violation_on};
 use crate::locks::{job_status_shared, lock_candidate};
 use crate::notifications::insert_notification;
+use crate::outbox::Outbox;
 use crate::schema::{candidate_cvs, companies, job_applications, jobs};
 
 const ONE_PER_JOB: &str = "job_applications_job_candidate_key";
@@ -32,6 +34,7 @@ pub(crate) fn candidate_view(conn: &mut DbConn, id: i64) -> QueryResult<Candidat
 
 pub(crate) fn create(
     conn: &mut DbConn,
+    outbox: &Outbox,
     new: &NewApplication,
     notification: &NewNotification,
 ) -> Result<(CandidateApplication, EmployerId), TxError<CreateApplicationError>> {
@@ -90,5 +93,8 @@ pub(crate) fn create(
     let applied = ApplicationStatus::Applied;
     append(conn, id, None, applied, new.actor.get(), now)?;
     insert_notification(conn, notification, Some(id), now)?;
+    if let Some(kind) = new.candidate_mail {
+        candidate_mail::queue(conn, outbox, id, kind, new.now)?;
+    }
     Ok((candidate_view(conn, id)?, EmployerId(employer)))
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use intowork_domain::application::{
     ApplicationOwner, ApplicationRepository, ApplicationStatus, ApplyTarget, CandidateApplication,
-    CreateApplicationError, EmployerApplication, NewApplication, Page, StatusUpdate,
+    CreateApplicationError, EmployerApplication, NewApplication, Page, QuickMessage, StatusUpdate,
 };
 use intowork_domain::job::{JobStatus, Paging};
 use intowork_domain::notification::NewNotification;
@@ -14,19 +14,47 @@ use intowork_domain::{ApplicationId, CandidateId, EmployerId, JobId, RepoError, 
 
 use super::apply::create;
 use super::lists::{candidate_page, employer_page, source_counts};
+use super::quick_message::send;
 use super::rows::{CANDIDATE_COLUMNS, CandidateRow};
 use super::status::change_status;
-use crate::cache::{CacheEvent, evicting_repository, publish};
+use crate::cache::{CacheEvent, publish};
 use crate::database::write_tx;
 use crate::error::{TxError, map_db_error};
+use crate::outbox::Outbox;
 use crate::schema::{candidates, companies, employers, job_applications, jobs, users};
 
-evicting_repository!(
-    /// Without [`crate::ReadCaches`] every total is counted live; with them, employers' totals
-    /// are shared until an application write evicts them, and its writes evict the job pages they
-    /// change.
-    DieselApplicationRepository
-);
+/// Without [`crate::ReadCaches`] every total is counted live; with them, employers' totals are
+/// shared until an application write evicts them, and its writes evict the job pages they change.
+/// The candidate mails of apply and status changes go to its [`Outbox`], in their transaction.
+#[derive(Clone, Debug)]
+pub struct DieselApplicationRepository {
+    db: crate::Database,
+    caches: Option<crate::ReadCaches>,
+    outbox: Outbox,
+}
+
+impl DieselApplicationRepository {
+    /// With an outbox of its own, which queues mails but wakes no delivery worker (tools, tests).
+    pub fn new(db: crate::Database) -> Self {
+        Self {
+            db,
+            caches: None,
+            outbox: Outbox::new("localhost"),
+        }
+    }
+
+    pub fn with_caches(self, caches: crate::ReadCaches) -> Self {
+        Self {
+            caches: Some(caches),
+            ..self
+        }
+    }
+
+    /// The process's outbox, whose worker is woken once a mail's transaction commits.
+    pub fn with_outbox(self, outbox: Outbox) -> Self {
+        Self { outbox, ..self }
+    }
+}
 
 #[async_trait]
 impl ApplicationRepository for DieselApplicationRepository {
@@ -57,11 +85,13 @@ impl ApplicationRepository for DieselApplicationRepository {
         new: NewApplication,
         notification: NewNotification,
     ) -> Result<CandidateApplication, CreateApplicationError> {
+        let outbox = self.outbox.clone();
         let (created, employer) = self
             .db
-            .run(move |conn| Ok(write_tx(conn, |c| create(c, &new, &notification))))
+            .run(move |conn| Ok(write_tx(conn, |c| create(c, &outbox, &new, &notification))))
             .await?
             .map_err(TxError::into_domain)?;
+        self.outbox.notify_queued();
         let job = created.job_id;
         publish(
             &self.caches,
@@ -177,13 +207,20 @@ impl ApplicationRepository for DieselApplicationRepository {
         update: StatusUpdate,
         notification: NewNotification,
     ) -> Result<Option<bool>, RepoError> {
+        let outbox = self.outbox.clone();
+        let mails = update.candidate_mail.is_some();
         let changed = self
             .db
             .run(move |conn| {
-                write_tx(conn, |c| change_status(c, id.get(), &update, &notification))
-                    .map_err(map_db_error)
+                write_tx(conn, |c| {
+                    change_status(c, &outbox, id.get(), &update, &notification)
+                })
+                .map_err(map_db_error)
             })
             .await?;
+        if mails && changed.flatten().is_some() {
+            self.outbox.notify_queued();
+        }
         Ok(changed.map(|employer| {
             if let Some(employer) = employer {
                 publish(
@@ -193,6 +230,34 @@ impl ApplicationRepository for DieselApplicationRepository {
             }
             employer.is_some()
         }))
+    }
+
+    async fn quick_message(
+        &self,
+        id: ApplicationId,
+        update: StatusUpdate,
+        notification: NewNotification,
+        message: QuickMessage,
+    ) -> Result<Option<bool>, RepoError> {
+        let outbox = self.outbox.clone();
+        let sent = self
+            .db
+            .run(move |conn| {
+                write_tx(conn, |c| {
+                    send(c, &outbox, id.get(), &update, &notification, &message)
+                })
+                .map_err(map_db_error)
+            })
+            .await?;
+        let Some(employer) = sent else {
+            return Ok(None);
+        };
+        self.outbox.notify_queued();
+        if let Some(employer) = employer {
+            let event = CacheEvent::ApplicationStatusChanged { employer };
+            publish(&self.caches, event);
+        }
+        Ok(Some(employer.is_some()))
     }
 
     async fn set_notes(

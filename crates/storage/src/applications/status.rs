@@ -1,5 +1,5 @@
-//! Moving an application to another status, with its history row and the candidate's
-//! notification, in the caller's write transaction.
+//! Moving an application to another status, with its history row, the candidate's notification
+//! and template mail, in the caller's write transaction.
 
 use diesel::prelude::*;
 use intowork_domain::EmployerId;
@@ -8,7 +8,9 @@ use intowork_domain::notification::NewNotification;
 
 use super::history::append;
 use crate::conn::DbConn;
+use crate::email_templates::candidate_mail;
 use crate::notifications::insert_notification;
+use crate::outbox::Outbox;
 use crate::schema::job_applications;
 
 /// The application's employer and status, locked on PostgreSQL until the transaction ends so the
@@ -28,6 +30,7 @@ fn current_locked(conn: &mut DbConn, id: i64) -> QueryResult<Option<(i64, String
 /// is gone, else the job's employer when the status changed.
 pub(crate) fn change_status(
     conn: &mut DbConn,
+    outbox: &Outbox,
     id: i64,
     update: &StatusUpdate,
     notification: &NewNotification,
@@ -59,5 +62,8 @@ pub(crate) fn change_status(
     let from = ApplicationStatus::parse(&current);
     append(conn, id, from, status, update.actor.get(), now)?;
     insert_notification(conn, notification, None, now)?;
+    if let Some(kind) = update.candidate_mail {
+        candidate_mail::queue(conn, outbox, id, kind, update.at)?;
+    }
     Ok(Some(Some(EmployerId(employer))))
 }

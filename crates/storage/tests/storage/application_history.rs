@@ -61,6 +61,7 @@ fn new_app(job: JobId, candidate: i64, actor: UserId, secs: i64) -> NewApplicati
         source_ref: None,
         actor,
         now: at(secs),
+        candidate_mail: None,
     }
 }
 
@@ -160,6 +161,7 @@ async fn every_change_appends_one_row_in_its_transaction(test_db: TestDb) {
         status,
         actor: boss,
         at: at(secs),
+        candidate_mail: None,
     };
     let changed = w
         .apps
@@ -228,6 +230,7 @@ async fn the_funnel_counts_stages_ever_reached_with_injected_times(test_db: Test
             status,
             actor: boss,
             at: at(secs),
+            candidate_mail: None,
         };
         w.apps
             .change_status(app.id, update, notice(user))
@@ -243,6 +246,7 @@ async fn the_funnel_counts_stages_ever_reached_with_injected_times(test_db: Test
         status: ApplicationStatus::Rejected,
         actor: boss,
         at: at(2 * DAY),
+        candidate_mail: None,
     };
     w.apps
         .change_status(second.unwrap().id, update, notice(other_user))
@@ -292,6 +296,7 @@ async fn job_with_applications(w: &World, title: &str, n: usize) -> JobId {
             status: ApplicationStatus::Interview,
             actor: w.boss.0,
             at: at(20 + i as i64),
+            candidate_mail: None,
         };
         w.apps
             .change_status(app.id, update, notice(user))

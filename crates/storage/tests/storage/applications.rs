@@ -75,6 +75,7 @@ fn update(w: &World, status: ApplicationStatus, seconds: i64) -> StatusUpdate {
         status,
         actor: w.employer_user,
         at: at(seconds),
+        candidate_mail: None,
     }
 }
 
@@ -87,6 +88,7 @@ fn new_app(w: &World) -> NewApplication {
         source_ref: None,
         actor: w.candidate_user,
         now: at(10),
+        candidate_mail: None,
     }
 }
 

@@ -17,6 +17,7 @@ mod cv_maintenance;
 mod cvs;
 mod dashboard;
 mod directory;
+mod email_templates;
 mod job_fields;
 mod job_fixtures;
 mod job_lists;

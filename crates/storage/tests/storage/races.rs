@@ -106,6 +106,7 @@ async fn applying_while_the_job_is_deleted_never_loses_an_application(test_db: T
                     source_ref: None,
                     actor: boss.id,
                     now: at(round),
+                    candidate_mail: None,
                 },
                 notice(boss.id, job),
             )
@@ -192,6 +193,7 @@ async fn applying_while_the_cv_is_deleted_never_fails(test_db: TestDb) {
                 source_ref: None,
                 actor: boss.id,
                 now: at(round),
+                candidate_mail: None,
             },
             notice(boss.id, j),
         );

@@ -75,6 +75,7 @@ impl Cached {
             source_ref: None,
             actor: to,
             now: at(20),
+            candidate_mail: None,
         };
         let notice = NewNotification {
             user_id: to,
@@ -241,6 +242,7 @@ async fn employer_totals_follow_application_writes(test_db: TestDb) {
         status,
         actor: u2,
         at: at(21),
+        candidate_mail: None,
     };
     c.apps.change_status(first, update, notice).await.unwrap();
     assert_eq!(c.employer_total(e.1, interview).await, 1);

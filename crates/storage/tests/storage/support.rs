@@ -12,7 +12,7 @@ use intowork_storage::schema::*;
 use intowork_storage::{Database, DbConn};
 use intowork_testkit::TestDb;
 
-pub const TABLES: [&str; 17] = [
+pub const TABLES: [&str; 18] = [
     "users",
     "candidates",
     "candidate_cvs",
@@ -30,6 +30,7 @@ pub const TABLES: [&str; 17] = [
     "mail_outbox",
     "cv_builder_documents",
     "cv_builder_daily_views",
+    "email_templates",
 ];
 
 /// A migrated database with a small pool.

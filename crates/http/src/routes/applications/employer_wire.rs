@@ -8,7 +8,8 @@ use utoipa::ToSchema;
 
 use super::page::application_page;
 use crate::error::ApiError;
-use crate::wire::{ApplicationStatus, LongText, ser_time};
+use crate::validation::ValidationItem;
+use crate::wire::{ApplicationStatus, LongText, Text, ser_time};
 
 // The employer's view, with a signed, expiring link to the CV the application was made with.
 #[derive(Serialize, ToSchema)]
@@ -133,4 +134,54 @@ impl From<application::SourceBreakdown> for ApplicationSources {
             total: b.total,
         }
     }
+}
+
+/// `POST …/{application_id}/quick-message`: what HEAD's `QuickMessageModal` sends.
+#[derive(Deserialize, ToSchema)]
+pub struct QuickMessageRequest {
+    /// The status to apply (400 `invalid_status` otherwise); the same one changes nothing
+    #[schema(value_type = ApplicationStatus)]
+    pub status: String,
+    #[schema(inline)]
+    pub subject: Text<500>,
+    /// Plain text: sent as written, never as HTML
+    #[schema(inline)]
+    pub message: LongText,
+}
+
+impl QuickMessageRequest {
+    pub fn status(&self) -> Result<application::ApplicationStatus, ApiError> {
+        StatusRequest {
+            status: self.status.clone(),
+        }
+        .status()
+    }
+
+    /// Subject and message must not be blank (422, as pydantic's `min_length`).
+    pub fn texts(&self) -> Result<(&str, &str), ApiError> {
+        for (field, value) in [("subject", &*self.subject), ("message", &*self.message)] {
+            if value.trim().is_empty() {
+                return Err(ApiError::validation(vec![
+                    ValidationItem::body_field(
+                        "string_too_short",
+                        field,
+                        "String should have at least 1 character",
+                    )
+                    .with_input(serde_json::Value::from(value))
+                    .with_ctx(serde_json::json!({"min_length": 1})),
+                ]));
+            }
+        }
+        Ok((&self.subject, &self.message))
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuickMessageSent {
+    pub message: &'static str,
+    pub application_id: i64,
+    pub new_status: ApplicationStatus,
+    /// The mail was queued for delivery
+    pub email_sent: bool,
 }
