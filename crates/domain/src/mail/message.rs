@@ -14,6 +14,8 @@ pub struct MailKind(Cow<'static, str>);
 impl MailKind {
     pub const PASSWORD_RESET: MailKind = MailKind(Cow::Borrowed("password_reset"));
     pub const SET_PASSWORD: MailKind = MailKind(Cow::Borrowed("set_password"));
+    pub const JOB_ALERT: MailKind = MailKind(Cow::Borrowed("job_alert"));
+    pub const CONTACT: MailKind = MailKind(Cow::Borrowed("contact"));
 
     /// `None` for an empty, too long or otherwise malformed kind.
     pub fn parse(raw: &str) -> Option<MailKind> {
