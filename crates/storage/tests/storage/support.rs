@@ -12,7 +12,7 @@ use intowork_storage::schema::*;
 use intowork_storage::{Database, DbConn};
 use intowork_testkit::TestDb;
 
-pub const TABLES: [&str; 15] = [
+pub const TABLES: [&str; 17] = [
     "users",
     "candidates",
     "candidate_cvs",
@@ -28,6 +28,8 @@ pub const TABLES: [&str; 15] = [
     "password_reset_tokens",
     "admin_audit_log",
     "mail_outbox",
+    "job_alerts",
+    "job_alert_sent_jobs",
 ];
 
 /// A migrated database with a small pool.
