@@ -19,6 +19,9 @@ pub struct Limited {
     pub retry_after: Duration,
 }
 
+/// Contact messages one client address may send in an hour.
+pub const CONTACT_PER_IP_PER_HOUR: u32 = 10;
+
 /// Per-user actions with their own budget.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UserAction {
@@ -86,6 +89,17 @@ impl Limits {
         self.check([
             Rule::new("forgot:ip", ip, b.auth_per_minute, MINUTE),
             Rule::per_ip_email("forgot:ip_email", ip, email, b.auth_per_minute, HOUR),
+        ])
+        .await
+    }
+
+    /// The public contact form: per IP, the sign-up budget a minute and
+    /// [`CONTACT_PER_IP_PER_HOUR`] an hour, so one address cannot fill the operator's inbox.
+    pub async fn contact(&self, ip: &str) -> Result<(), Limited> {
+        let b = self.budgets;
+        self.check([
+            Rule::new("contact:ip", ip, b.auth_per_minute, MINUTE),
+            Rule::new("contact:ip_hour", ip, CONTACT_PER_IP_PER_HOUR, HOUR),
         ])
         .await
     }

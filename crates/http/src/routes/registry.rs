@@ -9,6 +9,7 @@ use super::{
     employers, health, images, jobs, notifications, outside_services, password_reset,
     profile_items, users,
 };
+use super::{contact, job_alerts};
 
 /// A resource: how to register its routes, and its paths (with their schemas) for the document.
 pub struct Resource {
@@ -89,6 +90,14 @@ pub const RESOURCES: &[Resource] = &[
     Resource {
         routes: images::config,
         docs: images::ImagesApi::openapi,
+    },
+    Resource {
+        routes: job_alerts::config,
+        docs: job_alerts::JobAlertsApi::openapi,
+    },
+    Resource {
+        routes: contact::config,
+        docs: contact::ContactApi::openapi,
     },
 ];
 
