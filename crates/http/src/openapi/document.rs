@@ -17,7 +17,13 @@ use crate::routes::registry::RESOURCES;
 
 /// Routes served both with and without a trailing slash (`resource!` with two paths): the spec
 /// lists the slash form as a copy of the plain one, so the two stay identical.
-pub const SLASH_ALIASES: &[&str] = &["/api/jobs", "/api/companies", "/api/notifications"];
+pub const SLASH_ALIASES: &[&str] = &[
+    "/api/jobs",
+    "/api/companies",
+    "/api/notifications",
+    "/api/job-alerts",
+    "/api/contact",
+];
 
 #[derive(OpenApi)]
 #[openapi(

@@ -15,7 +15,7 @@ use crate::error::ApiError;
 use crate::error::responses::{Invalid, Missing, NeedsRole};
 use crate::extract::{RoleUser, ValidJson, ValidQuery};
 use crate::state::AppState;
-use crate::wire::{check_range, query_bool, query_int};
+use crate::wire::{TokenText, check_range, query_bool, query_int};
 use crate::{resource, role_gate};
 
 role_gate!(
@@ -29,11 +29,15 @@ type Candidate = RoleUser<AlertOwner>;
 
 pub fn config(cfg: &mut web::ServiceConfig) {
     cfg.service(resource!(["/api/job-alerts", "/api/job-alerts/"], get => list, post => create))
-        .service(resource!(["/api/job-alerts/stats/summary", "/api/job-alerts/stats/summary/"], get => summary))
-        .service(resource!(["/api/job-alerts/unsubscribe", "/api/job-alerts/unsubscribe/"], get => unsubscribe, post => unsubscribe_post))
-        .service(resource!(["/api/job-alerts/{alert_id}", "/api/job-alerts/{alert_id}/"], get => get, patch => update, delete => delete))
-        .service(resource!(["/api/job-alerts/{alert_id}/toggle", "/api/job-alerts/{alert_id}/toggle/"], post => toggle))
-        .service(resource!(["/api/job-alerts/{alert_id}/preview", "/api/job-alerts/{alert_id}/preview/"], get => preview));
+        .service(resource!("/api/job-alerts/stats/summary", get => summary))
+        .service(
+            resource!("/api/job-alerts/unsubscribe", get => unsubscribe, post => unsubscribe_post),
+        )
+        .service(
+            resource!("/api/job-alerts/{alert_id}", get => get, patch => update, delete => delete),
+        )
+        .service(resource!("/api/job-alerts/{alert_id}/toggle", post => toggle))
+        .service(resource!("/api/job-alerts/{alert_id}/preview", get => preview));
 }
 
 #[derive(OpenApi)]
@@ -127,14 +131,15 @@ async fn summary(
 struct TokenQuery {
     /// The signed token of the mailed link
     #[serde(default)]
-    token: Option<String>,
+    #[param(inline)]
+    token: Option<TokenText>,
 }
 
 async fn do_unsubscribe(
     state: &AppState,
-    token: Option<String>,
+    token: Option<TokenText>,
 ) -> Result<web::Json<DetailBody>, ApiError> {
-    let token = token.unwrap_or_default();
+    let token = token.map(TokenText::into_inner).unwrap_or_default();
     state.alert_delivery.unsubscribe(&token).await?;
     Ok(web::Json(DetailBody {
         detail: "Alerte désactivée : vous ne recevrez plus ces e-mails.",

@@ -12,7 +12,10 @@ use utoipa::ToSchema;
 
 use crate::error::ApiError;
 use crate::validation::ValidationItem;
-use crate::wire::{JobType, LocationType, ser_opt_time, ser_time};
+use crate::wire::{CodeText, JobType, LocationType, ShortText, Text, ser_opt_time, ser_time};
+
+/// One keyword (the domain caps them at 100 characters; the body at the same).
+pub type KeywordText = Text<100>;
 
 #[derive(Deserialize, ToSchema, Default)]
 #[schema(example = json!({"keywords": ["développeur", "rust"], "location": "Dakar",
@@ -20,16 +23,20 @@ use crate::wire::{JobType, LocationType, ser_opt_time, ser_time};
 pub struct CriteriaBody {
     /// At most 10, each at most 100 characters; any of them matches (case and accents ignored).
     #[serde(default)]
-    pub keywords: Option<Vec<String>>,
+    #[schema(value_type = Option<Vec<KeywordText>>)]
+    pub keywords: Option<Vec<KeywordText>>,
     /// At most 200 characters.
     #[serde(default)]
-    pub location: Option<String>,
+    #[schema(value_type = Option<ShortText>)]
+    pub location: Option<ShortText>,
     /// `full_time`… in either case.
     #[serde(default)]
-    pub job_types: Option<Vec<String>>,
+    #[schema(value_type = Option<Vec<CodeText>>)]
+    pub job_types: Option<Vec<CodeText>>,
     /// `on_site`, `remote`, `hybrid` in either case.
     #[serde(default)]
-    pub location_types: Option<Vec<String>>,
+    #[schema(value_type = Option<Vec<CodeText>>)]
+    pub location_types: Option<Vec<CodeText>>,
     #[serde(default)]
     pub salary_min: Option<i64>,
     #[serde(default)]
@@ -42,22 +49,26 @@ pub struct CriteriaBody {
     "job_types": ["FULL_TIME"], "location_types": ["ON_SITE"]}, "frequency": "DAILY"}))]
 pub struct CreateAlert {
     /// 1 to 200 characters.
-    pub name: String,
+    #[schema(inline)]
+    pub name: ShortText,
     pub criteria: CriteriaBody,
     /// `instant`, `daily` (default) or `weekly`, in either case.
     #[serde(default)]
-    pub frequency: Option<String>,
+    #[schema(value_type = Option<CodeText>)]
+    pub frequency: Option<CodeText>,
 }
 
 /// `PATCH /api/job-alerts/{alert_id}`: an absent field is unchanged.
 #[derive(Deserialize, ToSchema)]
 pub struct UpdateAlert {
     #[serde(default)]
-    pub name: Option<String>,
+    #[schema(value_type = Option<ShortText>)]
+    pub name: Option<ShortText>,
     #[serde(default)]
     pub criteria: Option<CriteriaBody>,
     #[serde(default)]
-    pub frequency: Option<String>,
+    #[schema(value_type = Option<CodeText>)]
+    pub frequency: Option<CodeText>,
     #[serde(default)]
     pub is_active: Option<bool>,
 }
@@ -118,8 +129,13 @@ impl CriteriaBody {
             return Err(ApiError::validation(problems));
         }
         Ok(AlertCriteria {
-            keywords: self.keywords.unwrap_or_default(),
-            location: self.location,
+            keywords: self
+                .keywords
+                .unwrap_or_default()
+                .into_iter()
+                .map(Text::into_inner)
+                .collect(),
+            location: self.location.map(Text::into_inner),
             job_types,
             location_types,
             salary_min: self.salary_min,
@@ -131,7 +147,7 @@ impl CriteriaBody {
 impl UpdateAlert {
     pub fn into_domain(self) -> Result<AlertChanges, ApiError> {
         Ok(AlertChanges {
-            name: self.name,
+            name: self.name.map(Text::into_inner),
             criteria: self.criteria.map(CriteriaBody::into_domain).transpose()?,
             frequency: self
                 .frequency
