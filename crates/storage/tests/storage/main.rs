@@ -16,6 +16,7 @@ mod cv_maintenance;
 mod cvs;
 mod dashboard;
 mod directory;
+mod job_alerts;
 mod job_fields;
 mod job_fixtures;
 mod job_lists;
