@@ -9,78 +9,73 @@ use intowork_domain::job_alert::{
 };
 
 use super::matching::{load, matching, since as published_since};
-use super::repository::DieselJobAlertRepository;
 use super::rows::{AlertRow, alert_job};
-use crate::database::write_tx;
+use crate::database::{Database, write_tx};
 use crate::error::{is_foreign_key_violation, is_unique_violation_on, map_db_error};
+use crate::outbox::Outbox;
 use crate::schema::{job_alert_sent_jobs as sent, job_alerts as alerts, jobs, users};
 
 #[tracing::instrument(name = "db.job_alerts.due", skip_all)]
-pub(super) async fn due(
-    repo: &DieselJobAlertRepository,
-    q: DueQuery,
-) -> Result<Vec<DueAlert>, RepoError> {
-    repo.db
-        .run(move |conn| {
-            let mut query = alerts::table
-                .inner_join(users::table)
-                .filter(alerts::is_active.eq(true))
-                .filter(users::is_active.eq(true))
-                .filter(
-                    alerts::frequency
-                        .eq("instant")
-                        .or(alerts::last_sent_at.is_null())
-                        .or(alerts::frequency
-                            .eq("daily")
-                            .and(alerts::last_sent_at.le(q.daily_sent_before.naive_utc())))
-                        .or(alerts::frequency
-                            .eq("weekly")
-                            .and(alerts::last_sent_at.le(q.weekly_sent_before.naive_utc()))),
-                )
-                .into_boxed();
-            if let Some(after) = q.after {
-                query = query.filter(alerts::id.gt(after.get()));
-            }
-            let rows: Vec<(AlertRow, String)> = query
-                .order(alerts::id.asc())
-                .limit(q.limit)
-                .select((AlertRow::as_select(), users::email))
-                .load(conn)
-                .map_err(map_db_error)?;
-            rows.into_iter()
-                .map(|(row, email)| {
-                    Ok(DueAlert {
-                        alert: JobAlert::try_from(row)?,
-                        email,
-                    })
+pub(super) async fn due(db: &Database, q: DueQuery) -> Result<Vec<DueAlert>, RepoError> {
+    db.run(move |conn| {
+        let mut query = alerts::table
+            .inner_join(users::table)
+            .filter(alerts::is_active.eq(true))
+            .filter(users::is_active.eq(true))
+            .filter(
+                alerts::frequency
+                    .eq("instant")
+                    .or(alerts::last_sent_at.is_null())
+                    .or(alerts::frequency
+                        .eq("daily")
+                        .and(alerts::last_sent_at.le(q.daily_sent_before.naive_utc())))
+                    .or(alerts::frequency
+                        .eq("weekly")
+                        .and(alerts::last_sent_at.le(q.weekly_sent_before.naive_utc()))),
+            )
+            .into_boxed();
+        if let Some(after) = q.after {
+            query = query.filter(alerts::id.gt(after.get()));
+        }
+        let rows: Vec<(AlertRow, String)> = query
+            .order(alerts::id.asc())
+            .limit(q.limit)
+            .select((AlertRow::as_select(), users::email))
+            .load(conn)
+            .map_err(map_db_error)?;
+        rows.into_iter()
+            .map(|(row, email)| {
+                Ok(DueAlert {
+                    alert: JobAlert::try_from(row)?,
+                    email,
                 })
-                .collect()
-        })
-        .await
+            })
+            .collect()
+    })
+    .await
 }
 
 #[tracing::instrument(name = "db.job_alerts.unsent", skip_all, fields(alert_id = alert.get()))]
 pub(super) async fn unsent_jobs(
-    repo: &DieselJobAlertRepository,
+    db: &Database,
     alert: JobAlertId,
     criteria: AlertCriteria,
     since: DateTime<Utc>,
     limit: i64,
 ) -> Result<Vec<AlertJob>, RepoError> {
-    repo.db
-        .run(move |conn| {
-            let already = sent::table
-                .filter(sent::alert_id.eq(alert.get()))
-                .select(sent::job_id);
-            let s = published_since(matching(&criteria), since.naive_utc())
-                .filter(jobs::id.ne_all(already));
-            load(s, limit, conn)
-                .map_err(map_db_error)?
-                .into_iter()
-                .map(alert_job)
-                .collect()
-        })
-        .await
+    db.run(move |conn| {
+        let already = sent::table
+            .filter(sent::alert_id.eq(alert.get()))
+            .select(sent::job_id);
+        let s = published_since(matching(&criteria), since.naive_utc())
+            .filter(jobs::id.ne_all(already));
+        load(s, limit, conn)
+            .map_err(map_db_error)?
+            .into_iter()
+            .map(alert_job)
+            .collect()
+    })
+    .await
 }
 
 /// Why a delivery writes nothing: the alert changed under it (turned off, removed, or delivered
@@ -103,12 +98,12 @@ impl From<diesel::result::Error> for Abort {
 
 #[tracing::instrument(name = "db.job_alerts.record", skip_all, fields(alert_id = d.alert.get()))]
 pub(super) async fn record(
-    repo: &DieselJobAlertRepository,
+    db: &Database,
+    queue: &Outbox,
     d: AlertDelivery,
 ) -> Result<bool, RepoError> {
-    let outbox = repo.outbox.clone();
-    let written = repo
-        .db
+    let outbox = queue.clone();
+    let written = db
         .run(move |conn| {
             let result = write_tx(conn, |conn| {
                 let now = d.now.naive_utc();
@@ -149,7 +144,7 @@ pub(super) async fn record(
         })
         .await?;
     if written {
-        repo.outbox.notify_queued();
+        queue.notify_queued();
     }
     Ok(written)
 }

@@ -21,8 +21,8 @@ use crate::schema::job_alerts as alerts;
 
 #[derive(Clone, Debug)]
 pub struct DieselJobAlertRepository {
-    pub(super) db: Database,
-    pub(super) outbox: Outbox,
+    db: Database,
+    outbox: Outbox,
 }
 
 impl DieselJobAlertRepository {
@@ -224,7 +224,7 @@ impl JobAlertRepository for DieselJobAlertRepository {
     }
 
     async fn due(&self, query: DueQuery) -> Result<Vec<DueAlert>, RepoError> {
-        delivery::due(self, query).await
+        delivery::due(&self.db, query).await
     }
 
     async fn unsent_jobs(
@@ -234,11 +234,11 @@ impl JobAlertRepository for DieselJobAlertRepository {
         since: DateTime<Utc>,
         limit: i64,
     ) -> Result<Vec<AlertJob>, RepoError> {
-        delivery::unsent_jobs(self, alert, criteria, since, limit).await
+        delivery::unsent_jobs(&self.db, alert, criteria, since, limit).await
     }
 
     async fn record_delivery(&self, d: AlertDelivery) -> Result<bool, RepoError> {
-        delivery::record(self, d).await
+        delivery::record(&self.db, &self.outbox, d).await
     }
 
     #[tracing::instrument(name = "db.job_alerts.deactivate", skip_all)]
