@@ -19,9 +19,6 @@ pub struct Limited {
     pub retry_after: Duration,
 }
 
-/// Contact messages one client address may send in an hour.
-pub const CONTACT_PER_IP_PER_HOUR: u32 = 10;
-
 /// Per-user actions with their own budget.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UserAction {
@@ -93,13 +90,18 @@ impl Limits {
         .await
     }
 
-    /// The public contact form: per IP, the sign-up budget a minute and
-    /// [`CONTACT_PER_IP_PER_HOUR`] an hour, so one address cannot fill the operator's inbox.
+    /// The public contact form: per IP, the sign-up budget a minute and twice it an hour (10 with
+    /// the defaults), so one address cannot fill the operator's inbox.
     pub async fn contact(&self, ip: &str) -> Result<(), Limited> {
         let b = self.budgets;
         self.check([
             Rule::new("contact:ip", ip, b.auth_per_minute, MINUTE),
-            Rule::new("contact:ip_hour", ip, CONTACT_PER_IP_PER_HOUR, HOUR),
+            Rule::new(
+                "contact:ip_hour",
+                ip,
+                b.auth_per_minute.saturating_mul(2),
+                HOUR,
+            ),
         ])
         .await
     }
