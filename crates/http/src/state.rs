@@ -10,6 +10,7 @@ use intowork_domain::application::ApplicationService;
 use intowork_domain::auth::AuthService;
 use intowork_domain::candidate::ProfileService;
 use intowork_domain::company::CompanyService;
+use intowork_domain::contact::ContactService;
 use intowork_domain::cv::CvService;
 use intowork_domain::cv_builder::CvBuilderService;
 use intowork_domain::dashboard::DashboardService;
@@ -18,6 +19,7 @@ use intowork_domain::email_template::EmailTemplateService;
 use intowork_domain::health::HealthService;
 use intowork_domain::image::ImageStore;
 use intowork_domain::job::JobService;
+use intowork_domain::job_alert::{AlertDeliveryService, JobAlertService};
 use intowork_domain::limits::Limits;
 use intowork_domain::mail::MailOutboxService;
 use intowork_domain::notification::NotificationService;
@@ -59,6 +61,12 @@ pub struct AppState {
     pub company_admin: Arc<CompanyAdminService>,
     /// Accounts created by an admin, and their set-password links.
     pub invitations: Arc<InvitationService>,
+    /// Candidates' job alerts.
+    pub job_alerts: Arc<JobAlertService>,
+    /// Alert delivery: the unsubscribe link here, the server's scheduler for the passes.
+    pub alert_delivery: Arc<AlertDeliveryService>,
+    /// The public contact form.
+    pub contact: Arc<ContactService>,
 }
 
 /// HTTP-level settings, passed in explicitly by the server (never read from the environment here).

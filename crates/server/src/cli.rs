@@ -90,6 +90,14 @@ pub enum Command {
     /// failed), as each server's worker does every few seconds. For cron and tests; safe beside
     /// running servers.
     SendMail,
+    /// Run the job alerts once: every due alert's new matching jobs are queued as one mail (sent
+    /// by the servers' mail workers or `send-mail`), as each server does every minute. For cron
+    /// and tests; safe beside running servers.
+    SendAlerts {
+        /// Run as if at this RFC 3339 time instead of now (tests of the daily and weekly windows).
+        #[arg(long)]
+        at: Option<String>,
+    },
     /// Probe a running server; exits 0 when it answers 200. For container health checks.
     Healthcheck {
         /// Path to probe: /health (liveness) or /health/ready (readiness).

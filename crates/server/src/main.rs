@@ -4,7 +4,7 @@ use std::time::Duration;
 use clap::Parser;
 use intowork_server::cli::{Cli, Command};
 use intowork_server::commands::{
-    account, check_config, cleanup, create_admin, import, migrate, send_mail,
+    account, check_config, cleanup, create_admin, import, migrate, send_alerts, send_mail,
 };
 use intowork_server::{Application, Settings, healthcheck, reporting, telemetry};
 
@@ -46,6 +46,9 @@ fn main() -> ExitCode {
             dry_run,
         } => command_with_settings(|s| import::run(&s, &from, &uploads, dry_run)),
         Command::SendMail => command_with_settings(|s| send_mail::run(&s)),
+        Command::SendAlerts { at } => {
+            command_with_settings(|s| send_alerts::run(&s, at.as_deref()))
+        }
         Command::Healthcheck {
             path,
             host,

@@ -311,6 +311,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     admin_audit_log,
     cv_builder_documents,
     cv_builder_daily_views,
+    job_alerts,
+    job_alert_sent_jobs,
 );
 
 diesel::table! {
@@ -360,3 +362,32 @@ diesel::table! {
 
 diesel::joinable!(email_templates -> companies (company_id));
 diesel::allow_tables_to_appear_in_same_query!(email_templates, companies);
+
+diesel::table! {
+    /// A candidate's saved searches (`2026-12-07-000011_job_alerts`); `criteria` is JSON.
+    job_alerts (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        name -> Text,
+        criteria -> Text,
+        frequency -> Text,
+        is_active -> Bool,
+        jobs_sent_count -> BigInt,
+        last_sent_at -> Nullable<Timestamp>,
+        last_matching_job_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// The jobs each alert has mailed, once each.
+    job_alert_sent_jobs (alert_id, job_id) {
+        alert_id -> BigInt,
+        job_id -> BigInt,
+        sent_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(job_alerts -> users (user_id));
+diesel::joinable!(job_alert_sent_jobs -> job_alerts (alert_id));

@@ -92,6 +92,22 @@ impl Limits {
         .await
     }
 
+    /// The public contact form: per IP, the sign-up budget a minute and twice it an hour (10 with
+    /// the defaults), so one address cannot fill the operator's inbox.
+    pub async fn contact(&self, ip: &str) -> Result<(), Limited> {
+        let b = self.budgets;
+        self.check([
+            Rule::new("contact:ip", ip, b.auth_per_minute, MINUTE),
+            Rule::new(
+                "contact:ip_hour",
+                ip,
+                b.auth_per_minute.saturating_mul(2),
+                HOUR,
+            ),
+        ])
+        .await
+    }
+
     /// Reset-password: per IP. Its body names no email, and a budget per token would not slow a
     /// guesser down (every guess is a new token); tokens carry 256 random bits, so the IP budget
     /// is what bounds the attempts.

@@ -18,6 +18,8 @@ impl MailKind {
     pub const TEMPLATE: MailKind = MailKind(Cow::Borrowed("template"));
     /// An employer's own words to a candidate, from the pipeline page.
     pub const QUICK_MESSAGE: MailKind = MailKind(Cow::Borrowed("quick_message"));
+    pub const JOB_ALERT: MailKind = MailKind(Cow::Borrowed("job_alert"));
+    pub const CONTACT: MailKind = MailKind(Cow::Borrowed("contact"));
 
     /// `None` for an empty, too long or otherwise malformed kind.
     pub fn parse(raw: &str) -> Option<MailKind> {

@@ -4,6 +4,7 @@
 
 mod activity;
 mod admin;
+mod alerts;
 mod api_error;
 mod applications;
 mod auth;

@@ -22,6 +22,8 @@ pub const SLASH_ALIASES: &[&str] = &[
     "/api/companies",
     "/api/notifications",
     "/api/email-templates",
+    "/api/job-alerts",
+    "/api/contact",
 ];
 
 #[derive(OpenApi)]

@@ -9,6 +9,7 @@ use super::{
     directory, email_templates, employers, health, images, jobs, notifications, outside_services,
     password_reset, profile_items, reports, users,
 };
+use super::{contact, job_alerts};
 
 /// A resource: how to register its routes, and its paths (with their schemas) for the document.
 pub struct Resource {
@@ -101,6 +102,14 @@ pub const RESOURCES: &[Resource] = &[
     Resource {
         routes: email_templates::config,
         docs: email_templates::EmailTemplatesApi::openapi,
+    },
+    Resource {
+        routes: job_alerts::config,
+        docs: job_alerts::JobAlertsApi::openapi,
+    },
+    Resource {
+        routes: contact::config,
+        docs: contact::ContactApi::openapi,
     },
 ];
 

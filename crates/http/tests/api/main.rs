@@ -21,6 +21,7 @@ mod employer_insights;
 mod health;
 mod images;
 mod input_limits;
+mod job_alerts;
 mod job_form;
 mod jobs;
 mod limits;

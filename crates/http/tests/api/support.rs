@@ -14,6 +14,7 @@ use intowork_domain::application::{ApplicationService, MockApplicationRepository
 use intowork_domain::auth::AuthService;
 use intowork_domain::candidate::{MockCandidateRepository, ProfileService};
 use intowork_domain::company::{CompanyService, MockCompanyRepository};
+use intowork_domain::contact::ContactService;
 use intowork_domain::cv::{
     CvLimits, CvService, MockCvRepository, MockKeyGenerator, MockLinkSigner,
 };
@@ -25,6 +26,9 @@ use intowork_domain::files::MockFileStore;
 use intowork_domain::health::HealthService;
 use intowork_domain::image::{ImageStore, MockImageKeys};
 use intowork_domain::job::{JobService, MockJobRepository};
+use intowork_domain::job_alert::{
+    AlertDeliveryService, AlertLinks, JobAlertService, MockJobAlertRepository,
+};
 use intowork_domain::limits::{Limits, RateBudgets};
 use intowork_domain::mail::{DeliveryPolicy, MailOutboxService, MockMailOutbox, MockMailer};
 use intowork_domain::notification::{MockNotificationRepository, NotificationService};
@@ -110,6 +114,11 @@ pub struct Mocks {
     pub invite_users: MockAdminRepository,
     pub invite_tokens: MockResetTokens,
     pub templates: MockEmailTemplateRepository,
+    /// Job alerts: one repository behind the alert and delivery services.
+    pub job_alerts: MockJobAlertRepository,
+    pub alert_signer: MockLinkSigner,
+    /// The outbox of the contact form (`CONTACT_EMAIL` is `contact@intowork.test`).
+    pub contact_outbox: MockMailOutbox,
 }
 
 impl Mocks {
@@ -212,11 +221,28 @@ pub async fn app_with_limits(
             reset_path: "/reset-password".into(),
         },
     );
+    let alerts = Arc::new(m.job_alerts);
+    let alert_delivery = AlertDeliveryService::new(
+        alerts.clone(),
+        Arc::new(m.alert_signer),
+        clock.clone(),
+        AlertLinks {
+            api_origin: "http://api.test".into(),
+            frontend_origin: "http://front.test".into(),
+        },
+    );
     let state = AppState {
         email_templates: Arc::new(EmailTemplateService::new(
             Arc::new(m.templates),
             companies.clone(),
             clock.clone(),
+        )),
+        job_alerts: Arc::new(JobAlertService::new(alerts, clock.clone())),
+        alert_delivery: Arc::new(alert_delivery),
+        contact: Arc::new(ContactService::new(
+            Arc::new(m.contact_outbox),
+            clock.clone(),
+            Some("contact@intowork.test".into()),
         )),
         directory: Arc::new(DirectoryService::new(Arc::new(m.directory))),
         company_admin: Arc::new(CompanyAdminService::new(

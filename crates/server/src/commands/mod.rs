@@ -1,5 +1,5 @@
 //! The operator's commands (CONTRACT 9.3, 9.4, 9.12, 9.16, 5.5 K4): `migrate`, `create-admin`,
-//! `cleanup-cvs`, `check-config`, `import-reference`, `set-active`, `delete-user` and `send-mail`. Each prints
+//! `cleanup-cvs`, `check-config`, `import-reference`, `set-active`, `delete-user`, `send-mail` and `send-alerts`. Each prints
 //! a report on stdout (logs go to stderr) and returns an error, which `main` turns into a non-zero
 //! exit. The services they drive come from `wiring`, as the server's do.
 
@@ -9,6 +9,7 @@ pub mod cleanup;
 pub mod create_admin;
 pub mod import;
 pub mod migrate;
+pub mod send_alerts;
 pub mod send_mail;
 mod uploads;
 

@@ -1,5 +1,5 @@
 //! Mail settings (CONTRACT 8.10, 9.7, 9.19; HEAD 10.7, 10.13): `SMTP_URL`, `MAIL_FROM`,
-//! `FRONTEND_URL`, `RESET_PASSWORD_PATH`, and the outbox's `MAIL_MAX_ATTEMPTS`,
+//! `FRONTEND_URL`, `RESET_PASSWORD_PATH`, `CONTACT_EMAIL`, and the outbox's `MAIL_MAX_ATTEMPTS`,
 //! `MAIL_RETRY_BASE_SECS`, `MAIL_POLL_INTERVAL_SECS`. Errors name the variable and never repeat
 //! the URL (it may hold the SMTP password).
 
@@ -31,6 +31,9 @@ pub struct MailSettings {
     /// `RESET_PASSWORD_PATH`: the frontend's reset page, `/reset-password` by default; links are
     /// `{frontend_url}{reset_path}?token=…`.
     pub reset_path: String,
+    /// `CONTACT_EMAIL`: where the contact form's messages are mailed; `None`: they are only
+    /// logged, without their text.
+    pub contact_email: Option<String>,
     /// `MAIL_MAX_ATTEMPTS` (default 8): delivery attempts before a mail is marked failed.
     pub max_attempts: u32,
     /// `MAIL_RETRY_BASE_SECS` (default 30): the wait after a first failed attempt, doubled after
@@ -53,6 +56,7 @@ pub(super) fn parse(raw: &Raw, production: bool, problems: &mut Problems) -> Opt
     // Links to localhost would reach nobody.
     let frontend_url = problems.check(frontend_origin(raw, production && smtp));
     let reset_path = problems.check(reset_path(raw));
+    let contact_email = problems.check(contact_email(raw));
     let max_attempts = problems.check(parse_range(
         "MAIL_MAX_ATTEMPTS",
         &raw.mail_max_attempts,
@@ -76,6 +80,7 @@ pub(super) fn parse(raw: &Raw, production: bool, problems: &mut Problems) -> Opt
         from: from?,
         frontend_url: frontend_url?,
         reset_path: reset_path?,
+        contact_email: contact_email?,
         max_attempts: max_attempts?,
         retry_base: Duration::from_secs(retry_base?.into()),
         poll_interval: Duration::from_secs(poll?.into()),
@@ -122,6 +127,15 @@ fn frontend_origin(raw: &Raw, required: bool) -> Result<String, ConfigProblem> {
         None => DEFAULT_FRONTEND_URL.to_owned(),
     };
     http_origin("FRONTEND_URL", &url, "https://intowork.app")
+}
+
+/// `CONTACT_EMAIL`, a mailbox when set.
+fn contact_email(raw: &Raw) -> Result<Option<String>, ConfigProblem> {
+    let Some(to) = non_empty(raw.contact_email.as_deref()) else {
+        return Ok(None);
+    };
+    check_mailbox(&to).map_err(|e| ConfigProblem::new("CONTACT_EMAIL", e.to_string()))?;
+    Ok(Some(to))
 }
 
 /// `RESET_PASSWORD_PATH`: a path of the frontend, appended to `FRONTEND_URL` (the token is added as

@@ -8,6 +8,7 @@ use actix_web::dev::{Server, ServerHandle};
 use intowork_storage::Database;
 use tracing::info;
 
+use super::alert_scheduler::AlertScheduler;
 use super::database::bring_up_database;
 use super::error::StartupError;
 use super::http_server::{http_settings, start};
@@ -24,6 +25,8 @@ pub struct Application {
     reporter: Option<Arc<Reporter>>,
     /// Delivers the mail outbox; stopped after the server.
     mail_worker: MailWorker,
+    /// Runs the job alerts; stopped before the mail worker, whose outbox it feeds.
+    alert_scheduler: AlertScheduler,
 }
 
 impl Application {
@@ -46,6 +49,7 @@ impl Application {
             settings.database_pool_size,
         )
         .map_err(StartupError::Server)?;
+        let alert_scheduler = AlertScheduler::spawn(mail.alerts);
         let mail_worker = MailWorker::spawn(mail.service, mail.outbox, settings.mail.poll_interval);
         info!(port, backend = ?database.backend(), "listening");
         Ok(Application {
@@ -54,6 +58,7 @@ impl Application {
             database,
             reporter,
             mail_worker,
+            alert_scheduler,
         })
     }
 
@@ -73,6 +78,7 @@ impl Application {
     /// first, then the mail worker finishes its pass.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let result = self.server.await;
+        self.alert_scheduler.stop().await;
         self.mail_worker.stop().await;
         if let Some(reporter) = self.reporter {
             // Blocking, bounded by the flush timeout: the server has stopped by now.

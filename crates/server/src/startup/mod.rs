@@ -3,6 +3,7 @@
 //! database routes 503 — and keep retrying in the background), wires the services (`wiring`),
 //! runs the HTTP server and, beside it, the mail delivery worker.
 
+mod alert_scheduler;
 mod application;
 mod database;
 mod error;

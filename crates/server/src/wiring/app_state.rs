@@ -5,11 +5,13 @@
 use std::sync::Arc;
 
 use intowork_auth::{Argon2Hasher, hashing_threads_for};
+use intowork_domain::job_alert::AlertDeliveryService;
 use intowork_domain::mail::MailOutboxService;
 use intowork_http::AppState;
 use intowork_storage::{Database, Outbox};
 
 use super::adapters::{file_store, outbox};
+use super::alerts::{alert_delivery_service, contact_service, job_alert_service};
 use super::error::WiringError;
 use super::services::{
     Shared, admin_service, auth_service, company_admin_service, cv_builder_service,
@@ -24,6 +26,8 @@ use crate::settings::Settings;
 pub struct MailDelivery {
     pub service: Arc<MailOutboxService>,
     pub outbox: Outbox,
+    /// The job alert scheduler's passes.
+    pub alerts: Arc<AlertDeliveryService>,
 }
 
 pub async fn app_state(
@@ -46,9 +50,16 @@ pub async fn app_state(
     let mail = Arc::new(mail_service(&shared, settings)?);
     let limits = rate_limits::build(settings).await?;
     let hiring = hiring_services(&shared, settings, &secret);
+    let alerts = Arc::new(alert_delivery_service(
+        &shared,
+        settings,
+        &secret,
+        shared.clock.clone(),
+    ));
     let delivery = MailDelivery {
         service: mail.clone(),
         outbox: shared.outbox.clone(),
+        alerts: alerts.clone(),
     };
     let state = AppState {
         limits: Arc::new(limits),
@@ -71,6 +82,9 @@ pub async fn app_state(
         company_admin: Arc::new(company_admin_service(&shared)),
         invitations: Arc::new(invitations),
         images: shared.images(),
+        job_alerts: Arc::new(job_alert_service(&shared)),
+        alert_delivery: alerts,
+        contact: Arc::new(contact_service(&shared, settings)),
     };
     Ok((state, delivery))
 }

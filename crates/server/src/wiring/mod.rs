@@ -4,6 +4,7 @@
 //! are built (a cache around a repository, a new port) is made once.
 
 mod adapters;
+mod alerts;
 mod app_state;
 mod error;
 mod operator;
@@ -15,5 +16,6 @@ pub use adapters::file_store;
 pub use app_state::{MailDelivery, app_state};
 pub use error::WiringError;
 pub use operator::{
-    command_accounts, command_admin_service, command_cv_cleanup, command_mail_service,
+    command_accounts, command_admin_service, command_alert_delivery, command_cv_cleanup,
+    command_mail_service,
 };

@@ -6,13 +6,17 @@ use std::sync::Arc;
 use intowork_auth::Argon2Hasher;
 use intowork_domain::admin::AdminService;
 use intowork_domain::cleanup::CvCleanup;
+use intowork_domain::job_alert::AlertDeliveryService;
 use intowork_domain::mail::MailOutboxService;
+use intowork_domain::ports::Clock;
 use intowork_domain::ports::{PasswordHasher, UserRepository};
 use intowork_storage::{Database, ReadCaches};
 
 use super::adapters::{file_store, outbox};
+use super::alerts::alert_delivery_service;
 use super::error::WiringError;
 use super::services::{Shared, admin_service, cv_cleanup, mail_service, user_repository};
+use super::signing_secret;
 use crate::settings::Settings;
 
 /// What a command's services share, as the server's do.
@@ -47,6 +51,17 @@ pub fn command_mail_service(
     database: Database,
 ) -> Result<MailOutboxService, WiringError> {
     Ok(mail_service(&shared(settings, database)?, settings)?)
+}
+
+/// The alert delivery of `send-alerts`, at `clock`'s time, signing links as the server does.
+pub fn command_alert_delivery(
+    settings: &Settings,
+    database: Database,
+    clock: Arc<dyn Clock>,
+) -> Result<AlertDeliveryService, WiringError> {
+    let secret = signing_secret::resolve(settings).map_err(WiringError::Secret)?;
+    let shared = shared(settings, database)?;
+    Ok(alert_delivery_service(&shared, settings, &secret, clock))
 }
 
 /// The user store and the hasher of `create-admin`. One hashing thread: a command hashes one

@@ -285,6 +285,8 @@ struct World {
     /// The public path of company G's uploaded logo (G is no caller of the matrix, so no cell
     /// replaces it).
     g_logo: String,
+    /// Candidate A's job alert.
+    alert1: i64,
     /// E's email templates: one the cells read and change, one only the delete cell touches.
     template1: i64,
     template2: i64,
@@ -641,6 +643,11 @@ async fn build_world(app: &TestApp, s: &Secrets) -> World {
     let cv_slug = cv["slug"].as_str().unwrap().to_owned();
     let cv_photo = cv["cv_data"]["personalInfo"]["photo"].as_str().unwrap();
     let cv_photo = cv_photo.strip_prefix(&app.base).unwrap().to_owned();
+    let alert = json!({"name": "Alerte A", "criteria": {"keywords": ["dev"], "job_types": ["FULL_TIME"]},
+        "frequency": "DAILY"});
+    let alert1 = ok_json(app, Method::POST, "/api/job-alerts/", &a, Some(alert)).await["id"]
+        .as_i64()
+        .unwrap();
 
     for (id, t) in bad_tokens(&a) {
         tokens.insert(id, t);
@@ -680,6 +687,7 @@ async fn build_world(app: &TestApp, s: &Secrets) -> World {
         g_logo,
         template1,
         template2,
+        alert1,
     }
 }
 
@@ -1286,6 +1294,68 @@ fn routes(w: &World) -> Vec<Route> {
             format!("/api/users/{}", w.a_user),
             Admin,
         ),
+        // job_alerts.rs (A's alert), contact.rs
+        route(M::GET, "/api/job-alerts", "/api/job-alerts".into(), Candidate),
+        route(M::GET, "/api/job-alerts", "/api/job-alerts/".into(), Candidate),
+        route(M::POST, "/api/job-alerts", "/api/job-alerts/".into(), Candidate)
+            .json(json!({"name": "Autre", "criteria": {"location_types": ["ON_SITE"]}, "frequency": "WEEKLY"}))
+            .ok(&[201]),
+        route(M::POST, "/api/job-alerts", "/api/job-alerts".into(), Candidate)
+            .json(json!({"name": "Autre", "criteria": {}}))
+            .ok(&[201]),
+        route(
+            M::GET,
+            "/api/job-alerts/stats/summary",
+            "/api/job-alerts/stats/summary".into(),
+            Candidate,
+        ),
+        route(
+            M::GET,
+            "/api/job-alerts/{alert_id}",
+            format!("/api/job-alerts/{}", w.alert1),
+            Candidate,
+        )
+        .owner(Owner::A),
+        route(
+            M::PATCH,
+            "/api/job-alerts/{alert_id}",
+            format!("/api/job-alerts/{}", w.alert1),
+            Candidate,
+        )
+        .owner(Owner::A)
+        .json(json!({"name": "Alerte A", "frequency": "INSTANT", "is_active": true})),
+        route(
+            M::POST,
+            "/api/job-alerts/{alert_id}/toggle",
+            format!("/api/job-alerts/{}/toggle", w.alert1),
+            Candidate,
+        )
+        .owner(Owner::A),
+        route(
+            M::GET,
+            "/api/job-alerts/{alert_id}/preview",
+            format!("/api/job-alerts/{}/preview?limit=10", w.alert1),
+            Candidate,
+        )
+        .owner(Owner::A),
+        route(
+            M::GET,
+            "/api/job-alerts/unsubscribe",
+            format!("/api/job-alerts/unsubscribe?token={}.00", w.alert1),
+            SignedLink,
+        )
+        .ok(&[400]),
+        route(
+            M::POST,
+            "/api/job-alerts/unsubscribe",
+            format!("/api/job-alerts/unsubscribe?token={}.00", w.alert1),
+            SignedLink,
+        )
+        .ok(&[400]),
+        route(M::POST, "/api/contact", "/api/contact".into(), Public)
+            .json(json!({"name": "Léa", "email": "lea@example.com", "subject": "Bonjour", "message": "Un message"})),
+        route(M::POST, "/api/contact", "/api/contact/".into(), Public)
+            .json(json!({"name": "Léa", "email": "lea@example.com", "subject": "Bonjour", "message": "Un message"})),
         // Destructive: refused cells run before any legitimate one, in this order.
         route(
             M::DELETE,
@@ -1294,6 +1364,15 @@ fn routes(w: &World) -> Vec<Route> {
             Employer,
         )
         .owner(Owner::E)
+        .ok(&[204])
+        .destructive(),
+        route(
+            M::DELETE,
+            "/api/job-alerts/{alert_id}",
+            format!("/api/job-alerts/{}", w.alert1),
+            Candidate,
+        )
+        .owner(Owner::A)
         .ok(&[204])
         .destructive(),
         route(

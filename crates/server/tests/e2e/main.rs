@@ -23,6 +23,7 @@ mod hiring;
 mod import_reference;
 mod import_reference_data;
 mod input_limits;
+mod job_alerts;
 mod job_form;
 mod job_images;
 mod jobs;

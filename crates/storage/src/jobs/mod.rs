@@ -9,5 +9,6 @@ mod rows;
 mod source;
 mod writes;
 
+pub(crate) use filters::open_jobs;
 pub use repository::DieselJobRepository;
-pub(crate) use source::applications_count;
+pub(crate) use source::{Source, applications_count};

@@ -18,6 +18,7 @@ mod cvs;
 mod dashboard;
 mod directory;
 mod email_templates;
+mod job_alerts;
 mod job_fields;
 mod job_fixtures;
 mod job_lists;

@@ -12,7 +12,7 @@ use intowork_storage::schema::*;
 use intowork_storage::{Database, DbConn};
 use intowork_testkit::TestDb;
 
-pub const TABLES: [&str; 18] = [
+pub const TABLES: [&str; 20] = [
     "users",
     "candidates",
     "candidate_cvs",
@@ -31,6 +31,8 @@ pub const TABLES: [&str; 18] = [
     "cv_builder_documents",
     "cv_builder_daily_views",
     "email_templates",
+    "job_alerts",
+    "job_alert_sent_jobs",
 ];
 
 /// A migrated database with a small pool.
