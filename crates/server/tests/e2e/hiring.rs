@@ -90,8 +90,19 @@ pub async fn apply(app: &TestApp, job: i64, candidate_user: i64) -> i64 {
         .unwrap()
 }
 
-/// Statements the server ran for one GET.
+/// Statements the server ran for one GET. The counter is process-wide, so first let the
+/// background workers finish what earlier requests woke them for (a queued mail's delivery):
+/// the count must stand still for 200 ms before the request is measured.
 pub async fn statements_for(app: &TestApp, path: &str, token: Option<&str>) -> u64 {
+    let mut seen = app.database.statement_count();
+    for _ in 0..50 {
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        let now = app.database.statement_count();
+        if now == seen {
+            break;
+        }
+        seen = now;
+    }
     let before = app.database.statement_count();
     let (status, body) = app.get(path, token).await;
     assert_eq!(status, 200, "{path}: {body}");
