@@ -149,7 +149,8 @@ async fn do_unsubscribe(
 #[utoipa::path(get, path = "/api/job-alerts/unsubscribe", tag = "job-alerts",
     params(TokenQuery),
     responses((status = 200, description = "The alert is off", body = DetailBody),
-        (status = 400, description = "Malformed or forged link, or the alert no longer exists", body = crate::error::ErrorBody)))]
+        (status = 400, description = "Malformed or forged link, or the alert no longer exists", body = crate::error::ErrorBody),
+        Invalid))]
 async fn unsubscribe(
     state: web::Data<AppState>,
     ValidQuery(q): ValidQuery<TokenQuery>,
@@ -162,7 +163,8 @@ async fn unsubscribe(
 #[utoipa::path(post, path = "/api/job-alerts/unsubscribe", tag = "job-alerts",
     params(TokenQuery),
     responses((status = 200, description = "The alert is off", body = DetailBody),
-        (status = 400, description = "Malformed or forged link, or the alert no longer exists", body = crate::error::ErrorBody)))]
+        (status = 400, description = "Malformed or forged link, or the alert no longer exists", body = crate::error::ErrorBody),
+        Invalid))]
 async fn unsubscribe_post(
     state: web::Data<AppState>,
     ValidQuery(q): ValidQuery<TokenQuery>,

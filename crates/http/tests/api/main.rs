@@ -27,6 +27,7 @@ mod jobs;
 mod limits;
 mod notifications;
 mod openapi;
+mod openapi_schemas;
 mod outside_services;
 mod password_reset;
 mod quick_message;

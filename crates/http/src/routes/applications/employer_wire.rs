@@ -136,7 +136,8 @@ impl From<application::SourceBreakdown> for ApplicationSources {
     }
 }
 
-/// `POST …/{application_id}/quick-message`: what HEAD's `QuickMessageModal` sends.
+/// `POST …/{application_id}/quick-message`: what HEAD's `QuickMessageModal` sends. `message` is
+/// plain text: sent as written, never as HTML.
 #[derive(Deserialize, ToSchema)]
 pub struct QuickMessageRequest {
     /// The status to apply (400 `invalid_status` otherwise); the same one changes nothing
@@ -144,7 +145,7 @@ pub struct QuickMessageRequest {
     pub status: String,
     #[schema(inline)]
     pub subject: Text<500>,
-    /// Plain text: sent as written, never as HTML
+    // Plain text: sent as written, never as HTML (described on the struct, see `TemplateRequest`).
     #[schema(inline)]
     pub message: LongText,
 }

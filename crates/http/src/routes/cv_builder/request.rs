@@ -111,6 +111,7 @@ fn default_level() -> i64 {
     50
 }
 
+/// A language of the CV; `level` is `A1`…`C2` or `Natif`, `B1` when absent, as HEAD.
 #[derive(Deserialize, ToSchema)]
 pub struct LanguageIn {
     #[schema(inline)]
@@ -118,7 +119,8 @@ pub struct LanguageIn {
     #[serde(default)]
     #[schema(inline)]
     pub name: CvShortText,
-    /// `A1`…`C2` or `Natif`; `B1` when absent, as HEAD.
+    // `A1`…`C2` or `Natif`; `B1` when absent, as HEAD (described on the struct: a doc comment
+    // here would wrap the inline schema in a typeless `allOf`).
     #[serde(default = "default_language_level")]
     #[schema(inline)]
     pub level: CvShortText,

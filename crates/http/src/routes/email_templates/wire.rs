@@ -81,7 +81,8 @@ fn body_loc(field: &str) -> Vec<Value> {
     vec![Value::from("body"), Value::from(field)]
 }
 
-/// `POST /api/email-templates`: what HEAD's form sends.
+/// `POST /api/email-templates`: what HEAD's form sends. `body` is HTML whose `{variable}`s must
+/// be known (else 400 naming the first unknown one).
 #[derive(Deserialize, ToSchema)]
 pub struct TemplateRequest {
     #[schema(inline)]
@@ -92,7 +93,8 @@ pub struct TemplateRequest {
     pub kind: CodeText,
     #[schema(inline)]
     pub subject: SubjectText,
-    /// HTML; `{variable}`s must be known (else 400 naming the first unknown one)
+    // HTML; `{variable}`s must be known (else 400 naming the first unknown one). Described on
+    // the struct: a doc comment here would wrap the inline schema in a typeless `allOf`.
     #[schema(inline)]
     pub body: LongText,
     #[serde(default)]

@@ -48,7 +48,7 @@ pub struct CriteriaBody {
 #[schema(example = json!({"name": "Dev à Dakar", "criteria": {"keywords": ["développeur"],
     "job_types": ["FULL_TIME"], "location_types": ["ON_SITE"]}, "frequency": "DAILY"}))]
 pub struct CreateAlert {
-    /// 1 to 200 characters.
+    // 1 to 200 characters (the inline schema says so).
     #[schema(inline)]
     pub name: ShortText,
     pub criteria: CriteriaBody,
