@@ -66,17 +66,33 @@ pub(crate) fn lock_jobs_of(conn: &mut DbConn, employer_user: i64) -> QueryResult
 /// the one-key migration lock).
 const RESET_LINKS_LOCK_CLASS: i32 = 0x7265_7365; // "rese"
 
+/// First half of the two-key advisory locks on one company's default email templates.
+const DEFAULT_TEMPLATES_LOCK_CLASS: i32 = 0x746d_706c; // "tmpl"
+
 /// Serialises the reset-link replacements of one user until the transaction ends, so two
 /// requests racing cannot both find no recent link and both mail one. An advisory lock rather
 /// than the user's row: consuming a link locks the token then the user, and taking them in the
 /// other order here could deadlock. Users whose ids share their low 31 bits merely wait for each
 /// other.
 pub(crate) fn lock_reset_links_of(conn: &mut DbConn, user: i64) -> QueryResult<()> {
+    advisory_xact_lock(conn, RESET_LINKS_LOCK_CLASS, user)
+}
+
+/// Serialises the changes of one company's default templates until the transaction ends: two
+/// writes making a default of one type could otherwise both find no other default to unset, and
+/// the second would break the one-default-per-type index. The later one wins, as if in sequence.
+pub(crate) fn lock_default_templates_of(conn: &mut DbConn, company: i64) -> QueryResult<()> {
+    advisory_xact_lock(conn, DEFAULT_TEMPLATES_LOCK_CLASS, company)
+}
+
+/// A transaction-scoped advisory lock on `(class, id)`; ids sharing their low 31 bits merely wait
+/// for each other.
+fn advisory_xact_lock(conn: &mut DbConn, class: i32, id: i64) -> QueryResult<()> {
     match conn {
         DbConn::Pg(pg) => {
-            let key = i32::try_from(user & 0x7fff_ffff).unwrap_or_default();
+            let key = i32::try_from(id & 0x7fff_ffff).unwrap_or_default();
             diesel::sql_query("SELECT pg_advisory_xact_lock($1, $2)")
-                .bind::<diesel::sql_types::Integer, _>(RESET_LINKS_LOCK_CLASS)
+                .bind::<diesel::sql_types::Integer, _>(class)
                 .bind::<diesel::sql_types::Integer, _>(key)
                 .execute(pg)
                 .map(drop)

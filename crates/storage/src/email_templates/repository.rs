@@ -13,6 +13,7 @@ use super::rows::{TemplateRow, convert};
 use crate::conn::{DbConn, MultiBackend};
 use crate::database::{Database, write_tx};
 use crate::error::map_db_error;
+use crate::locks::lock_default_templates_of;
 use crate::schema::email_templates as t;
 
 #[derive(Clone, Debug)]
@@ -66,6 +67,7 @@ fn unset_default(conn: &mut DbConn, company: i64, kind: &str, except: i64) -> Qu
 fn insert(conn: &mut DbConn, new: &NewTemplate) -> QueryResult<TemplateRow> {
     let kind = new.draft.kind.as_str();
     if new.draft.is_default {
+        lock_default_templates_of(conn, new.company.get())?;
         unset_default(conn, new.company.get(), kind, 0)?;
     }
     let now = new.now.naive_utc();
@@ -95,6 +97,8 @@ fn apply_patch(
     patch: &TemplatePatch,
     now: DateTime<Utc>,
 ) -> QueryResult<Option<TemplateRow>> {
+    // Before the template's row: a concurrent patch holding the lock may be unsetting this row.
+    lock_default_templates_of(conn, company)?;
     let Some((kind, is_default)) = locked(conn, company, id)? else {
         return Ok(None);
     };

@@ -7,6 +7,9 @@ use futures_util::future::join_all;
 use intowork_domain::application::{ApplicationRepository, CreateApplicationError, NewApplication};
 use intowork_domain::candidate::CandidateRepository;
 use intowork_domain::cv::{CvRemoval, CvRepository, NewCv};
+use intowork_domain::email_template::{
+    EmailTemplateRepository, NewTemplate, TemplateDraft, TemplatePatch, TemplateType,
+};
 use intowork_domain::image::ImageStore;
 use intowork_domain::job::{JobRemoval, JobService};
 use intowork_domain::notification::{NewNotification, NotificationKind};
@@ -16,10 +19,11 @@ use intowork_domain::{CandidateId, JobId, UserId};
 use intowork_files::{InMemoryFileStore, UuidKeyGenerator};
 use intowork_storage::{
     DieselApplicationRepository, DieselCandidateRepository, DieselCompanyRepository,
-    DieselCvRepository, DieselJobRepository, DieselUserRepository,
+    DieselCvRepository, DieselEmailTemplateRepository, DieselJobRepository, DieselUserRepository,
 };
 use intowork_testkit::TestDb;
 
+use crate::job_fixtures::Repos;
 use crate::support::*;
 
 async fn concurrent_first_profile_loads_create_one_row(test_db: TestDb) {
@@ -207,7 +211,49 @@ async fn applying_while_the_cv_is_deleted_never_fails(test_db: TestDb) {
     }
 }
 
+/// Twenty defaults of one type created at once, then twenty patches making each the default at
+/// once: every write succeeds (none breaks the one-default index) and one default remains.
+async fn concurrent_default_templates_leave_one_default(test_db: TestDb) {
+    let db = migrated_with(&test_db, 12);
+    let (boss, _, acme) = Repos::new(db.clone())
+        .employer("boss@acme.fr", "Acme")
+        .await;
+    let repo = DieselEmailTemplateRepository::new(db.clone());
+    let kind = TemplateType::InterviewInvitation;
+    let creates = (0..20).map(|i| {
+        repo.create(NewTemplate {
+            company: acme,
+            author: boss,
+            draft: TemplateDraft {
+                name: format!("T{i}"),
+                kind,
+                subject: "Entretien".into(),
+                body: "<p>Bonjour</p>".into(),
+                is_default: true,
+            },
+            is_active: true,
+            now: at(i),
+        })
+    });
+    let created: Vec<_> = join_all(creates).await;
+    let ids: Vec<_> = created.into_iter().map(|r| r.unwrap().id).collect();
+    let defaults = "is_default AND type = 'interview_invitation'";
+    assert_eq!(count(&db, "email_templates", defaults).await, 1);
+    let patches = ids.iter().map(|id| {
+        let patch = TemplatePatch {
+            is_default: Some(true),
+            ..TemplatePatch::default()
+        };
+        repo.update(acme, *id, patch, at(30))
+    });
+    for patched in join_all(patches).await {
+        assert!(patched.unwrap().unwrap().is_default);
+    }
+    assert_eq!(count(&db, "email_templates", defaults).await, 1);
+}
+
 intowork_testkit::test_both_backends!(
+    concurrent_default_templates_leave_one_default,
     concurrent_first_profile_loads_create_one_row,
     applying_while_the_job_is_deleted_never_loses_an_application,
     applying_while_the_cv_is_deleted_never_fails,
