@@ -30,13 +30,13 @@ use intowork_files::UuidKeyGenerator;
 use intowork_mail::MailConfigError;
 use intowork_reports::PdfRenderer;
 use intowork_storage::{
-    CachedDirectory, CachedJobs, Database, DieselAdminCompanyRepository, DieselAdminRepository,
-    DieselApplicationRepository, DieselCandidateRepository, DieselCompanyRepository,
-    DieselCvBuilderRepository, DieselCvMaintenance, DieselCvRepository, DieselDashboardRepository,
-    DieselDirectoryRepository, DieselEmailTemplateRepository, DieselHealth,
-    DieselInvitationRepository, DieselJobRepository, DieselMailOutbox,
-    DieselNotificationRepository, DieselReportRepository, DieselResetTokenRepository,
-    DieselUserRepository, Outbox, ReadCaches,
+    CachedDirectory, CachedJobs, DEFAULT_SEARCH_INDEX_MAX_AGE, Database,
+    DieselAdminCompanyRepository, DieselAdminRepository, DieselApplicationRepository,
+    DieselCandidateRepository, DieselCompanyRepository, DieselCvBuilderRepository,
+    DieselCvMaintenance, DieselCvRepository, DieselDashboardRepository, DieselDirectoryRepository,
+    DieselEmailTemplateRepository, DieselHealth, DieselInvitationRepository, DieselJobRepository,
+    DieselMailOutbox, DieselNotificationRepository, DieselReportRepository,
+    DieselResetTokenRepository, DieselUserRepository, JobSearchIndex, Outbox, ReadCaches,
 };
 
 use super::adapters::mailer;
@@ -53,6 +53,9 @@ pub(super) struct Shared {
     pub(super) clock: Arc<dyn Clock>,
     pub(super) caches: ReadCaches,
     pub(super) outbox: Outbox,
+    /// The public search's snapshot of the open jobs, read on the first search (one per process,
+    /// made stale by the events published to `caches`).
+    search_index: JobSearchIndex,
 }
 
 impl Shared {
@@ -63,12 +66,14 @@ impl Shared {
         cache_bytes: usize,
         outbox: Outbox,
     ) -> Shared {
+        let caches = ReadCaches::bounded(cache_bytes);
         Shared {
-            database,
+            database: database.clone(),
             files,
             clock: Arc::new(SystemClock),
-            caches: ReadCaches::bounded(cache_bytes),
+            caches: caches.clone(),
             outbox,
+            search_index: JobSearchIndex::new(database, caches, DEFAULT_SEARCH_INDEX_MAX_AGE),
         }
     }
 
@@ -79,7 +84,8 @@ impl Shared {
 
     /// The job repository behind its read cache.
     fn jobs(&self) -> Arc<dyn JobRepository> {
-        let jobs = DieselJobRepository::new(self.database.clone());
+        let jobs = DieselJobRepository::new(self.database.clone())
+            .with_search_index(self.search_index.clone());
         Arc::new(CachedJobs::new(jobs, self.caches.clone()))
     }
 }

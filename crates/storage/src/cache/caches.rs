@@ -17,6 +17,7 @@
 //! holds list rows ([`JobSummary`]), never the detail's long texts.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use intowork_domain::job::JobSummary;
@@ -66,6 +67,9 @@ pub(crate) struct Caches {
     pub(crate) application_totals: ReadCache<EmployerApplications, i64>,
     /// The public pages' figures and directory pages ([`super::CachedDirectory`]).
     pub(crate) directory: ReadCache<DirectoryKey, DirectoryAnswer>,
+    /// Counts the events that may change which jobs a public search finds: a snapshot of the job
+    /// search index read before the last one is stale (`crate::search`).
+    jobs_generation: AtomicU64,
 }
 
 impl Default for ReadCaches {
@@ -102,12 +106,18 @@ impl ReadCaches {
                 job_pages: ReadCache::new(ttl, max_bytes - 3 * eighth),
                 application_totals: ReadCache::new(ttl, eighth),
                 directory: ReadCache::new(ttl, eighth),
+                jobs_generation: AtomicU64::new(0),
             }),
         }
     }
 
     pub(crate) fn caches(&self) -> &Caches {
         &self.inner
+    }
+
+    /// See [`Caches::jobs_generation`].
+    pub(crate) fn jobs_generation(&self) -> u64 {
+        self.inner.jobs_generation.load(Ordering::Acquire)
     }
 
     /// Evicts what `event` may have changed. Called after the write's commit.
@@ -118,6 +128,16 @@ impl ReadCaches {
         // only a status change leaves them as they were.
         if !matches!(event, CacheEvent::ApplicationStatusChanged { .. }) {
             c.directory.clear();
+        }
+        if matches!(
+            event,
+            CacheEvent::JobsChanged
+                | CacheEvent::CompanyChanged { renamed: true, .. }
+                | CacheEvent::AccountRemoved {
+                    role: Role::Employer
+                }
+        ) {
+            c.jobs_generation.fetch_add(1, Ordering::AcqRel);
         }
         match event {
             CacheEvent::JobsChanged => {

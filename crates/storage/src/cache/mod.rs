@@ -16,3 +16,4 @@ pub use cached_jobs::CachedJobs;
 pub(crate) use caches::{CacheEvent, evicting_repository, publish};
 pub use caches::{DEFAULT_READ_CACHE_MAX_BYTES, ReadCaches};
 pub(crate) use keys::EmployerApplications;
+pub(crate) use read_cache::TTL;

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use intowork_domain::job::{JobListing, JobPage, JobSummary};
 use intowork_domain::{RepoError, UserId};
 
+use super::filters::open_jobs;
 use super::rows::{ListingRow, into_listing};
 use super::source::{RowShape, Source, listing_columns, listing_source, load_page};
 use crate::conn::DbConn;
@@ -53,6 +54,21 @@ pub(crate) fn page_items(
             r.into_summary(has, shape == RowShape::Owner)
         })
         .collect()
+}
+
+/// The list rows of `ids` (a page the search index found), in the list's order; an id whose job
+/// closed since the index was read is left out.
+pub(crate) fn rows_of(
+    conn: &mut DbConn,
+    ids: Vec<i64>,
+    viewer: Option<UserId>,
+) -> Result<Vec<JobSummary>, RepoError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let window = (i64::try_from(ids.len()).unwrap_or(i64::MAX), 0);
+    let source = open_jobs().filter(jobs::id.eq_any(ids));
+    page_items(conn, source, RowShape::Public, window, viewer)
 }
 
 /// One page and its total, `has_applied` for `viewer`.

@@ -11,4 +11,4 @@ mod writes;
 
 pub(crate) use filters::open_jobs;
 pub use repository::DieselJobRepository;
-pub(crate) use source::{Source, applications_count};
+pub(crate) use source::{Source, applications_count, newest_first};

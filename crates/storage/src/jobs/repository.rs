@@ -1,6 +1,8 @@
 //! `JobRepository` over diesel: each method one pool checkout running a fixed number of
 //! statements.
 
+use std::sync::Arc;
+
 use async_trait::async_trait;
 use chrono::{DateTime, Timelike, Utc};
 use diesel::prelude::*;
@@ -13,24 +15,38 @@ use intowork_domain::ports::Commit;
 use intowork_domain::{JobId, RepoError, UserId};
 
 use super::filters::{employer_filtered, open_jobs, public_filtered};
-use super::listing::{applied_ids, count, load_listing, page, page_items};
+use super::listing::{applied_ids, count, load_listing, page, page_items, rows_of};
 use super::rows::JobRow;
 use super::source::{RowShape, applications_count};
 use super::{removal, writes};
 use crate::database::{Database, write_tx};
 use crate::error::map_db_error;
 use crate::schema::jobs;
+use crate::search::{JobSearchIndex, Snapshot};
 use crate::stored::naive;
 
-/// Reads every list live; wrap it in [`crate::CachedJobs`] to share polled answers.
+/// Reads every list live; wrap it in [`crate::CachedJobs`] to share polled answers. Given a
+/// [`JobSearchIndex`], the public list's totals and page ids come from it whenever it is current.
 #[derive(Clone, Debug)]
 pub struct DieselJobRepository {
     db: Database,
+    search: Option<JobSearchIndex>,
 }
 
 impl DieselJobRepository {
     pub fn new(db: Database) -> Self {
-        Self { db }
+        Self { db, search: None }
+    }
+
+    pub fn with_search_index(self, index: JobSearchIndex) -> Self {
+        Self {
+            search: Some(index),
+            ..self
+        }
+    }
+
+    fn snapshot(&self) -> Option<Arc<Snapshot>> {
+        self.search.as_ref().and_then(JobSearchIndex::snapshot)
     }
 }
 
@@ -42,6 +58,16 @@ fn window(q: &PublicJobQuery) -> (i64, i64) {
 impl JobRepository for DieselJobRepository {
     #[tracing::instrument(name = "db.jobs.list_public", skip_all)]
     async fn list_public(&self, q: PublicJobQuery) -> Result<JobPage, RepoError> {
+        if let Some(snapshot) = self.snapshot() {
+            return self
+                .db
+                .run(move |conn| {
+                    let (total, ids) = snapshot.find(&q.filter(), window(&q));
+                    let items = rows_of(conn, ids, q.viewer)?;
+                    Ok(JobPage { items, total })
+                })
+                .await;
+        }
         self.db
             .run(move |conn| {
                 let filter = q.filter();
@@ -58,6 +84,13 @@ impl JobRepository for DieselJobRepository {
 
     #[tracing::instrument(name = "db.jobs.count_public", skip_all)]
     async fn count_public(&self, filter: PublicJobFilter) -> Result<i64, RepoError> {
+        if let Some(snapshot) = self.snapshot() {
+            // A scan of a new word is milliseconds of CPU: off the async workers.
+            let (total, _) = tokio::task::spawn_blocking(move || snapshot.find(&filter, (0, 0)))
+                .await
+                .map_err(|e| RepoError::Internal(e.to_string()))?;
+            return Ok(total);
+        }
         self.db
             .run(move |conn| count(conn, public_filtered(&filter)))
             .await
@@ -65,6 +98,15 @@ impl JobRepository for DieselJobRepository {
 
     #[tracing::instrument(name = "db.jobs.page_public", skip_all)]
     async fn page_public(&self, q: PublicJobQuery) -> Result<Vec<JobSummary>, RepoError> {
+        if let Some(snapshot) = self.snapshot() {
+            return self
+                .db
+                .run(move |conn| {
+                    let (_, ids) = snapshot.find(&q.filter(), window(&q));
+                    rows_of(conn, ids, q.viewer)
+                })
+                .await;
+        }
         self.db
             .run(move |conn| {
                 let source = public_filtered(&q.filter());

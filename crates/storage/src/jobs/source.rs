@@ -172,13 +172,18 @@ pub(crate) fn load_page(
 ) -> QueryResult<Vec<SummaryRow>> {
     source
         .select(summary_columns(shape))
-        .order((
-            static_sql::<Nullable<Timestamp>>(POSTED_DESC_NULLS_FIRST),
-            jobs::id.desc(),
-        ))
+        .order(newest_first())
         .limit(limit)
         .offset(offset)
         .load(conn)
+}
+
+/// Every list's order: newest first, ties by id.
+pub(crate) fn newest_first() -> (StaticSql<Nullable<Timestamp>>, diesel::dsl::Desc<jobs::id>) {
+    (
+        static_sql::<Nullable<Timestamp>>(POSTED_DESC_NULLS_FIRST),
+        jobs::id.desc(),
+    )
 }
 
 /// The live application count of the selected job.

@@ -22,6 +22,7 @@ mod job_alerts;
 mod job_fields;
 mod job_fixtures;
 mod job_lists;
+mod job_search;
 mod jobs;
 mod migrations;
 mod notifications;
