@@ -123,6 +123,21 @@ impl Database {
             .map_err(|e| StorageError::Unavailable(e.to_string()))
     }
 
+    /// Opens one connection outside the pool (blocking), set up as the pooled ones and not counted
+    /// by [`Database::statement_count`]: for background work that would otherwise hold one of
+    /// the requests' connections for a long read (the job search index).
+    pub(crate) fn dedicated_connection(&self) -> Result<DbConn, RepoError> {
+        use diesel::r2d2::ManageConnection;
+        self.ensure_ready()?;
+        let mut conn = self
+            .inner
+            .direct
+            .connect()
+            .map_err(|e| RepoError::Unavailable(e.to_string()))?;
+        crate::pool::set_up(&mut conn).map_err(crate::error::map_db_error)?;
+        Ok(conn)
+    }
+
     /// Runs `SELECT 1` (blocking), whether or not the database is marked ready.
     pub fn check_connection(&self) -> Result<(), StorageError> {
         let mut conn = self.checkout()?;

@@ -55,7 +55,7 @@ pub use email_templates::DieselEmailTemplateRepository;
 pub use error::StorageError;
 pub use health::DieselHealth;
 pub use job_alerts::DieselJobAlertRepository;
-pub use jobs::DieselJobRepository;
+pub use jobs::{DieselJobRepository, JobViewCounter};
 pub use maintenance::DieselCvMaintenance;
 pub use migrate::{POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS};
 pub use notifications::DieselNotificationRepository;

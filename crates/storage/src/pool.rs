@@ -110,24 +110,25 @@ const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 5000; \
 impl CustomizeConnection<DbConn, r2d2::Error> for SqlitePragmas {
     fn on_acquire(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
         self.statements.install(conn);
-        match conn {
-            DbConn::Sqlite(c) => c
-                .batch_execute(SQLITE_PRAGMAS)
-                .map_err(r2d2::Error::QueryError),
-            // PostgreSQL re-planned our prepared statements on every execution (custom plans
-            // win its cost comparison once statistics exist), and planning cost more than running
-            // them: 1.7 ms of planning for 0.4 ms of work on the employer's applications. Our
-            // statements select by keys, for which the generic plan is the right one; the text
-            // searches, whose plans depend on the pattern, are never prepared (`text_search`).
-            // No parallel workers: starting one took 4.5 of the 7.3 ms of a 20-row page at 500,000
-            // applications, and on a small server the cores are the other requests'.
-            DbConn::Pg(c) => c
-                .batch_execute(
-                    "SET plan_cache_mode = force_generic_plan; \
-                     SET max_parallel_workers_per_gather = 0",
-                )
-                .map_err(r2d2::Error::QueryError),
-        }
+        set_up(conn).map_err(r2d2::Error::QueryError)
+    }
+}
+
+/// The session settings of every connection, pooled or not.
+pub(crate) fn set_up(conn: &mut DbConn) -> diesel::QueryResult<()> {
+    match conn {
+        DbConn::Sqlite(c) => c.batch_execute(SQLITE_PRAGMAS),
+        // PostgreSQL re-planned our prepared statements on every execution (custom plans
+        // win its cost comparison once statistics exist), and planning cost more than running
+        // them: 1.7 ms of planning for 0.4 ms of work on the employer's applications. Our
+        // statements select by keys, for which the generic plan is the right one; the text
+        // searches, whose plans depend on the pattern, are never prepared (`text_search`).
+        // No parallel workers: starting one took 4.5 of the 7.3 ms of a 20-row page at 500,000
+        // applications, and on a small server the cores are the other requests'.
+        DbConn::Pg(c) => c.batch_execute(
+            "SET plan_cache_mode = force_generic_plan; \
+                 SET max_parallel_workers_per_gather = 0",
+        ),
     }
 }
 

@@ -54,8 +54,11 @@ pub trait JobRepository: Send + Sync {
         viewer: Option<UserId>,
     ) -> Result<Option<JobListing>, RepoError>;
 
-    /// `views_count = views_count + 1` in one statement; returns the new count, `None` if gone.
-    async fn record_view(&self, id: JobId) -> Result<Option<i64>, RepoError>;
+    /// Counts one view of `id`, whose detail was just read with `stored` views; returns the count
+    /// to show (this view included), `None` if the job is gone. Concurrent views never lose an
+    /// increment (D8); an adapter may write them later, in batches, and show `stored` plus the
+    /// views it has not written yet.
+    async fn record_view(&self, id: JobId, stored: i64) -> Result<Option<i64>, RepoError>;
 
     /// Replaces the writable fields and recomputes the search text. `Ok(None)` if gone.
     async fn update(

@@ -172,7 +172,7 @@ impl JobService {
         }
         listing.job.views_count = self
             .jobs
-            .record_view(id)
+            .record_view(id, listing.job.views_count)
             .await?
             .ok_or(ViewJobError::NotFound)?;
         Ok(listing)

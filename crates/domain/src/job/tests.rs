@@ -378,7 +378,10 @@ async fn detail_visibility_and_view_count() {
             _ => listing(job(3, 1, JobStatus::Published), 10, false),
         }))
     });
-    jobs.expect_record_view().returning(|_| Ok(Some(5)));
+    // The stored count read with the detail is handed on; the answer is what the port counted.
+    jobs.expect_record_view()
+        .withf(|_, stored| *stored == 4)
+        .returning(|_, stored| Ok(Some(stored + 1)));
     let svc = service(jobs, MockCompanyRepository::new());
     let owner = user(10, Role::Employer);
     let other = user(20, Role::Employer);

@@ -290,7 +290,7 @@ async fn the_detail_has_sections_status_and_codes() {
     m.jobs
         .expect_find_listing()
         .returning(|id, _| Ok(Some(listing(id.get(), "d"))));
-    m.jobs.expect_record_view().returning(|_| Ok(Some(4)));
+    m.jobs.expect_record_view().returning(|_, _| Ok(Some(4)));
     let app = make_app(m).await;
     let (status, _, body) = send(
         &app,

@@ -346,7 +346,7 @@ async fn detail_shape_and_visibility() {
         l.has_applied = viewer == Some(UserId(CANDIDATE));
         Ok(Some(l))
     });
-    m.jobs.expect_record_view().returning(|_| Ok(Some(4)));
+    m.jobs.expect_record_view().returning(|_, _| Ok(Some(4)));
     let app = make_app(m).await;
     let (status, _, body) = send(
         &app,

@@ -13,6 +13,7 @@ use super::database::bring_up_database;
 use super::error::StartupError;
 use super::http_server::{http_settings, start};
 use super::mail_worker::MailWorker;
+use super::view_flusher::ViewFlusher;
 use crate::reporting::Reporter;
 use crate::settings::Settings;
 use crate::wiring;
@@ -27,6 +28,8 @@ pub struct Application {
     mail_worker: MailWorker,
     /// Runs the job alerts; stopped before the mail worker, whose outbox it feeds.
     alert_scheduler: AlertScheduler,
+    /// Writes the counted job views; flushed once more after the server stops.
+    view_flusher: ViewFlusher,
 }
 
 impl Application {
@@ -39,7 +42,7 @@ impl Application {
             settings.database_pool_timeout,
         )?;
         bring_up_database(database.clone(), settings.run_migrations_on_start).await;
-        let (state, mail) = wiring::app_state(&settings, &database).await?;
+        let (state, background) = wiring::app_state(&settings, &database).await?;
         let reporter = Reporter::from_settings(&settings).map(Arc::new);
         let server = start(
             listener,
@@ -49,8 +52,13 @@ impl Application {
             settings.database_pool_size,
         )
         .map_err(StartupError::Server)?;
-        let alert_scheduler = AlertScheduler::spawn(mail.alerts);
-        let mail_worker = MailWorker::spawn(mail.service, mail.outbox, settings.mail.poll_interval);
+        let alert_scheduler = AlertScheduler::spawn(background.alerts);
+        let mail_worker = MailWorker::spawn(
+            background.service,
+            background.outbox,
+            settings.mail.poll_interval,
+        );
+        let view_flusher = ViewFlusher::spawn(background.job_views);
         info!(port, backend = ?database.backend(), "listening");
         Ok(Application {
             port,
@@ -59,6 +67,7 @@ impl Application {
             reporter,
             mail_worker,
             alert_scheduler,
+            view_flusher,
         })
     }
 
@@ -75,9 +84,10 @@ impl Application {
     }
 
     /// Serves until SIGTERM/SIGINT (or a stop through the handle); in-flight requests finish
-    /// first, then the mail worker finishes its pass.
+    /// first, then the counted job views are written and the mail worker finishes its pass.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let result = self.server.await;
+        self.view_flusher.stop().await;
         self.alert_scheduler.stop().await;
         self.mail_worker.stop().await;
         if let Some(reporter) = self.reporter {

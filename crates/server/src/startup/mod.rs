@@ -10,6 +10,7 @@ mod error;
 mod http_server;
 mod mail_worker;
 mod open_files;
+mod view_flusher;
 
 pub use application::Application;
 pub use error::StartupError;

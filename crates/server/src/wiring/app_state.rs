@@ -8,7 +8,7 @@ use intowork_auth::{Argon2Hasher, hashing_threads_for};
 use intowork_domain::job_alert::AlertDeliveryService;
 use intowork_domain::mail::MailOutboxService;
 use intowork_http::AppState;
-use intowork_storage::{Database, Outbox};
+use intowork_storage::{Database, JobViewCounter, Outbox};
 
 use super::adapters::{file_store, outbox};
 use super::alerts::{alert_delivery_service, contact_service, job_alert_service};
@@ -21,19 +21,20 @@ use super::services::{
 use super::{rate_limits, signing_secret};
 use crate::settings::Settings;
 
-/// The delivery worker's service (the one the admin list reads through) and the queue that wakes
-/// it when this process queues a mail.
-pub struct MailDelivery {
+/// What the server's background tasks run with: the mail delivery worker's service (the one the
+/// admin list reads through) and the queue that wakes it when this process queues a mail, the
+/// job alert scheduler's passes, and the job views to write.
+pub struct BackgroundWork {
     pub service: Arc<MailOutboxService>,
     pub outbox: Outbox,
-    /// The job alert scheduler's passes.
     pub alerts: Arc<AlertDeliveryService>,
+    pub job_views: JobViewCounter,
 }
 
 pub async fn app_state(
     settings: &Settings,
     database: &Database,
-) -> Result<(AppState, MailDelivery), WiringError> {
+) -> Result<(AppState, BackgroundWork), WiringError> {
     let secret = signing_secret::resolve(settings).map_err(WiringError::Secret)?;
     let files = file_store(settings)?;
     let shared = Shared::new(
@@ -56,10 +57,11 @@ pub async fn app_state(
         &secret,
         shared.clock.clone(),
     ));
-    let delivery = MailDelivery {
+    let delivery = BackgroundWork {
         service: mail.clone(),
         outbox: shared.outbox.clone(),
         alerts: alerts.clone(),
+        job_views: shared.job_views.clone(),
     };
     let state = AppState {
         limits: Arc::new(limits),

@@ -13,7 +13,7 @@ mod services;
 mod signing_secret;
 
 pub use adapters::file_store;
-pub use app_state::{MailDelivery, app_state};
+pub use app_state::{BackgroundWork, app_state};
 pub use error::WiringError;
 pub use operator::{
     command_accounts, command_admin_service, command_alert_delivery, command_cv_cleanup,

@@ -36,7 +36,8 @@ use intowork_storage::{
     DieselCvMaintenance, DieselCvRepository, DieselDashboardRepository, DieselDirectoryRepository,
     DieselEmailTemplateRepository, DieselHealth, DieselInvitationRepository, DieselJobRepository,
     DieselMailOutbox, DieselNotificationRepository, DieselReportRepository,
-    DieselResetTokenRepository, DieselUserRepository, JobSearchIndex, Outbox, ReadCaches,
+    DieselResetTokenRepository, DieselUserRepository, JobSearchIndex, JobViewCounter, Outbox,
+    ReadCaches,
 };
 
 use super::adapters::mailer;
@@ -56,6 +57,8 @@ pub(super) struct Shared {
     /// The public search's snapshot of the open jobs, read on the first search (one per process,
     /// made stale by the events published to `caches`).
     search_index: JobSearchIndex,
+    /// Job detail views, written in batches by the server's flusher (one per process).
+    pub(super) job_views: JobViewCounter,
 }
 
 impl Shared {
@@ -73,7 +76,12 @@ impl Shared {
             clock: Arc::new(SystemClock),
             caches: caches.clone(),
             outbox,
-            search_index: JobSearchIndex::new(database, caches, DEFAULT_SEARCH_INDEX_MAX_AGE),
+            search_index: JobSearchIndex::new(
+                database.clone(),
+                caches,
+                DEFAULT_SEARCH_INDEX_MAX_AGE,
+            ),
+            job_views: JobViewCounter::new(database),
         }
     }
 
@@ -85,7 +93,8 @@ impl Shared {
     /// The job repository behind its read cache.
     fn jobs(&self) -> Arc<dyn JobRepository> {
         let jobs = DieselJobRepository::new(self.database.clone())
-            .with_search_index(self.search_index.clone());
+            .with_search_index(self.search_index.clone())
+            .with_view_counter(self.job_views.clone());
         Arc::new(CachedJobs::new(jobs, self.caches.clone()))
     }
 }

@@ -26,6 +26,7 @@ mod input_limits;
 mod job_alerts;
 mod job_form;
 mod job_images;
+mod job_views;
 mod jobs;
 mod mail_crash;
 mod mail_outbox;

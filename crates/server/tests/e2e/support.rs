@@ -13,6 +13,9 @@ pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
     handle: ServerHandle,
+    /// `run_until_stopped`: what the server does after its last request (writing the counted job
+    /// views, the mail worker's pass) ends with it.
+    task: actix_web::rt::task::JoinHandle<std::io::Result<()>>,
     /// The server's own pool: fixtures for rows no route creates yet, and the statement counter.
     pub database: intowork_storage::Database,
 }
@@ -53,17 +56,20 @@ impl TestApp {
         let base = format!("http://127.0.0.1:{}", app.port());
         let handle = app.handle();
         let database = app.database().clone();
-        actix_web::rt::spawn(app.run_until_stopped());
+        let task = actix_web::rt::spawn(app.run_until_stopped());
         TestApp {
             base,
             client: reqwest::Client::new(),
             handle,
+            task,
             database,
         }
     }
 
+    /// A graceful stop, as on SIGTERM: returns once the server's shutdown work is done.
     pub async fn stop(self) {
         self.handle.stop(true).await;
+        let _ = self.task.await;
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -166,8 +166,8 @@ impl<R: JobRepository> JobRepository for CachedJobs<R> {
 
     /// Evicts nothing: bumped on every job detail, it would otherwise empty the caches
     /// continuously; a listed view count may lag by the TTL.
-    async fn record_view(&self, id: JobId) -> Result<Option<i64>, RepoError> {
-        self.inner.record_view(id).await
+    async fn record_view(&self, id: JobId, stored: i64) -> Result<Option<i64>, RepoError> {
+        self.inner.record_view(id, stored).await
     }
 
     async fn update(

@@ -7,8 +7,10 @@ mod removal;
 mod repository;
 mod rows;
 mod source;
+mod views;
 mod writes;
 
 pub(crate) use filters::open_jobs;
 pub use repository::DieselJobRepository;
 pub(crate) use source::{Source, applications_count, newest_first};
+pub use views::JobViewCounter;

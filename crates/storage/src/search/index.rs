@@ -10,11 +10,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
+use intowork_domain::RepoError;
 use tracing::{debug, info, warn};
 
 use super::load;
 use super::snapshot::Snapshot;
 use crate::cache::ReadCaches;
+use crate::conn::DbConn;
 use crate::database::Database;
 use crate::error::map_db_error;
 
@@ -34,8 +36,10 @@ struct Inner {
     current: RwLock<Option<Arc<Snapshot>>>,
     /// A background read is queued or running.
     reading: AtomicBool,
-    /// Held through every read: one at a time, so an older read never replaces a newer one.
-    read_lock: Mutex<()>,
+    /// Held through every read: one at a time, so an older read never replaces a newer one. It
+    /// keeps the reads' own connection, outside the pool: a read of 100,000 jobs must not hold a
+    /// request's connection, and its statements are no request's (`Database::statement_count`).
+    read_lock: Mutex<KeptConnection>,
     checked_at: Mutex<Option<Instant>>,
     /// After a failed read, none starts before this (the database may be down).
     retry_at: Mutex<Option<Instant>>,
@@ -55,7 +59,7 @@ impl JobSearchIndex {
                 max_age,
                 current: RwLock::new(None),
                 reading: AtomicBool::new(false),
-                read_lock: Mutex::new(()),
+                read_lock: Mutex::new(KeptConnection(None)),
                 checked_at: Mutex::new(None),
                 retry_at: Mutex::new(None),
             }),
@@ -128,7 +132,7 @@ impl JobSearchIndex {
 impl Inner {
     /// Reads a new snapshot unless the fingerprint shows the current one is still the database's.
     fn refresh(&self) {
-        let _one_at_a_time = self
+        let mut connection = self
             .read_lock
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
@@ -140,17 +144,15 @@ impl Inner {
             .unwrap_or_else(PoisonError::into_inner)
             .clone();
         let started = Instant::now();
-        let read = self.db.run_blocking(|conn| {
-            let fingerprint = load::fingerprint(conn).map_err(map_db_error)?;
+        let read = read_with(&mut connection.0, &self.db, |conn| {
+            let fingerprint = load::fingerprint(conn)?;
             let unchanged = current
                 .as_ref()
                 .is_some_and(|s| s.generation == generation && s.fingerprint == fingerprint);
             if unchanged {
                 return Ok(None);
             }
-            load::snapshot(conn, fingerprint, generation)
-                .map(Some)
-                .map_err(map_db_error)
+            load::snapshot(conn, fingerprint, generation).map(Some)
         });
         match read {
             Ok(Some(snapshot)) => {
@@ -177,4 +179,33 @@ impl Inner {
             .lock()
             .unwrap_or_else(PoisonError::into_inner) = Some(Instant::now());
     }
+}
+
+/// The index's own connection, while one is open.
+struct KeptConnection(Option<DbConn>);
+
+impl std::fmt::Debug for KeptConnection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KeptConnection")
+            .field("open", &self.0.is_some())
+            .finish()
+    }
+}
+
+/// Runs `read` on the kept connection, opening one first if there is none; a connection whose
+/// read failed is dropped, and the next read opens a new one.
+fn read_with<T>(
+    connection: &mut Option<DbConn>,
+    db: &Database,
+    read: impl FnOnce(&mut DbConn) -> diesel::QueryResult<T>,
+) -> Result<T, RepoError> {
+    let conn = match connection {
+        Some(conn) => conn,
+        None => connection.insert(db.dedicated_connection()?),
+    };
+    let result = read(conn).map_err(map_db_error);
+    if result.is_err() {
+        *connection = None;
+    }
+    result
 }

@@ -5,7 +5,7 @@ use diesel::dsl::{count_star, max};
 use diesel::prelude::*;
 
 use super::column::TextColumn;
-use super::snapshot::{Fingerprint, IndexedJob, Snapshot};
+use super::snapshot::{Fingerprint, IndexedJob, Snapshot, Values};
 use crate::conn::DbConn;
 use crate::jobs::{newest_first, open_jobs};
 use crate::schema::{companies, jobs, users};
@@ -61,19 +61,23 @@ pub(crate) fn snapshot(
         .load_iter::<Row, diesel::connection::DefaultLoadingMode>(conn)?;
     let mut found = Vec::new();
     let (mut texts, mut locations) = (TextColumn::default(), TextColumn::default());
+    let mut values = Values::default();
     for row in rows {
         let (id, text, location, job_type, location_type, salary_min, country, currency, language) =
             row?;
         texts.push(&text);
         locations.push(&location);
+        let code = |c: Option<String>| c.map(|c| c.to_ascii_lowercase());
         found.push(IndexedJob {
             id,
-            job_type: job_type.into(),
-            location_type: location_type.into(),
             salary_min,
-            country: country.map(|c| c.to_ascii_lowercase().into()),
-            currency: currency.to_ascii_lowercase().into(),
-            language: language.map(|l| l.to_ascii_lowercase().into()),
+            values: [
+                values.number(Some(&job_type)),
+                values.number(Some(&location_type)),
+                values.number(code(country).as_deref()),
+                values.number(code(Some(currency)).as_deref()),
+                values.number(code(language).as_deref()),
+            ],
         });
     }
     texts.finish();
@@ -83,6 +87,7 @@ pub(crate) fn snapshot(
         found,
         texts,
         locations,
+        values,
         fingerprint,
         generation,
     ))

@@ -186,9 +186,7 @@ async fn the_index_follows_this_process_at_once_and_others_by_fingerprint(test_d
     let acme = r.employer("a@acme.fr", "Acme").await;
     r.job(acme, fields("Ancien poste")).await;
     let caches = ReadCaches::new();
-    // Its own handle: its background reads are not counted with the searches' statements.
-    let index_db = migrated(&test_db);
-    let index = JobSearchIndex::new(index_db, caches.clone(), Duration::from_secs(3600));
+    let index = JobSearchIndex::new(db.clone(), caches.clone(), Duration::from_secs(3600));
     index.refresh_now();
     let repo = CachedJobs::new(
         DieselJobRepository::new(db.clone()).with_search_index(index.clone()),

@@ -305,9 +305,9 @@ async fn futures_like_join(r: &Repos, id: JobId) -> i64 {
     let mut handles = Vec::new();
     for _ in 0..10 {
         let repo = r.jobs.clone();
-        handles.push(tokio::spawn(
-            async move { repo.record_view(id).await.unwrap() },
-        ));
+        handles.push(tokio::spawn(async move {
+            repo.record_view(id, 0).await.unwrap()
+        }));
     }
     for h in handles {
         h.await.unwrap();

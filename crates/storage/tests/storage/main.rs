@@ -23,6 +23,7 @@ mod job_fields;
 mod job_fixtures;
 mod job_lists;
 mod job_search;
+mod job_views;
 mod jobs;
 mod migrations;
 mod notifications;

@@ -140,7 +140,7 @@ async fn public_pages_are_served_from_the_cache_until_a_write_evicts_them(test_d
     );
 
     // A view evicts nothing: the cached page keeps its count, the job has the new one.
-    assert_eq!(c.jobs.record_view(first.job.id).await.unwrap(), Some(1));
+    assert_eq!(c.jobs.record_view(first.job.id, 0).await.unwrap(), Some(1));
     let page = c.jobs.list_public(public(None)).await.unwrap();
     assert_eq!(page.items[0].views_count, 0);
 
