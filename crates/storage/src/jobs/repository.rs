@@ -62,6 +62,31 @@ impl DieselJobRepository {
     fn snapshot(&self) -> Option<Arc<Snapshot>> {
         self.search.as_ref().and_then(JobSearchIndex::snapshot)
     }
+
+    /// The list rows of the ids the index found; no statement for an empty page.
+    async fn rows(
+        &self,
+        ids: Vec<i64>,
+        viewer: Option<UserId>,
+    ) -> Result<Vec<JobSummary>, RepoError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.db.run(move |conn| rows_of(conn, ids, viewer)).await
+    }
+}
+
+/// The total and page ids of `filter` in `snapshot`, on the blocking pool: a word not searched
+/// before is a scan of every job's text (milliseconds), which must neither hold an async worker
+/// nor a database connection.
+async fn found(
+    snapshot: Arc<Snapshot>,
+    filter: PublicJobFilter,
+    window: (i64, i64),
+) -> Result<(i64, Vec<i64>), RepoError> {
+    tokio::task::spawn_blocking(move || snapshot.find(&filter, window))
+        .await
+        .map_err(|e| RepoError::Internal(format!("job search: {e}")))
 }
 
 fn window(q: &PublicJobQuery) -> (i64, i64) {
@@ -73,14 +98,9 @@ impl JobRepository for DieselJobRepository {
     #[tracing::instrument(name = "db.jobs.list_public", skip_all)]
     async fn list_public(&self, q: PublicJobQuery) -> Result<JobPage, RepoError> {
         if let Some(snapshot) = self.snapshot() {
-            return self
-                .db
-                .run(move |conn| {
-                    let (total, ids) = snapshot.find(&q.filter(), window(&q));
-                    let items = rows_of(conn, ids, q.viewer)?;
-                    Ok(JobPage { items, total })
-                })
-                .await;
+            let (total, ids) = found(snapshot, q.filter(), window(&q)).await?;
+            let items = self.rows(ids, q.viewer).await?;
+            return Ok(JobPage { items, total });
         }
         self.db
             .run(move |conn| {
@@ -99,11 +119,7 @@ impl JobRepository for DieselJobRepository {
     #[tracing::instrument(name = "db.jobs.count_public", skip_all)]
     async fn count_public(&self, filter: PublicJobFilter) -> Result<i64, RepoError> {
         if let Some(snapshot) = self.snapshot() {
-            // A scan of a new word is milliseconds of CPU: off the async workers.
-            let (total, _) = tokio::task::spawn_blocking(move || snapshot.find(&filter, (0, 0)))
-                .await
-                .map_err(|e| RepoError::Internal(e.to_string()))?;
-            return Ok(total);
+            return Ok(found(snapshot, filter, (0, 0)).await?.0);
         }
         self.db
             .run(move |conn| count(conn, public_filtered(&filter)))
@@ -113,13 +129,8 @@ impl JobRepository for DieselJobRepository {
     #[tracing::instrument(name = "db.jobs.page_public", skip_all)]
     async fn page_public(&self, q: PublicJobQuery) -> Result<Vec<JobSummary>, RepoError> {
         if let Some(snapshot) = self.snapshot() {
-            return self
-                .db
-                .run(move |conn| {
-                    let (_, ids) = snapshot.find(&q.filter(), window(&q));
-                    rows_of(conn, ids, q.viewer)
-                })
-                .await;
+            let (_, ids) = found(snapshot, q.filter(), window(&q)).await?;
+            return self.rows(ids, q.viewer).await;
         }
         self.db
             .run(move |conn| {

@@ -123,7 +123,7 @@ impl JobSearchIndex {
         }
     }
 
-    /// Reads a snapshot now, on this thread (start-up warms the index with it).
+    /// Reads a snapshot now, on this thread, unless the current one is still the database's.
     pub fn refresh_now(&self) {
         self.inner.refresh();
     }
