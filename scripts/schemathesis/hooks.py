@@ -167,6 +167,13 @@ def new_application() -> int:
               "application")["id"]
 
 
+def new_company() -> int:
+    """A company of a new employer, for the admin's removal."""
+    employer = signup("employer")
+    body = {"name": f"Throwaway {next(_emails)}", "industry": "Software", "city": "Paris"}
+    return ok(call("POST", "/api/companies", employer["token"], json=body), "company")["id"]
+
+
 def new_notification() -> int:
     """An application notifies the employer; returns that notification's id."""
     new_application()
@@ -196,8 +203,8 @@ def setup() -> None:
     admin["id"] = ok(call("GET", "/api/auth/me", admin["token"]), "admin me")["id"]
     USERS.update(candidate=candidate, employer=employer, admin=admin)
 
-    ok(call("POST", "/api/companies", employer["token"],
-            json={"name": "Schemathesis SA", "industry": "Software", "city": "Paris"}), "company")
+    company = ok(call("POST", "/api/companies", employer["token"],
+                      json={"name": "Schemathesis SA", "industry": "Software", "city": "Paris"}), "company")
     jobs = [new_job(employer["token"]) for _ in range(2)]
     cvs = [new_cv(candidate["token"])]
     ok(call("PUT", "/api/candidates/profile", candidate["token"],
@@ -224,6 +231,7 @@ def setup() -> None:
         candidate_id=[profile["id"]],
         notification_id=[n["id"] for n in notifications.get("notifications", [])],
         user_id=[candidate["id"], employer["id"], admin["id"]],
+        company_id=[company["id"]],
     )
     # Every role starts with a revoked token: the first request of each proves re-authentication.
     for role, user in USERS.items():
@@ -233,6 +241,8 @@ def setup() -> None:
 
 setup()
 PROTECTED_USER_IDS = {user["id"] for user in USERS.values()}
+# The seeded employer's company: removing it would leave every later job creation a 404.
+PROTECTED_COMPANY_IDS = set(IDS["company_id"])
 
 # --- who sends what --------------------------------------------------------------------------------
 
@@ -315,6 +325,7 @@ FRESH = {  # path parameter -> creates one the caller owns, for deletions
     "application_id": new_application,
     "notification_id": new_notification,
     "user_id": lambda: signup(pick(("candidate", "employer")))["id"],
+    "company_id": new_company,
 }
 ADMIN_TARGETS = {("DELETE", "/api/admin/users/{user_id}"), ("PUT", "/api/admin/users/{user_id}/activate")}
 
@@ -334,6 +345,10 @@ def before_call(context, case, kwargs):
             # Never a main account; otherwise a fresh throwaway half of the time.
             if value in PROTECTED_USER_IDS or chance():
                 params[name] = FRESH["user_id"]()
+        elif (method, path) == ("DELETE", "/api/admin/companies/{company_id}"):
+            # Never the seeded employer's company; otherwise a fresh one half of the time.
+            if value in PROTECTED_COMPANY_IDS or chance():
+                params[name] = FRESH["company_id"]()
         elif method == "DELETE" and name in FRESH:
             # The seeded items stay for the other operations; half the deletions hit a fresh one.
             if value in IDS.get(name, ()) or chance():
