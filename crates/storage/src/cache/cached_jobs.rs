@@ -13,6 +13,7 @@ use intowork_domain::ports::Commit;
 use intowork_domain::{JobId, RepoError, UserId};
 
 use super::caches::{CacheEvent, ReadCaches};
+use super::cold_loads::ColdLoads;
 use super::keys::{JobCount, JobPageKey};
 use super::read_cache::Lookup;
 
@@ -24,11 +25,17 @@ use super::read_cache::Lookup;
 pub struct CachedJobs<R> {
     inner: R,
     caches: ReadCaches,
+    /// Concurrent misses of one public page load it once.
+    cold_loads: Arc<ColdLoads>,
 }
 
 impl<R: JobRepository> CachedJobs<R> {
     pub fn new(inner: R, caches: ReadCaches) -> Self {
-        Self { inner, caches }
+        Self {
+            inner,
+            caches,
+            cold_loads: Arc::default(),
+        }
     }
 
     fn page_key(q: &PublicJobQuery) -> JobPageKey {
@@ -78,8 +85,17 @@ fn shared(items: &[JobSummary]) -> Arc<Vec<JobSummary>> {
 #[async_trait]
 impl<R: JobRepository> JobRepository for CachedJobs<R> {
     /// One database call on a miss: both answers from one `list_public` when neither is cached.
+    /// Concurrent misses of one page take turns: the first loads, the others then find it.
     async fn list_public(&self, q: PublicJobQuery) -> Result<JobPage, RepoError> {
         let c = self.caches.caches();
+        let total = c.job_counts.lookup(JobCount::Public(q.filter()));
+        let page = c.job_pages.lookup(Self::page_key(&q));
+        if let (Lookup::Hit(total), Lookup::Hit(items)) = (total, page) {
+            let items = self.for_viewer(items, q.viewer).await?;
+            return Ok(JobPage { items, total });
+        }
+        // (A miss's loaders were dropped above, so the looking up starts again after the turn.)
+        let _turn = self.cold_loads.turn(&Self::page_key(&q)).await;
         let total = c.job_counts.lookup(JobCount::Public(q.filter()));
         let page = c.job_pages.lookup(Self::page_key(&q));
         let (total, items) = match (total, page) {

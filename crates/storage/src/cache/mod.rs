@@ -5,6 +5,7 @@
 mod cached_directory;
 mod cached_jobs;
 mod caches;
+mod cold_loads;
 mod heap_size;
 mod keys;
 mod read_cache;

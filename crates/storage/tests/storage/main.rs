@@ -10,6 +10,7 @@ mod admin_invitations;
 mod application_history;
 mod applications;
 mod candidates;
+mod cold_loads;
 mod companies;
 mod concurrency;
 mod cv_builder;
