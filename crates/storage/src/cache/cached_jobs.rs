@@ -64,11 +64,20 @@ impl<R: JobRepository> CachedJobs<R> {
         Ok(items)
     }
 
-    /// Evicts the job lists after a write that may have changed them: a failed write too, whose
-    /// commit may or may not have happened.
-    fn written<T>(&self, result: &Result<T, RepoError>, changed: impl Fn(&T) -> bool) {
+    /// Evicts the job lists after a write of `job` that may have changed them: a failed write
+    /// too, whose commit may or may not have happened. `job` is `None` when a failed create
+    /// leaves which job unknown.
+    fn written<T>(
+        &self,
+        job: Option<JobId>,
+        result: &Result<T, RepoError>,
+        changed: impl Fn(&T) -> bool,
+    ) {
         if result.as_ref().map_or(true, changed) {
-            self.caches.publish(CacheEvent::JobsChanged);
+            self.caches.publish(match job {
+                Some(job) => CacheEvent::JobWritten { job },
+                None => CacheEvent::JobsChanged,
+            });
         }
     }
 }
@@ -164,7 +173,8 @@ impl<R: JobRepository> JobRepository for CachedJobs<R> {
 
     async fn create(&self, job: NewJob) -> Result<JobListing, RepoError> {
         let created = self.inner.create(job).await;
-        self.written(&created, |_| true);
+        let job = created.as_ref().ok().map(|l| l.job.id);
+        self.written(job, &created, |_| true);
         created
     }
 
@@ -193,7 +203,7 @@ impl<R: JobRepository> JobRepository for CachedJobs<R> {
         now: DateTime<Utc>,
     ) -> Result<Option<JobListing>, RepoError> {
         let updated = self.inner.update(id, fields, now).await;
-        self.written(&updated, Option::is_some);
+        self.written(Some(id), &updated, Option::is_some);
         updated
     }
 
@@ -217,13 +227,14 @@ impl<R: JobRepository> JobRepository for CachedJobs<R> {
 
     async fn delete(&self, id: JobId) -> Result<Commit<()>, RepoError> {
         let commit = self.inner.delete(id).await;
-        self.written(&commit, |c| matches!(c, Commit::Done(())));
+        self.written(Some(id), &commit, |c| matches!(c, Commit::Done(())));
         commit
     }
 
     async fn archive(&self, work: ArchiveJob) -> Result<Commit<()>, RepoError> {
+        let job = work.job;
         let commit = self.inner.archive(work).await;
-        self.written(&commit, |c| matches!(c, Commit::Done(())));
+        self.written(Some(job), &commit, |c| matches!(c, Commit::Done(())));
         commit
     }
 }

@@ -16,14 +16,15 @@
 //! out in [`ReadCaches::with_limits`]) and keep a hash of each key rather than its text; a page
 //! holds list rows ([`JobSummary`]), never the detail's long texts.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use intowork_domain::job::JobSummary;
 use intowork_domain::user::Role;
 use intowork_domain::{CompanyId, EmployerId, JobId};
 
+use super::job_edits::JobEdits;
 use super::keys::{
     DirectoryAnswer, DirectoryKey, EmployerApplications, JobCount, JobCountTag, JobPageKey,
     Searched,
@@ -36,9 +37,11 @@ pub const DEFAULT_READ_CACHE_MAX_BYTES: usize = 32 * 1024 * 1024;
 /// A committed write that changes cached answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum CacheEvent {
-    /// A job was created, edited, archived or deleted, or an employer's account was activated or
-    /// deactivated: any public list, its total and the job counts may differ.
+    /// Jobs were created, edited, archived or deleted together, or an employer's account was
+    /// activated or deactivated: any public list, its total and the job counts may differ.
     JobsChanged,
+    /// As [`CacheEvent::JobsChanged`], for one job: the job search index re-reads only its row.
+    JobWritten { job: JobId },
     /// What the list rows show of `job` changed (its picture), nothing a filter or a count sees.
     JobRowChanged { job: JobId },
     /// An application to `job` (of `employer`) was made or withdrawn: the job's
@@ -70,6 +73,8 @@ pub(crate) struct Caches {
     /// Counts the events that may change which jobs a public search finds: a snapshot of the job
     /// search index read before the last one is stale (`crate::search`).
     jobs_generation: AtomicU64,
+    /// The jobs of the [`CacheEvent::JobWritten`] events, which the search index re-reads.
+    job_edits: Mutex<JobEdits>,
 }
 
 impl Default for ReadCaches {
@@ -107,6 +112,7 @@ impl ReadCaches {
                 application_totals: ReadCache::new(ttl, eighth),
                 directory: ReadCache::new(ttl, eighth),
                 jobs_generation: AtomicU64::new(0),
+                job_edits: Mutex::default(),
             }),
         }
     }
@@ -118,6 +124,24 @@ impl ReadCaches {
     /// See [`Caches::jobs_generation`].
     pub(crate) fn jobs_generation(&self) -> u64 {
         self.inner.jobs_generation.load(Ordering::Acquire)
+    }
+
+    /// The sequence number of the next [`CacheEvent::JobWritten`]: every one so far is before it.
+    pub(crate) fn job_edit_seq(&self) -> u64 {
+        self.edits().seq()
+    }
+
+    /// The jobs written one at a time from sequence number `seq` on, or `None` when some of them
+    /// were forgotten.
+    pub(crate) fn job_edits_since(&self, seq: u64) -> Option<Vec<i64>> {
+        self.edits().since(seq)
+    }
+
+    fn edits(&self) -> std::sync::MutexGuard<'_, JobEdits> {
+        self.inner
+            .job_edits
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Evicts what `event` may have changed. Called after the write's commit.
@@ -141,6 +165,11 @@ impl ReadCaches {
         }
         match event {
             CacheEvent::JobsChanged => {
+                c.job_counts.clear();
+                c.job_pages.clear();
+            }
+            CacheEvent::JobWritten { job } => {
+                self.edits().push(job.get());
                 c.job_counts.clear();
                 c.job_pages.clear();
             }

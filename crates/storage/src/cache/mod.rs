@@ -7,6 +7,7 @@ mod cached_jobs;
 mod caches;
 mod cold_loads;
 mod heap_size;
+mod job_edits;
 mod keys;
 mod read_cache;
 #[cfg(test)]

@@ -23,7 +23,7 @@ use super::{removal, writes};
 use crate::database::{Database, write_tx};
 use crate::error::map_db_error;
 use crate::schema::jobs;
-use crate::search::{JobSearchIndex, Snapshot};
+use crate::search::{JobSearchIndex, View};
 use crate::stored::naive;
 
 /// Reads every list live; wrap it in [`crate::CachedJobs`] to share polled answers. Given a
@@ -59,8 +59,11 @@ impl DieselJobRepository {
         }
     }
 
-    fn snapshot(&self) -> Option<Arc<Snapshot>> {
-        self.search.as_ref().and_then(JobSearchIndex::snapshot)
+    async fn view(&self) -> Option<Arc<View>> {
+        match &self.search {
+            Some(index) => index.view().await,
+            None => None,
+        }
     }
 
     /// The list rows of the ids the index found; no statement for an empty page.
@@ -80,11 +83,11 @@ impl DieselJobRepository {
 /// before is a scan of every job's text (milliseconds), which must neither hold an async worker
 /// nor a database connection.
 async fn found(
-    snapshot: Arc<Snapshot>,
+    view: Arc<View>,
     filter: PublicJobFilter,
     window: (i64, i64),
 ) -> Result<(i64, Vec<i64>), RepoError> {
-    tokio::task::spawn_blocking(move || snapshot.find(&filter, window))
+    tokio::task::spawn_blocking(move || view.find(&filter, window))
         .await
         .map_err(|e| RepoError::Internal(format!("job search: {e}")))
 }
@@ -97,8 +100,8 @@ fn window(q: &PublicJobQuery) -> (i64, i64) {
 impl JobRepository for DieselJobRepository {
     #[tracing::instrument(name = "db.jobs.list_public", skip_all)]
     async fn list_public(&self, q: PublicJobQuery) -> Result<JobPage, RepoError> {
-        if let Some(snapshot) = self.snapshot() {
-            let (total, ids) = found(snapshot, q.filter(), window(&q)).await?;
+        if let Some(view) = self.view().await {
+            let (total, ids) = found(view, q.filter(), window(&q)).await?;
             let items = self.rows(ids, q.viewer).await?;
             return Ok(JobPage { items, total });
         }
@@ -118,8 +121,8 @@ impl JobRepository for DieselJobRepository {
 
     #[tracing::instrument(name = "db.jobs.count_public", skip_all)]
     async fn count_public(&self, filter: PublicJobFilter) -> Result<i64, RepoError> {
-        if let Some(snapshot) = self.snapshot() {
-            return Ok(found(snapshot, filter, (0, 0)).await?.0);
+        if let Some(view) = self.view().await {
+            return Ok(found(view, filter, (0, 0)).await?.0);
         }
         self.db
             .run(move |conn| count(conn, public_filtered(&filter)))
@@ -128,8 +131,8 @@ impl JobRepository for DieselJobRepository {
 
     #[tracing::instrument(name = "db.jobs.page_public", skip_all)]
     async fn page_public(&self, q: PublicJobQuery) -> Result<Vec<JobSummary>, RepoError> {
-        if let Some(snapshot) = self.snapshot() {
-            let (_, ids) = found(snapshot, q.filter(), window(&q)).await?;
+        if let Some(view) = self.view().await {
+            let (_, ids) = found(view, q.filter(), window(&q)).await?;
             return self.rows(ids, q.viewer).await;
         }
         self.db

@@ -2,6 +2,7 @@
 //! `memmem` pass over contiguous memory instead of one call per job.
 
 use memchr::memmem::Finder;
+use roaring::RoaringBitmap;
 
 /// Ends every text. It never occurs in UTF-8, so no query (a `&str`) can match across two texts.
 const END: u8 = 0xFF;
@@ -27,16 +28,21 @@ impl TextColumn {
         self.starts.shrink_to_fit();
     }
 
-    /// The positions (ascending) of the texts that contain `needle`, which must not be empty.
-    pub(crate) fn containing(&self, needle: &str) -> Vec<u32> {
+    /// The positions of the texts that contain `needle`, which must not be empty.
+    pub(crate) fn containing(&self, needle: &str) -> RoaringBitmap {
         let finder = Finder::new(needle.as_bytes());
-        let mut found = Vec::new();
+        let mut found = RoaringBitmap::new();
         let mut from = 0;
+        // The text holding a match: matches come in order, so a cursor over the texts' starts
+        // finds it in one pass over them, whatever the number of matches.
+        let mut text = 0;
         while let Some(at) = finder.find(&self.bytes[from..]) {
             let at = from + at;
-            // The text holding `at`: the last one starting at or before it.
-            let text = self.starts.partition_point(|&start| start <= at) - 1;
-            found.push(u32::try_from(text).unwrap_or(u32::MAX));
+            while self.starts[text + 1] <= at {
+                text += 1;
+            }
+            // Texts are found in ascending order: each push appends.
+            let _ = found.try_push(u32::try_from(text).unwrap_or(u32::MAX));
             // Its other matches change nothing: go on from the next text.
             from = self.starts[text + 1];
         }
@@ -62,18 +68,19 @@ mod tests {
     }
 
     #[test]
-    fn finds_each_text_once_in_order() {
+    fn finds_each_text_once() {
         let c = column(&["dev dev", "", "comptable", "devops", "d"]);
-        assert_eq!(c.containing("dev"), [0, 3]);
-        assert_eq!(c.containing("d"), [0, 3, 4]);
-        assert_eq!(c.containing("table"), [2]);
-        assert!(c.containing("xyz").is_empty());
+        let found = |needle| c.containing(needle).iter().collect::<Vec<_>>();
+        assert_eq!(found("dev"), [0, 3]);
+        assert_eq!(found("d"), [0, 3, 4]);
+        assert_eq!(found("table"), [2]);
+        assert!(found("xyz").is_empty());
     }
 
     #[test]
     fn never_matches_across_two_texts() {
         let c = column(&["ab", "cd"]);
         assert!(c.containing("bc").is_empty());
-        assert_eq!(c.containing("cd"), [1]);
+        assert_eq!(c.containing("cd").iter().collect::<Vec<_>>(), [1]);
     }
 }

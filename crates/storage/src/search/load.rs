@@ -4,8 +4,9 @@
 use diesel::dsl::{count_star, max};
 use diesel::prelude::*;
 
-use super::column::TextColumn;
-use super::snapshot::{Fingerprint, IndexedJob, Snapshot, Values};
+use chrono::NaiveDateTime;
+
+use super::snapshot::{Fingerprint, Snapshot, SnapshotBuilder, VALUE_FIELDS};
 use crate::conn::DbConn;
 use crate::jobs::{newest_first, open_jobs};
 use crate::schema::{companies, jobs, users};
@@ -26,6 +27,21 @@ pub(crate) fn fingerprint(conn: &mut DbConn) -> QueryResult<Fingerprint> {
     Ok((count, job, [company, user]))
 }
 
+/// What the index keeps of one open job.
+#[derive(Clone, Debug)]
+pub(crate) struct IndexedRow {
+    pub(crate) id: i64,
+    /// `jobs.search_text`.
+    pub(crate) text: String,
+    /// `jobs.location_norm`.
+    pub(crate) location: String,
+    /// In the order of [`VALUE_FIELDS`], the codes ASCII-lowercased as `lower()` folds them for
+    /// the SQL filters.
+    pub(crate) values: [Option<String>; VALUE_FIELDS],
+    pub(crate) salary_min: Option<i32>,
+    pub(crate) posted_at: Option<NaiveDateTime>,
+}
+
 type Row = (
     i64,
     String,
@@ -36,17 +52,44 @@ type Row = (
     Option<String>,
     String,
     Option<String>,
+    Option<NaiveDateTime>,
 );
 
-/// Every open job's filterable fields, newest first, read in one statement and streamed into the
-/// snapshot's columns (the texts are never held twice).
-pub(crate) fn snapshot(
-    conn: &mut DbConn,
-    fingerprint: Fingerprint,
-    generation: u64,
-) -> QueryResult<Snapshot> {
-    let rows = open_jobs()
-        .select((
+impl From<Row> for IndexedRow {
+    fn from(row: Row) -> Self {
+        let (
+            id,
+            text,
+            location,
+            job_type,
+            location_type,
+            salary_min,
+            country,
+            currency,
+            language,
+            posted_at,
+        ) = row;
+        let code = |c: Option<String>| c.map(|c| c.to_ascii_lowercase());
+        IndexedRow {
+            id,
+            text,
+            location,
+            values: [
+                Some(job_type),
+                Some(location_type),
+                code(country),
+                code(Some(currency)),
+                code(language),
+            ],
+            salary_min,
+            posted_at,
+        }
+    }
+}
+
+macro_rules! indexed_columns {
+    () => {
+        (
             jobs::id,
             jobs::search_text,
             jobs::location_norm,
@@ -56,39 +99,34 @@ pub(crate) fn snapshot(
             jobs::country,
             jobs::currency,
             jobs::language,
-        ))
+            jobs::posted_at,
+        )
+    };
+}
+
+/// Every open job, newest first, read in one statement and streamed into the snapshot's columns
+/// (the texts are never held twice).
+pub(crate) fn snapshot(
+    conn: &mut DbConn,
+    fingerprint: Fingerprint,
+    generation: u64,
+) -> QueryResult<Snapshot> {
+    let rows = open_jobs()
+        .select(indexed_columns!())
         .order(newest_first())
         .load_iter::<Row, diesel::connection::DefaultLoadingMode>(conn)?;
-    let mut found = Vec::new();
-    let (mut texts, mut locations) = (TextColumn::default(), TextColumn::default());
-    let mut values = Values::default();
+    let mut snapshot = SnapshotBuilder::default();
     for row in rows {
-        let (id, text, location, job_type, location_type, salary_min, country, currency, language) =
-            row?;
-        texts.push(&text);
-        locations.push(&location);
-        let code = |c: Option<String>| c.map(|c| c.to_ascii_lowercase());
-        found.push(IndexedJob {
-            id,
-            salary_min,
-            values: [
-                values.number(Some(&job_type)),
-                values.number(Some(&location_type)),
-                values.number(code(country).as_deref()),
-                values.number(code(Some(currency)).as_deref()),
-                values.number(code(language).as_deref()),
-            ],
-        });
+        snapshot.push(&IndexedRow::from(row?));
     }
-    texts.finish();
-    locations.finish();
-    found.shrink_to_fit();
-    Ok(Snapshot::new(
-        found,
-        texts,
-        locations,
-        values,
-        fingerprint,
-        generation,
-    ))
+    Ok(snapshot.finish(fingerprint, generation))
+}
+
+/// The jobs of `ids` that are open now (the others closed or went).
+pub(crate) fn open_rows(conn: &mut DbConn, ids: Vec<i64>) -> QueryResult<Vec<IndexedRow>> {
+    let rows: Vec<Row> = open_jobs()
+        .filter(jobs::id.eq_any(ids))
+        .select(indexed_columns!())
+        .load(conn)?;
+    Ok(rows.into_iter().map(IndexedRow::from).collect())
 }

@@ -3,9 +3,15 @@
 //! docs/architecture.md, "Job search").
 
 mod column;
+mod edits;
 mod index;
+mod kept_connection;
 mod load;
+mod matches;
+mod salary;
+mod sets;
 mod snapshot;
+mod view;
 
 pub use index::{DEFAULT_MAX_AGE, JobSearchIndex};
-pub(crate) use snapshot::Snapshot;
+pub(crate) use view::View;

@@ -1,56 +1,28 @@
 //! One immutable copy of what the public list filters on, for every open job, newest first (the
-//! list's order). A search walks it in memory and answers the total and the page's ids; the rows
-//! themselves are read from the database by id.
+//! list's order, so a job's position is its rank in the unfiltered list). Every filter is a set of
+//! positions ([`RoaringBitmap`]); a search intersects them, counts the result and reads the page's
+//! positions off it, so its cost follows the number of jobs only through a few word-sized
+//! operations per 64 jobs. The rows themselves are read from the database by id.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
+use chrono::{Datelike, NaiveDateTime};
 use intowork_domain::job::PublicJobFilter;
+use roaring::RoaringBitmap;
 
 use super::column::TextColumn;
+use super::load::IndexedRow;
+use super::matches::{Field, Matches};
+use super::salary::Salaries;
+use super::sets::{matching, page_of, total_of};
 
-/// What a snapshot's text matches may hold, keys and positions together, before they are all
-/// forgotten (searches then scan again): a common word matched by every job of a board of
-/// 100,000 costs 400 KB.
-const MATCHES_MAX_BYTES: usize = 64 << 20;
+/// How many of the most searched texts a new snapshot scans before it is used.
+const WARMED_MAX: usize = 64;
 
-/// The filterable fields of one open job: its exact-match values as [`Values`] numbers, so that
-/// a search's walk over tens of thousands of jobs reads 32 bytes each and compares integers.
-#[derive(Debug)]
-pub(crate) struct IndexedJob {
-    pub(crate) id: i64,
-    pub(crate) salary_min: Option<i32>,
-    /// `[job_type, location_type, country, currency, language]`, the codes ASCII-lowercased as
-    /// `lower()` folds them for the SQL filters; [`NO_VALUE`] for a null.
-    pub(crate) values: [u32; 5],
-}
-
-/// A null in [`IndexedJob::values`]: no filter value is ever it.
-pub(crate) const NO_VALUE: u32 = u32::MAX;
-
-/// The distinct stored values of the exact-match fields, numbered.
-#[derive(Debug, Default)]
-pub(crate) struct Values {
-    numbers: HashMap<Box<str>, u32>,
-}
-
-impl Values {
-    pub(crate) fn number(&mut self, value: Option<&str>) -> u32 {
-        let Some(value) = value else { return NO_VALUE };
-        if let Some(n) = self.numbers.get(value) {
-            return *n;
-        }
-        let n = u32::try_from(self.numbers.len()).unwrap_or(NO_VALUE - 1);
-        self.numbers.insert(value.into(), n);
-        n
-    }
-
-    /// The number of a filter value: `None` for no filter, `Some(NO_VALUE)` for a value no job
-    /// has (nothing matches).
-    fn wanted(&self, value: Option<&str>) -> Option<u32> {
-        value.map(|v| self.numbers.get(v).copied().unwrap_or(NO_VALUE))
-    }
-}
+/// The exact-match fields, in the order of [`Snapshot::by_value`]:
+/// `[job_type, location_type, country, currency, language]`.
+pub(crate) const VALUE_FIELDS: usize = 5;
 
 /// A database state a snapshot was read from: it changes with any job, company or account write
 /// that can change the public list (see `load::fingerprint`).
@@ -62,65 +34,130 @@ pub(crate) type Fingerprint = (
 
 #[derive(Debug)]
 pub(crate) struct Snapshot {
-    pub(crate) jobs: Vec<IndexedJob>,
-    /// `jobs.search_text` of each job, in the same order.
-    pub(crate) texts: TextColumn,
-    /// `jobs.location_norm` of each job, in the same order.
-    pub(crate) locations: TextColumn,
-    pub(crate) values: Values,
+    /// The id of the job at each position.
+    pub(crate) ids: Vec<i64>,
+    /// The [`posted_key`] of the job at each position: with the id, its place in the list.
+    posted: Vec<i64>,
+    /// `(id, position)` of every job, by id.
+    by_id: Vec<(i64, u32)>,
+    /// `jobs.search_text` of each job, by position.
+    texts: TextColumn,
+    /// `jobs.location_norm` of each job, by position.
+    locations: TextColumn,
+    /// Per exact-match field, the positions of the jobs holding each stored value (the codes
+    /// ASCII-lowercased as `lower()` folds them for the SQL filters; a null is in no set).
+    by_value: [HashMap<Box<str>, RoaringBitmap>; VALUE_FIELDS],
+    salaries: Salaries,
     pub(crate) fingerprint: Fingerprint,
     /// The read caches' job generation when the read began.
     pub(crate) generation: u64,
-    matches: Mutex<Matches>,
+    matches: Matches,
 }
 
-/// Which jobs contain a searched text, per column and text: the scan is the costly part of a
-/// search, and the same words come back with other filters and pages.
+/// Builds a [`Snapshot`] one job at a time, newest first.
 #[derive(Debug, Default)]
-struct Matches {
-    by_text: HashMap<(Field, Box<str>), Arc<[u32]>>,
-    bytes: usize,
+pub(crate) struct SnapshotBuilder {
+    ids: Vec<i64>,
+    posted: Vec<i64>,
+    texts: TextColumn,
+    locations: TextColumn,
+    by_value: [HashMap<Box<str>, RoaringBitmap>; VALUE_FIELDS],
+    salaries: Vec<(u32, i32)>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Field {
-    Text,
-    Location,
-}
-
-impl Snapshot {
-    pub(crate) fn new(
-        jobs: Vec<IndexedJob>,
-        texts: TextColumn,
-        locations: TextColumn,
-        values: Values,
-        fingerprint: Fingerprint,
-        generation: u64,
-    ) -> Self {
-        Snapshot {
-            jobs,
-            texts,
-            locations,
-            values,
-            fingerprint,
-            generation,
-            matches: Mutex::default(),
+impl SnapshotBuilder {
+    /// Adds the next job.
+    pub(crate) fn push(&mut self, job: &IndexedRow) {
+        let position = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        self.ids.push(job.id);
+        self.posted.push(posted_key(job.posted_at));
+        self.texts.push(&job.text);
+        self.locations.push(&job.location);
+        for (sets, value) in self.by_value.iter_mut().zip(&job.values) {
+            if let Some(value) = value.as_deref() {
+                let set = match sets.get_mut(value) {
+                    Some(set) => set,
+                    None => sets.entry(value.into()).or_default(),
+                };
+                // Positions only grow: each push appends.
+                let _ = set.try_push(position);
+            }
+        }
+        if let Some(salary) = job.salary_min {
+            self.salaries.push((position, salary));
         }
     }
 
+    pub(crate) fn finish(mut self, fingerprint: Fingerprint, generation: u64) -> Snapshot {
+        self.ids.shrink_to_fit();
+        self.posted.shrink_to_fit();
+        let mut by_id: Vec<(i64, u32)> = self.ids.iter().copied().zip(0..).collect();
+        by_id.sort_unstable();
+        self.texts.finish();
+        self.locations.finish();
+        for set in self.by_value.iter_mut().flat_map(HashMap::values_mut) {
+            set.optimize();
+        }
+        Snapshot {
+            ids: self.ids,
+            posted: self.posted,
+            by_id,
+            texts: self.texts,
+            locations: self.locations,
+            by_value: self.by_value,
+            salaries: Salaries::new(self.salaries),
+            fingerprint,
+            generation,
+            matches: Matches::default(),
+        }
+    }
+}
+
+impl Snapshot {
     /// The total of `filter` and the ids of the page `(limit, offset)`, in the list's order.
     pub(crate) fn find(
         &self,
         filter: &PublicJobFilter,
         (limit, offset): (i64, i64),
     ) -> (i64, Vec<i64>) {
+        let start = u32::try_from(offset.max(0)).unwrap_or(u32::MAX);
+        let limit = usize::try_from(limit.max(0)).unwrap_or(0);
+        match self.filtered(filter) {
+            Matched::All => {
+                let total = self.ids.len();
+                let from = (start as usize).min(total);
+                let page = self.ids[from..total.min(from.saturating_add(limit))].to_vec();
+                (i64::try_from(total).unwrap_or(i64::MAX), page)
+            }
+            Matched::Some(found) => {
+                let page = page_of(&found, start)
+                    .take(limit)
+                    .map(|p| self.ids[p as usize])
+                    .collect();
+                (total_of(&found), page)
+            }
+        }
+    }
+
+    /// The positions of the jobs that `filter` keeps.
+    pub(crate) fn filtered(&self, filter: &PublicJobFilter) -> Matched {
         let wanted = [
-            self.values.wanted(filter.job_type.map(|t| t.as_str())),
-            self.values.wanted(filter.location_type.map(|t| t.as_str())),
-            self.values.wanted(filter.codes.country.as_deref()),
-            self.values.wanted(filter.codes.currency.as_deref()),
-            self.values.wanted(filter.codes.language.as_deref()),
+            filter.job_type.map(|t| t.as_str()),
+            filter.location_type.map(|t| t.as_str()),
+            filter.codes.country.as_deref(),
+            filter.codes.currency.as_deref(),
+            filter.codes.language.as_deref(),
         ];
+        let mut sets: Vec<&RoaringBitmap> = Vec::new();
+        for (by_value, wanted) in self.by_value.iter().zip(wanted) {
+            if let Some(value) = wanted {
+                match by_value.get(value) {
+                    Some(set) => sets.push(set),
+                    // No job holds it (a null equals nothing either).
+                    None => return Matched::Some(RoaringBitmap::new()),
+                }
+            }
+        }
         let texts = filter
             .text
             .as_deref()
@@ -129,94 +166,92 @@ impl Snapshot {
             .location
             .as_deref()
             .map(|l| self.containing(Field::Location, l));
-        let candidates: Box<dyn Iterator<Item = u32>> = match (&texts, &places) {
-            (Some(t), Some(p)) => Box::new(Intersection::new(t, p)),
-            (Some(only), None) | (None, Some(only)) => Box::new(only.iter().copied()),
-            (None, None) => Box::new(0..u32::try_from(self.jobs.len()).unwrap_or(u32::MAX)),
-        };
-        let (start, end) = (offset.max(0), offset.max(0).saturating_add(limit.max(0)));
-        let mut total = 0_i64;
-        let mut page = Vec::new();
-        for position in candidates {
-            let job = &self.jobs[position as usize];
-            if keeps(&wanted, filter.salary_min, job) {
-                if total >= start && total < end {
-                    page.push(job.id);
-                }
-                total += 1;
-            }
-        }
-        (total, page)
+        sets.extend(texts.as_deref());
+        sets.extend(places.as_deref());
+        let salary = filter.salary_min.map(|floor| self.salaries.at_least(floor));
+        matching(sets, salary).map_or(Matched::All, Matched::Some)
     }
 
-    fn containing(&self, field: Field, needle: &str) -> Arc<[u32]> {
-        let key = (field, Box::<str>::from(needle));
-        if let Some(found) = self.lock().by_text.get(&key) {
-            return found.clone();
+    pub(crate) fn len(&self) -> u32 {
+        u32::try_from(self.ids.len()).unwrap_or(u32::MAX)
+    }
+
+    /// The position of job `id`, if the snapshot holds it.
+    pub(crate) fn position_of(&self, id: i64) -> Option<u32> {
+        let at = self.by_id.binary_search_by_key(&id, |&(id, _)| id).ok()?;
+        Some(self.by_id[at].1)
+    }
+
+    /// How many of the snapshot's jobs come before a job posted at `posted_at` with this id in
+    /// the list's order (posted_at descending, nulls first, then id descending).
+    pub(crate) fn place_of(&self, posted_at: Option<NaiveDateTime>, id: i64) -> u32 {
+        let key = (posted_key(posted_at), id);
+        // A binary search over the positions, which are in that order.
+        let (mut low, mut high) = (0, self.ids.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if (self.posted[middle], self.ids[middle]) > key {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
         }
+        u32::try_from(low).unwrap_or(u32::MAX)
+    }
+
+    fn containing(&self, field: Field, needle: &str) -> Arc<RoaringBitmap> {
         let column = match field {
             Field::Text => &self.texts,
             Field::Location => &self.locations,
         };
-        let found: Arc<[u32]> = column.containing(needle).into();
-        let cost = found.len() * size_of::<u32>() + needle.len() + 64;
-        let mut matches = self.lock();
-        if matches.bytes + cost > MATCHES_MAX_BYTES {
-            *matches = Matches::default();
-        }
-        matches.bytes += cost;
-        matches.by_text.insert(key, found.clone());
-        found
+        self.matches
+            .get_or_scan((field, needle.into()), || column.containing(needle))
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Matches> {
-        self.matches.lock().unwrap_or_else(PoisonError::into_inner)
+    /// Scans the texts searched most often in `searched` (an older snapshot) until `budget`
+    /// is spent, so that a new snapshot answers them at once.
+    pub(crate) fn warm_up(&self, searched: &Snapshot, budget: std::time::Duration) {
+        let started = std::time::Instant::now();
+        for (field, text) in searched.matches.most_searched(WARMED_MAX) {
+            if started.elapsed() >= budget {
+                break;
+            }
+            self.containing(field, &text);
+        }
     }
 
     pub(crate) fn heap_bytes(&self) -> usize {
         self.texts.heap_bytes()
             + self.locations.heap_bytes()
-            + self.jobs.capacity() * size_of::<IndexedJob>()
+            + self.ids.capacity() * size_of::<i64>()
+            + self.posted.capacity() * size_of::<i64>()
+            + self.by_id.capacity() * size_of::<(i64, u32)>()
+            + self
+                .by_value
+                .iter()
+                .flat_map(HashMap::values)
+                .map(RoaringBitmap::serialized_size)
+                .sum::<usize>()
+            + self.salaries.heap_bytes()
     }
 }
 
-/// The filters other than the two texts, as the SQL of `jobs::filters::public_filtered`: each
-/// wanted value equal (a null never equals one), the salary floor met by a known salary.
-fn keeps(wanted: &[Option<u32>; 5], salary_min: Option<i32>, job: &IndexedJob) -> bool {
-    wanted
-        .iter()
-        .zip(job.values)
-        .all(|(w, v)| w.is_none_or(|w| w == v && v != NO_VALUE))
-        && salary_min.is_none_or(|min| job.salary_min.is_some_and(|s| s >= min))
+/// What a filter keeps: every job, or the positions in a set.
+pub(crate) enum Matched {
+    All,
+    Some(RoaringBitmap),
 }
 
-/// The positions in both ascending lists.
-struct Intersection<'a> {
-    a: &'a [u32],
-    b: &'a [u32],
-}
-
-impl<'a> Intersection<'a> {
-    fn new(a: &'a [u32], b: &'a [u32]) -> Self {
-        Self { a, b }
-    }
-}
-
-impl Iterator for Intersection<'_> {
-    type Item = u32;
-
-    fn next(&mut self) -> Option<u32> {
-        while let (Some(&x), Some(&y)) = (self.a.first(), self.b.first()) {
-            match x.cmp(&y) {
-                std::cmp::Ordering::Less => self.a = &self.a[1..],
-                std::cmp::Ordering::Greater => self.b = &self.b[1..],
-                std::cmp::Ordering::Equal => {
-                    self.a = &self.a[1..];
-                    self.b = &self.b[1..];
-                    return Some(x);
-                }
-            }
-        }
-        None
-    }
+/// The list's order as one integer per job, larger first: `posted_at` in nanoseconds, a null
+/// (never posted, listed first) above every date.
+pub(crate) fn posted_key(posted_at: Option<NaiveDateTime>) -> i64 {
+    posted_at.map_or(i64::MAX, |at| {
+        at.and_utc()
+            .timestamp_nanos_opt()
+            .unwrap_or(if at.year() < 1970 {
+                i64::MIN
+            } else {
+                i64::MAX - 1
+            })
+    })
 }

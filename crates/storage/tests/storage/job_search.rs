@@ -5,10 +5,12 @@
 use std::time::Duration;
 
 use intowork_domain::job::{
-    CodeMatch, JobFields, JobRepository, JobStatus, JobType, LocationType, NewJob, Paging,
-    PublicJobQuery,
+    ArchiveJob, CodeMatch, JobFields, JobRepository, JobStatus, JobType, LocationType, NewJob,
+    Paging, PublicJobQuery,
 };
+use intowork_domain::ports::Commit;
 use intowork_domain::search::normalize;
+use intowork_domain::{CompanyId, EmployerId, JobId, UserId};
 use intowork_storage::{CachedJobs, Database, DieselJobRepository, JobSearchIndex, ReadCaches};
 use intowork_testkit::TestDb;
 
@@ -95,8 +97,8 @@ fn varied(dice: &mut Dice, i: usize) -> JobFields {
 }
 
 /// 240 jobs of three companies, some posted at the same second (ties go by id), some drafts,
-/// and the jobs of an employer whose account is then deactivated.
-async fn board(db: &Database, dice: &mut Dice) {
+/// and the jobs of an employer whose account is then deactivated; the two active employers.
+async fn board(db: &Database, dice: &mut Dice) -> [(UserId, EmployerId, CompanyId); 2] {
     let r = Repos::new(db.clone());
     let companies = [
         r.employer("a@acme.fr", "Acme Société").await,
@@ -124,6 +126,7 @@ async fn board(db: &Database, dice: &mut Dice) {
             .execute(c)
     })
     .await;
+    [companies[0], companies[1]]
 }
 
 fn random_query(dice: &mut Dice) -> PublicJobQuery {
@@ -212,7 +215,77 @@ async fn the_index_follows_this_process_at_once_and_others_by_fingerprint(test_d
     assert!(db.statement_count() - before <= 2, "the index answered");
 }
 
+/// Jobs created, edited, archived and deleted through this process's cached repository are
+/// searched at once, from the snapshot and the written jobs' rows: no search goes to SQL and no
+/// new snapshot is read, and every answer is SQL's.
+async fn writes_of_this_process_are_searched_without_sql_or_a_new_snapshot(test_db: TestDb) {
+    let db = migrated(&test_db);
+    let mut dice = Dice(0x5eed_0fed_175a_1e00);
+    let employers = board(&db, &mut dice).await;
+    let caches = ReadCaches::new();
+    let index = JobSearchIndex::new(db.clone(), caches.clone(), Duration::from_secs(3600));
+    index.refresh_now();
+    let indexed = DieselJobRepository::new(db.clone()).with_search_index(index.clone());
+    let writer = CachedJobs::new(DieselJobRepository::new(db.clone()), caches);
+    let sql = DieselJobRepository::new(db.clone());
+    let everything = PublicJobQuery {
+        paging: Paging {
+            page: 1,
+            limit: 1000,
+        },
+        ..crate::job_fixtures::public(None)
+    };
+    for round in 0..40 {
+        let open = answer(&sql, &everything).await.1;
+        let some_job = JobId(*dice.pick(&open));
+        match dice.next(4) {
+            0 => {
+                let e = dice.pick(&employers);
+                let posted = at(dice.next(70) as i64);
+                let job = published(e.1, e.2, varied(&mut dice, 1000 + round), posted);
+                writer.create(job).await.unwrap();
+            }
+            1 => {
+                let fields = varied(&mut dice, 2000 + round);
+                writer.update(some_job, fields, at(100)).await.unwrap();
+            }
+            2 => {
+                let commit = writer.delete(some_job).await.unwrap();
+                assert!(matches!(commit, Commit::Done(())));
+            }
+            _ => {
+                let work = ArchiveJob {
+                    job: some_job,
+                    applications: Vec::new(),
+                    notifications: Vec::new(),
+                    at: at(100),
+                };
+                let commit = writer.archive(work).await.unwrap();
+                assert!(matches!(commit, Commit::Done(())));
+            }
+        }
+        for _ in 0..5 {
+            let q = random_query(&mut dice);
+            let expected = answer(&sql, &q).await;
+            assert_eq!(answer(&indexed, &q).await, expected, "round {round}: {q:?}");
+        }
+        // Once caught up, a total is counted in memory.
+        let q = random_query(&mut dice);
+        let before = db.statement_count();
+        let total = indexed.count_public(q.filter()).await.unwrap();
+        assert_eq!(
+            db.statement_count(),
+            before,
+            "round {round}: counted in memory"
+        );
+        assert_eq!(total, answer(&sql, &q).await.0);
+    }
+    assert_eq!(index.searches_in_sql(), 0);
+    assert_eq!(index.snapshots_read(), 1);
+}
+
 intowork_testkit::test_both_backends!(
     two_hundred_random_queries_answer_as_sql,
+    writes_of_this_process_are_searched_without_sql_or_a_new_snapshot,
     the_index_follows_this_process_at_once_and_others_by_fingerprint,
 );
