@@ -177,6 +177,9 @@ impl JobRepository for DieselJobRepository {
     async fn count_published_since(&self, since: DateTime<Utc>) -> Result<i64, RepoError> {
         // Whole seconds, as the cache shares the answer within the second.
         let since = naive(since.with_nanosecond(0).unwrap_or(since));
+        if let Some(view) = self.view().await {
+            return Ok(view.count_posted_since(since));
+        }
         self.db
             .run(move |conn| count(conn, open_jobs().filter(jobs::posted_at.ge(since))))
             .await

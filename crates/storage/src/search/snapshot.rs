@@ -176,6 +176,22 @@ impl Snapshot {
         u32::try_from(self.ids.len()).unwrap_or(u32::MAX)
     }
 
+    /// How many of the snapshot's jobs were posted at or after `since` (a job never posted has no
+    /// date, and is not counted).
+    pub(crate) fn posted_since(&self, since: NaiveDateTime) -> i64 {
+        let since = posted_key(Some(since));
+        // Positions are in descending key order, the never-posted jobs first.
+        let never_posted = self.posted.partition_point(|&key| key == NEVER_POSTED);
+        let from_since = self.posted.partition_point(|&key| key >= since);
+        i64::try_from(from_since.saturating_sub(never_posted)).unwrap_or(i64::MAX)
+    }
+
+    /// Whether the job at `position` was posted at or after `since`.
+    pub(crate) fn posted_at_or_after(&self, position: u32, since: NaiveDateTime) -> bool {
+        let key = self.posted[position as usize];
+        key != NEVER_POSTED && key >= posted_key(Some(since))
+    }
+
     /// The position of job `id`, if the snapshot holds it.
     pub(crate) fn position_of(&self, id: i64) -> Option<u32> {
         let at = self.by_id.binary_search_by_key(&id, |&(id, _)| id).ok()?;
@@ -242,10 +258,13 @@ pub(crate) enum Matched {
     Some(RoaringBitmap),
 }
 
+/// The [`posted_key`] of a job never posted.
+const NEVER_POSTED: i64 = i64::MAX;
+
 /// The list's order as one integer per job, larger first: `posted_at` in nanoseconds, a null
 /// (never posted, listed first) above every date.
 pub(crate) fn posted_key(posted_at: Option<NaiveDateTime>) -> i64 {
-    posted_at.map_or(i64::MAX, |at| {
+    posted_at.map_or(NEVER_POSTED, |at| {
         at.and_utc()
             .timestamp_nanos_opt()
             .unwrap_or(if at.year() < 1970 {

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use chrono::NaiveDateTime;
 use intowork_domain::job::PublicJobFilter;
 use roaring::RoaringBitmap;
 
@@ -41,6 +42,25 @@ impl View {
             .collect();
         let total = total_of(&found) + i64::try_from(written.len()).unwrap_or(i64::MAX);
         (total, self.merged_page(&found, &written, window))
+    }
+
+    /// How many open jobs were posted at or after `since`: the snapshot's, less the written ones
+    /// it held, plus the written ones open now.
+    pub(crate) fn count_posted_since(&self, since: NaiveDateTime) -> i64 {
+        let snapshot = &self.snapshot;
+        let replaced = self
+            .edits
+            .removed
+            .iter()
+            .filter(|&p| snapshot.posted_at_or_after(p, since))
+            .count();
+        let written = self
+            .edits
+            .jobs
+            .iter()
+            .filter(|(_, row)| row.posted_at.is_some_and(|at| at >= since))
+            .count();
+        snapshot.posted_since(since) - replaced as i64 + written as i64
     }
 
     /// The page `(limit, offset)` of the snapshot's `found` positions and the `written` rows
@@ -184,6 +204,17 @@ mod tests {
                 snapshot: snapshot.clone(),
                 edits: edits.clone(),
             };
+            let since = DateTime::from_timestamp(dice.next(55) as i64, 0)
+                .unwrap()
+                .naive_utc();
+            let posted = rows
+                .iter()
+                .filter(|r| r.posted_at.is_some_and(|at| at >= since));
+            assert_eq!(
+                view.count_posted_since(since),
+                posted.count() as i64,
+                "round {round}"
+            );
             for _ in 0..25 {
                 let f = filter(&mut dice);
                 let kept: Vec<i64> = rows

@@ -269,16 +269,21 @@ async fn writes_of_this_process_are_searched_without_sql_or_a_new_snapshot(test_
             let expected = answer(&sql, &q).await;
             assert_eq!(answer(&indexed, &q).await, expected, "round {round}: {q:?}");
         }
-        // Once caught up, a total is counted in memory.
+        // Once caught up, totals are counted in memory: a search's, and the jobs posted since a
+        // date (the job stats).
         let q = random_query(&mut dice);
+        let since = at(dice.next(70) as i64);
         let before = db.statement_count();
         let total = indexed.count_public(q.filter()).await.unwrap();
+        let recent = indexed.count_published_since(since).await.unwrap();
         assert_eq!(
             db.statement_count(),
             before,
             "round {round}: counted in memory"
         );
         assert_eq!(total, answer(&sql, &q).await.0);
+        let expected = sql.count_published_since(since).await.unwrap();
+        assert_eq!(recent, expected, "round {round}: posted since {since}");
     }
     assert_eq!(index.searches_in_sql(), 0);
     assert_eq!(index.snapshots_read(), 1);
