@@ -5,10 +5,9 @@
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
-use intowork_domain::job::PublicJobFilter;
 use roaring::RoaringBitmap;
 
-use super::load::IndexedRow;
+use super::row::IndexedRow;
 use super::snapshot::{Snapshot, posted_key};
 
 /// How many written jobs the edits hold before a whole snapshot is read again: each search checks
@@ -76,30 +75,5 @@ impl Edits {
             jobs,
             written: all_written,
         }
-    }
-}
-
-impl IndexedRow {
-    /// Whether `filter` keeps this job: the SQL filters of `jobs::filters::public_filtered`.
-    pub(crate) fn matches(&self, filter: &PublicJobFilter) -> bool {
-        let wanted = [
-            filter.job_type.map(|t| t.as_str()),
-            filter.location_type.map(|t| t.as_str()),
-            filter.codes.country.as_deref(),
-            filter.codes.currency.as_deref(),
-            filter.codes.language.as_deref(),
-        ];
-        wanted
-            .iter()
-            .zip(&self.values)
-            .all(|(w, v)| w.is_none_or(|w| v.as_deref() == Some(w)))
-            && filter.text.as_deref().is_none_or(|t| self.text.contains(t))
-            && filter
-                .location
-                .as_deref()
-                .is_none_or(|l| self.location.contains(l))
-            && filter
-                .salary_min
-                .is_none_or(|floor| self.salary_min.is_some_and(|s| s >= floor))
     }
 }

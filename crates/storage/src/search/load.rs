@@ -6,7 +6,8 @@ use diesel::prelude::*;
 
 use chrono::NaiveDateTime;
 
-use super::snapshot::{Fingerprint, Snapshot, SnapshotBuilder, VALUE_FIELDS};
+use super::row::IndexedRow;
+use super::snapshot::{Fingerprint, Snapshot, SnapshotBuilder};
 use crate::conn::DbConn;
 use crate::jobs::{newest_first, open_jobs};
 use crate::schema::{companies, jobs, users};
@@ -25,21 +26,6 @@ pub(crate) fn fingerprint(conn: &mut DbConn) -> QueryResult<Fingerprint> {
         ))
         .get_result(conn)?;
     Ok((count, job, [company, user]))
-}
-
-/// What the index keeps of one open job.
-#[derive(Clone, Debug)]
-pub(crate) struct IndexedRow {
-    pub(crate) id: i64,
-    /// `jobs.search_text`.
-    pub(crate) text: String,
-    /// `jobs.location_norm`.
-    pub(crate) location: String,
-    /// In the order of [`VALUE_FIELDS`], the codes ASCII-lowercased as `lower()` folds them for
-    /// the SQL filters.
-    pub(crate) values: [Option<String>; VALUE_FIELDS],
-    pub(crate) salary_min: Option<i32>,
-    pub(crate) posted_at: Option<NaiveDateTime>,
 }
 
 type Row = (

@@ -8,6 +8,7 @@ mod index;
 mod kept_connection;
 mod load;
 mod matches;
+mod row;
 mod salary;
 mod sets;
 mod snapshot;

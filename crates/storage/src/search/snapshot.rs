@@ -12,17 +12,13 @@ use intowork_domain::job::PublicJobFilter;
 use roaring::RoaringBitmap;
 
 use super::column::TextColumn;
-use super::load::IndexedRow;
 use super::matches::{Field, Matches};
+use super::row::{IndexedRow, VALUE_FIELDS, wanted_values};
 use super::salary::Salaries;
 use super::sets::{matching, page_of, total_of};
 
 /// How many of the most searched texts a new snapshot scans before it is used.
 const WARMED_MAX: usize = 64;
-
-/// The exact-match fields, in the order of [`Snapshot::by_value`]:
-/// `[job_type, location_type, country, currency, language]`.
-pub(crate) const VALUE_FIELDS: usize = 5;
 
 /// A database state a snapshot was read from: it changes with any job, company or account write
 /// that can change the public list (see `load::fingerprint`).
@@ -141,15 +137,8 @@ impl Snapshot {
 
     /// The positions of the jobs that `filter` keeps.
     pub(crate) fn filtered(&self, filter: &PublicJobFilter) -> Matched {
-        let wanted = [
-            filter.job_type.map(|t| t.as_str()),
-            filter.location_type.map(|t| t.as_str()),
-            filter.codes.country.as_deref(),
-            filter.codes.currency.as_deref(),
-            filter.codes.language.as_deref(),
-        ];
         let mut sets: Vec<&RoaringBitmap> = Vec::new();
-        for (by_value, wanted) in self.by_value.iter().zip(wanted) {
+        for (by_value, wanted) in self.by_value.iter().zip(wanted_values(filter)) {
             if let Some(value) = wanted {
                 match by_value.get(value) {
                     Some(set) => sets.push(set),

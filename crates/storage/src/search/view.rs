@@ -9,7 +9,7 @@ use intowork_domain::job::PublicJobFilter;
 use roaring::RoaringBitmap;
 
 use super::edits::Edits;
-use super::load::IndexedRow;
+use super::row::IndexedRow;
 use super::sets::{page_of, total_of};
 use super::snapshot::{Matched, Snapshot};
 
