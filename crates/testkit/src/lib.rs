@@ -14,7 +14,10 @@ use diesel::pg::PgConnection;
 use diesel::{Connection, RunQueryDsl};
 use tempfile::TempDir;
 
+mod dice;
 pub mod smtp;
+
+pub use dice::Dice;
 
 /// The maintenance database used to create and drop per-test databases.
 pub const DEFAULT_TEST_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";

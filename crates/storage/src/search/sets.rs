@@ -15,6 +15,21 @@ pub(crate) fn page_of(found: &RoaringBitmap, start: u32) -> impl Iterator<Item =
     positions.take_while(move |_| first.is_some())
 }
 
+/// How many of `0..len` come before the first index where `before` is false, `before` being true
+/// for a prefix: `slice::partition_point` for an order a slice does not hold.
+pub(crate) fn partition_point(len: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (0, len);
+    while low < high {
+        let middle = low + (high - low) / 2;
+        if before(middle) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    low
+}
+
 pub(crate) fn total_of(found: &RoaringBitmap) -> i64 {
     i64::try_from(found.len()).unwrap_or(i64::MAX)
 }
@@ -55,4 +70,23 @@ pub(crate) fn matching(
             found
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partition_point_agrees_with_the_slice_one() {
+        let items = [1, 3, 3, 5, 8, 8, 9];
+        for x in 0..11 {
+            let expected = items.partition_point(|&i| i < x);
+            assert_eq!(
+                partition_point(items.len(), |k| items[k] < x),
+                expected,
+                "{x}"
+            );
+        }
+        assert_eq!(partition_point(0, |_| true), 0);
+    }
 }

@@ -15,7 +15,7 @@ use super::column::TextColumn;
 use super::matches::{Field, Matches};
 use super::row::{IndexedRow, VALUE_FIELDS, wanted_values};
 use super::salary::Salaries;
-use super::sets::{matching, page_of, total_of};
+use super::sets::{matching, page_of, partition_point, total_of};
 
 /// How many of the most searched texts a new snapshot scans before it is used.
 const WARMED_MAX: usize = 64;
@@ -191,17 +191,9 @@ impl Snapshot {
     /// the list's order (posted_at descending, nulls first, then id descending).
     pub(crate) fn place_of(&self, posted_at: Option<NaiveDateTime>, id: i64) -> u32 {
         let key = (posted_key(posted_at), id);
-        // A binary search over the positions, which are in that order.
-        let (mut low, mut high) = (0, self.ids.len());
-        while low < high {
-            let middle = low + (high - low) / 2;
-            if (self.posted[middle], self.ids[middle]) > key {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        u32::try_from(low).unwrap_or(u32::MAX)
+        // The positions are in that order.
+        let before = partition_point(self.ids.len(), |p| (self.posted[p], self.ids[p]) > key);
+        u32::try_from(before).unwrap_or(u32::MAX)
     }
 
     fn containing(&self, field: Field, needle: &str) -> Arc<RoaringBitmap> {

@@ -10,7 +10,7 @@ use roaring::RoaringBitmap;
 
 use super::edits::Edits;
 use super::row::IndexedRow;
-use super::sets::{page_of, total_of};
+use super::sets::{page_of, partition_point, total_of};
 use super::snapshot::{Matched, Snapshot};
 
 #[derive(Debug)]
@@ -77,15 +77,7 @@ impl View {
         let limit = usize::try_from(limit.max(0)).unwrap_or(0);
         let rank = |j: usize, place: u32| j as u64 + found.range_cardinality(..place);
         // The written rows before the page, then the snapshot's positions before it.
-        let (mut skipped, mut high) = (0, written.len());
-        while skipped < high {
-            let middle = skipped + (high - skipped) / 2;
-            if rank(middle, written[middle].0) < start {
-                skipped = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
+        let skipped = partition_point(written.len(), |j| rank(j, written[j].0) < start);
         let from = u32::try_from(start - skipped as u64).unwrap_or(u32::MAX);
         let mut positions = page_of(found, from).peekable();
         let mut rows = written[skipped..].iter().peekable();
@@ -115,30 +107,19 @@ impl View {
 mod tests {
     use chrono::DateTime;
     use intowork_domain::job::{CodeMatch, JobType};
+    use intowork_testkit::Dice;
 
     use super::super::snapshot::SnapshotBuilder;
     use super::*;
-
-    /// A small deterministic generator (xorshift64*).
-    struct Dice(u64);
-
-    impl Dice {
-        fn next(&mut self, n: u64) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) % n
-        }
-    }
 
     fn row(dice: &mut Dice, id: i64) -> IndexedRow {
         let words = ["alpha", "beta", "gamma"];
         IndexedRow {
             id,
-            text: format!("{} {}", words[dice.next(3) as usize], id),
+            text: format!("{} {}", words[dice.next(3)], id),
             location: String::new(),
             values: [
-                Some(["full_time", "contract"][dice.next(2) as usize].to_owned()),
+                Some(["full_time", "contract"][dice.next(2)].to_owned()),
                 None,
                 None,
                 None,
@@ -162,8 +143,7 @@ mod tests {
 
     fn filter(dice: &mut Dice) -> PublicJobFilter {
         PublicJobFilter {
-            text: (dice.next(2) == 0)
-                .then(|| ["alpha", "beta", "a", "1"][dice.next(4) as usize].into()),
+            text: (dice.next(2) == 0).then(|| ["alpha", "beta", "a", "1"][dice.next(4)].into()),
             location: None,
             job_type: (dice.next(3) == 0).then_some(JobType::Contract),
             location_type: None,

@@ -12,26 +12,10 @@ use intowork_domain::ports::Commit;
 use intowork_domain::search::normalize;
 use intowork_domain::{CompanyId, EmployerId, JobId, UserId};
 use intowork_storage::{CachedJobs, Database, DieselJobRepository, JobSearchIndex, ReadCaches};
-use intowork_testkit::TestDb;
+use intowork_testkit::{Dice, TestDb};
 
 use crate::job_fixtures::{Repos, fields, published};
 use crate::support::*;
-
-/// A small deterministic generator (xorshift64*): the same board and queries on every run.
-struct Dice(u64);
-
-impl Dice {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.next(items.len())]
-    }
-}
 
 const TITLES: &[&str] = &[
     "Développeur Rust",
